@@ -1,0 +1,229 @@
+package ir
+
+// Operation is one HTTP operation of the API.
+type Operation struct {
+	// Name is the Go method name within its service, without stutter:
+	// operationId "issues/get" under service "Issues" becomes "Get".
+	Name string
+	// FullName is unique across the whole API and prefixes the names of the
+	// operation's own types ("IssuesGet" → "IssuesGetParams").
+	FullName string
+	ID       string // operationId as written; "" if the document has none
+	Method   string // upper case: "GET", "POST", ...
+	Path     string // the path template: "/pets/{petId}"
+	Doc      Doc
+	Tags     []string // as in the document
+
+	// Params holds every parameter: path parameters in the order they
+	// appear in Path, then the others sorted by (In, WireName).
+	Params []*Param
+	// ParamsType is the Go name of the struct holding the optional
+	// non-path parameters ("ListPetsParams"); "" when there are none.
+	// Required non-path parameters are method arguments, after the path
+	// parameters, in Params order.
+	ParamsType string
+
+	Body *Body // nil when the operation takes no request body
+
+	// Responses are sorted: exact status codes ascending, then ranges
+	// ("2XX"), then "default".
+	Responses []*Response
+
+	// Security is the operation's requirement list: nil means the API
+	// default (API.Security) applies; an empty non-nil slice means the
+	// operation needs no credentials.
+	Security []Requirement
+
+	Pagination *Pagination // nil when the operation does not paginate
+
+	// Idempotent is true for PUT, DELETE and safe methods, and for an
+	// operation that declares an Idempotency-Key header parameter.
+	Idempotent bool
+
+	Pos Pos // where the operation is defined, for messages
+}
+
+// ParamIn says where a parameter goes.
+type ParamIn int
+
+// Where a parameter goes, in the order Params are sorted.
+const (
+	InPath ParamIn = iota
+	InQuery
+	InHeader
+	InCookie
+)
+
+// String returns the OpenAPI spelling: "path", "query", "header", "cookie".
+func (in ParamIn) String() string {
+	switch in {
+	case InPath:
+		return "path"
+	case InQuery:
+		return "query"
+	case InHeader:
+		return "header"
+	case InCookie:
+		return "cookie"
+	}
+	return "unknown"
+}
+
+// Param is one operation parameter.
+type Param struct {
+	Name     string // Go name: a lowerCamel argument name for required path/arg params, an exported field name otherwise
+	WireName string // as sent on the wire
+	In       ParamIn
+	Required bool
+	Type     Type
+	Doc      Doc
+
+	// Style is the OpenAPI style ("simple", "label", "matrix", "form",
+	// "spaceDelimited", "pipeDelimited", "deepObject"), defaulted per In.
+	Style   string
+	Explode bool // defaulted: true for form, false otherwise
+
+	AllowReserved bool
+	// ContentType is set when the parameter is described by content (for
+	// example "application/json") instead of by style and schema.
+	ContentType string
+}
+
+// Body is an operation's request body.
+type Body struct {
+	Required bool
+	Doc      Doc
+	// Contents holds one entry per media type; the first is the default
+	// (the JSON one when there is one), the others in document order
+	// sorted by MediaType.
+	Contents []*Content
+}
+
+// BodyKind classifies a media type by how it is encoded.
+type BodyKind int
+
+// Body kinds.
+const (
+	KindJSON        BodyKind = iota // application/json and */*+json
+	KindForm                        // application/x-www-form-urlencoded
+	KindMultipart                   // multipart/form-data and other multipart/*
+	KindText                        // text/plain and other text/* (not event-stream)
+	KindEventStream                 // text/event-stream
+	KindBinary                      // everything else: streamed bytes
+)
+
+// Content is a body or response in one media type.
+type Content struct {
+	MediaType string // "application/json", "application/vnd.github+json"
+	Kind      BodyKind
+	Type      Type // nil when the media type declares no schema
+	// Encoding holds per-property encoding for form and multipart bodies,
+	// sorted by Property.
+	Encoding []*Encoding
+}
+
+// Encoding is an OpenAPI encoding object for one property.
+type Encoding struct {
+	Property      string // the property's wire name
+	ContentType   string
+	Style         string
+	Explode       bool
+	AllowReserved bool
+}
+
+// Response is one declared response of an operation.
+type Response struct {
+	// Status is as written: "200", "2XX", "default".
+	Status string
+	// Code is the numeric status for an exact code, 0 for a range or
+	// "default".
+	Code     int
+	Doc      Doc
+	Contents []*Content // first is the default, as for Body
+	Headers  []*Header  // sorted by WireName
+	// IsError is true for 4xx/5xx codes and ranges, and for "default" when
+	// the operation declares some 2xx response.
+	IsError bool
+}
+
+// Header is a declared response header.
+type Header struct {
+	Name     string // Go field name
+	WireName string // canonical form is not applied: as in the document
+	Type     Type
+	Required bool
+	Doc      Doc
+}
+
+// PaginationKind says how an operation's pages are linked.
+type PaginationKind int
+
+// Pagination kinds.
+const (
+	// PageLink follows RFC 8288 Link: <...>; rel="next" response headers.
+	PageLink PaginationKind = iota
+	// PageCursor passes a value from the response body back as a query
+	// parameter (configured by x-pagination).
+	PageCursor
+	// PageOffset increments a numeric query parameter (x-pagination).
+	PageOffset
+)
+
+// Pagination describes how to walk all pages of a list operation.
+type Pagination struct {
+	Kind PaginationKind
+	Item Type // the element type of one page
+
+	// For PageCursor and PageOffset: the query parameter that selects the
+	// page, and for PageCursor the JSON path of the next cursor and of the
+	// items within the response body ("" for a top-level array).
+	Param      string
+	CursorPath string
+	ItemsPath  string
+}
+
+// SchemeKind is the kind of a security scheme.
+type SchemeKind int
+
+// Security scheme kinds.
+const (
+	SchemeHTTPBasic SchemeKind = iota
+	SchemeHTTPBearer
+	SchemeHTTPDigest
+	SchemeHTTPOther // another http scheme: credentials passed verbatim in Authorization
+	SchemeAPIKey
+	SchemeOAuth2
+	SchemeOpenIDConnect
+	SchemeMutualTLS
+)
+
+// SecurityScheme is one components.securitySchemes entry.
+type SecurityScheme struct {
+	Key    string // the key in components.securitySchemes
+	GoName string // exported identifier derived from Key: "BearerAuth"
+	Kind   SchemeKind
+	Doc    Doc
+
+	HTTPScheme   string  // for http schemes: "basic", "bearer", ...
+	BearerFormat string  // for bearer
+	In           ParamIn // for apiKey: InHeader, InQuery or InCookie
+	ParamName    string  // for apiKey: the header, query or cookie name
+
+	// For OAuth2: the client-credentials flow, if declared, and the
+	// others' URLs for documentation.
+	TokenURL         string // clientCredentials.tokenUrl
+	AuthorizationURL string
+	Scopes           []string // union of all flows' scopes, sorted
+	OpenIDConnectURL string
+}
+
+// Requirement is one alternative of a security requirement list: every
+// scheme in it must be satisfied (AND); a list of Requirements is an OR.
+// An empty Requirement means "no credentials" is an accepted alternative.
+type Requirement []SchemeUse
+
+// SchemeUse names one scheme of a requirement and the scopes it needs.
+type SchemeUse struct {
+	Scheme string   // SecurityScheme.Key
+	Scopes []string // as in the document
+}

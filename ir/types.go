@@ -1,0 +1,154 @@
+package ir
+
+// Type is a Go-level type of the API. It is a sealed interface: the
+// implementations are the types of this file.
+type Type interface{ isType() }
+
+// PrimKind is the kind of a primitive.
+type PrimKind int
+
+// Primitive kinds, with the Go type the generator emits for each.
+const (
+	String   PrimKind = iota // string
+	Int                      // int (integer without format)
+	Int32                    // int32
+	Int64                    // int64
+	Float32                  // float32
+	Float64                  // float64 (number without format, double)
+	Bool                     // bool
+	DateTime                 // time.Time (format date-time)
+	Date                     // runtime.Date (format date)
+	UUID                     // string, documented as a UUID (format uuid)
+	Bytes                    // []byte, base64 in JSON (format byte)
+	Binary                   // io.Reader in requests, streamed body in responses (format binary)
+)
+
+// Primitive is a scalar.
+type Primitive struct {
+	Kind   PrimKind
+	Format string // the document's format, kept for docs; may be unknown
+}
+
+// Array is a JSON array.
+type Array struct {
+	Elem Type
+}
+
+// Map is a JSON object used as a dictionary (additionalProperties with no
+// properties of its own).
+type Map struct {
+	Elem Type // *Any for a free-form object
+}
+
+// Any is a value of unknown or free shape: decoded as raw JSON.
+type Any struct{}
+
+// Nullable marks a use site where JSON null is allowed in addition to the
+// values of Elem. It never wraps another *Nullable.
+type Nullable struct {
+	Elem Type
+}
+
+// Named is a named type: a component schema or a hoisted inline schema.
+// Uses refer to the same *Named pointer that API.Types holds.
+type Named struct {
+	Name string // exported Go identifier, unique among the package's names
+	Doc  Doc
+	// Type is *Struct, *Enum, *Union, or another Type for a named alias
+	// of a primitive, array or map.
+	Type Type
+	// Ref is where the schema came from: "#/components/schemas/Pet", or
+	// the JSON pointer of an inline schema.
+	Ref string
+	Pos Pos
+
+	// Example is the schema's example as compact JSON, "" if none.
+	Example string
+	// Usage tells whether the type is sent, received or both; it lets the
+	// generator leave readOnly fields out of request types and writeOnly
+	// fields out of response types.
+	Usage Usage
+}
+
+// Usage is a set of the directions a named type travels in.
+type Usage uint8
+
+// Usage bits.
+const (
+	UsedInRequest Usage = 1 << iota
+	UsedInResponse
+)
+
+// Struct is a JSON object with declared properties.
+type Struct struct {
+	Fields []*Field // in document order (allOf parts in order)
+	// Additional is the type of undeclared properties: nil when the schema
+	// says nothing (unknown properties are ignored), *Any for "true".
+	Additional Type
+	// Closed is true for additionalProperties: false.
+	Closed bool
+}
+
+// Field is one property of a Struct.
+type Field struct {
+	Name      string // exported Go identifier, unique within the struct
+	JSONName  string // exact property name
+	Type      Type   // may be *Nullable
+	Required  bool
+	ReadOnly  bool
+	WriteOnly bool
+	Doc       Doc
+	Default   string // the default as compact JSON, "" if none
+	Example   string // compact JSON, "" if none
+	Const     string // compact JSON for a 3.1 const, "" if none
+}
+
+// Enum is a closed list of scalar values; unknown values still decode.
+type Enum struct {
+	Base   *Primitive   // String, Int, Int32, Int64, Float64 or Bool
+	Values []*EnumValue // in document order
+}
+
+// EnumValue is one value of an Enum.
+type EnumValue struct {
+	Name  string // the constant's Go name, already prefixed with the type's name
+	Value string // the value as compact JSON: "\"open\"", "42"
+	Doc   Doc
+}
+
+// UnionKind says whether exactly one or at least one variant matches.
+type UnionKind int
+
+// Union kinds.
+const (
+	OneOf UnionKind = iota
+	AnyOf
+)
+
+// Union is a oneOf or anyOf.
+type Union struct {
+	Kind     UnionKind
+	Variants []*Variant
+	// Discriminator is the property that selects the variant; "" when the
+	// document declares none.
+	Discriminator string
+}
+
+// Variant is one alternative of a Union.
+type Variant struct {
+	Name string // Go identifier of the variant within the union: "Pet", "String"
+	Type Type
+	// Values are the discriminator values that select this variant, from
+	// the mapping or defaulted to the schema name; sorted.
+	Values []string
+}
+
+func (*Primitive) isType() {}
+func (*Array) isType()     {}
+func (*Map) isType()       {}
+func (*Any) isType()       {}
+func (*Nullable) isType()  {}
+func (*Named) isType()     {}
+func (*Struct) isType()    {}
+func (*Enum) isType()      {}
+func (*Union) isType()     {}

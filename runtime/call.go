@@ -1,0 +1,216 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// Call describes one API request, as generated code builds it. Build one
+// with NewCall and the methods below, then pass it to Session.Do, Decode,
+// Exec or All. A Call is used by one logical request; it is not mutated by
+// the Session, so a retried or paginated call sends the same values.
+//
+// Building never fails loudly: the first problem (an empty path
+// parameter, an unencodable value) is kept and returned by Do before any
+// I/O.
+type Call struct {
+	Method string
+	// Path is the request path relative to the base URL, already expanded
+	// and escaped; it starts with "/".
+	Path    string
+	Query   url.Values
+	Header  http.Header
+	Cookies []*http.Cookie
+	Body    Body // nil when the request has no body
+
+	// Security lists the alternatives of credentials the operation
+	// accepts (OR of AND sets of scheme names). nil means the Session's
+	// default (WithDefaultSecurity); an empty non-nil slice means none.
+	Security []Requirement
+
+	// Idempotent marks a non-idempotent method (POST, PATCH) as safe to
+	// retry, because the operation is known to be idempotent.
+	Idempotent bool
+
+	// ErrorModel returns a pointer to a fresh value to decode an error
+	// response of the given status into, or nil when the operation
+	// declares no model for it. The decoded value lands in APIError.Model.
+	ErrorModel func(status int) any
+
+	err error
+}
+
+// Requirement is one alternative of a security requirement: the names of
+// schemes (components.securitySchemes keys) that must all be applied.
+// An empty Requirement means "no credentials" is acceptable.
+type Requirement []string
+
+// NewCall starts a Call. pathTemplate is the operation's path with
+// {placeholders}; pathArgs fill them in order of appearance. Each argument
+// is formatted (see FormatParam), must not be empty, and is escaped so
+// that it stays one path segment: "/" becomes %2F, and a segment that is
+// exactly "." or ".." becomes %2E or %2E%2E.
+func NewCall(method, pathTemplate string, pathArgs ...any) *Call {
+	c := &Call{Method: method}
+	c.Path, c.err = expandPath(pathTemplate, pathArgs)
+	return c
+}
+
+// Err returns the first error met while building c.
+func (c *Call) Err() error { return c.err }
+
+func (c *Call) fail(err error) {
+	if c.err == nil {
+		c.err = err
+	}
+}
+
+// AddQuery adds a query parameter in style form, exploded (the OpenAPI
+// default): a slice adds one name=value pair per element. An absent Opt,
+// a nil slice or a nil pointer adds nothing.
+func (c *Call) AddQuery(name string, v any) *Call {
+	vals, ok, err := formatValues(v)
+	if err != nil {
+		c.fail(fmt.Errorf("runtime: query parameter %q: %w", name, err))
+		return c
+	}
+	if !ok {
+		return c
+	}
+	if c.Query == nil {
+		c.Query = url.Values{}
+	}
+	c.Query[name] = append(c.Query[name], vals...)
+	return c
+}
+
+// SetHeader sets a header parameter (style simple): a slice is joined with
+// commas. An absent value sets nothing.
+func (c *Call) SetHeader(name string, v any) *Call {
+	vals, ok, err := formatValues(v)
+	if err != nil {
+		c.fail(fmt.Errorf("runtime: header parameter %q: %w", name, err))
+		return c
+	}
+	if !ok {
+		return c
+	}
+	if c.Header == nil {
+		c.Header = http.Header{}
+	}
+	c.Header.Set(name, strings.Join(vals, ","))
+	return c
+}
+
+// AddCookie adds a cookie parameter (style form): a slice is joined with
+// commas. An absent value adds nothing.
+func (c *Call) AddCookie(name string, v any) *Call {
+	vals, ok, err := formatValues(v)
+	if err != nil {
+		c.fail(fmt.Errorf("runtime: cookie parameter %q: %w", name, err))
+		return c
+	}
+	if !ok {
+		return c
+	}
+	c.Cookies = append(c.Cookies, &http.Cookie{Name: name, Value: strings.Join(vals, ",")})
+	return c
+}
+
+// JSON sets the request body to v encoded as JSON (Content-Type
+// application/json). The body is encoded once, here, so every attempt
+// sends the same bytes; an encoding error is returned by Do before I/O.
+func (c *Call) JSON(v any) *Call {
+	return c.JSONAs("application/json", v)
+}
+
+// JSONAs is JSON with another media type, such as
+// "application/vnd.github+json" or "application/merge-patch+json".
+func (c *Call) JSONAs(contentType string, v any) *Call {
+	b, err := JSONBody(contentType, v)
+	if err != nil {
+		c.fail(err)
+		return c
+	}
+	c.Body = b
+	return c
+}
+
+// WithBody sets the request body.
+func (c *Call) WithBody(b Body) *Call {
+	c.Body = b
+	return c
+}
+
+// ErrRequired is returned (wrapped) when a required argument is missing.
+var ErrRequired = errors.New("required argument missing")
+
+// Require records an error when v is nil (a nil pointer, slice, map or
+// interface): name is the argument's name as the caller sees it.
+func (c *Call) Require(name string, v any) *Call {
+	if isNil(v) {
+		c.fail(fmt.Errorf("runtime: %s: %w", name, ErrRequired))
+	}
+	return c
+}
+
+func expandPath(tmpl string, args []any) (string, error) {
+	var b strings.Builder
+	b.Grow(len(tmpl) + 16*len(args))
+	n := 0
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			b.WriteString(tmpl)
+			break
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			return "", fmt.Errorf("runtime: unterminated placeholder in path %q", tmpl)
+		}
+		name := tmpl[i+1 : i+j]
+		b.WriteString(tmpl[:i])
+		tmpl = tmpl[i+j+1:]
+		if n >= len(args) {
+			return "", fmt.Errorf("runtime: path parameter %q: no value", name)
+		}
+		seg, err := pathSegment(args[n])
+		n++
+		if err != nil {
+			return "", fmt.Errorf("runtime: path parameter %q: %w", name, err)
+		}
+		b.WriteString(seg)
+	}
+	if n != len(args) {
+		return "", fmt.Errorf("runtime: path %q takes %d parameters, got %d", tmpl, n, len(args))
+	}
+	return b.String(), nil
+}
+
+// ErrEmptyPathParam is returned (wrapped) for an empty path parameter,
+// which would change the meaning of the path.
+var ErrEmptyPathParam = errors.New("empty value")
+
+// pathSegment formats v and escapes it as one path segment.
+func pathSegment(v any) (string, error) {
+	vals, ok, err := formatValues(v)
+	if err != nil {
+		return "", err
+	}
+	if !ok || len(vals) == 0 {
+		return "", ErrEmptyPathParam
+	}
+	s := strings.Join(vals, ",")
+	switch s {
+	case "":
+		return "", ErrEmptyPathParam
+	case ".":
+		return "%2E", nil
+	case "..":
+		return "%2E%2E", nil
+	}
+	return url.PathEscape(s), nil
+}
