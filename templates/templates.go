@@ -1,0 +1,53 @@
+// Package templates holds the text templates for the non-Go files of a
+// generated SDK module: go.mod and README.md. Templates take values only;
+// every decision is made by the caller. Go source is never templated here:
+// the generator builds it with jennifer.
+package templates
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"text/template"
+)
+
+//go:embed files/*.tmpl
+var files embed.FS
+
+// parsed is built once from the embedded files; it is read-only after init.
+var parsed = template.Must(template.New("").ParseFS(files, "files/*.tmpl"))
+
+// SDK is what the templates of a standalone SDK module are filled with.
+type SDK struct {
+	Module        string   // module path of the SDK, e.g. "github.com/acme/petstore-go"
+	Package       string   // Go package name, e.g. "petstore"
+	Title         string   // the API's title
+	Version       string   // the API's version (info.version)
+	Description   string   // first paragraph of the API's description
+	RuntimeModule string   // module path that provides the runtime package
+	GoVersion     string   // go directive, e.g. "1.26.0"; "" uses DefaultGoVersion
+	Services      []string // Go names of the client's services, sorted
+}
+
+// DefaultGoVersion is the go directive written when SDK.GoVersion is empty.
+const DefaultGoVersion = "1.26.0"
+
+// GoMod renders the go.mod of a standalone SDK module.
+func GoMod(s SDK) ([]byte, error) { return render("go.mod.tmpl", s) }
+
+// Readme renders the README.md of a standalone SDK module.
+func Readme(s SDK) ([]byte, error) { return render("README.md.tmpl", s) }
+
+func render(name string, s SDK) ([]byte, error) {
+	if s.Module == "" || s.Package == "" {
+		return nil, fmt.Errorf("templates: %s needs Module and Package", name)
+	}
+	if s.GoVersion == "" {
+		s.GoVersion = DefaultGoVersion
+	}
+	var b bytes.Buffer
+	if err := parsed.ExecuteTemplate(&b, name, s); err != nil {
+		return nil, fmt.Errorf("templates: %s: %w", name, err)
+	}
+	return b.Bytes(), nil
+}
