@@ -2,7 +2,16 @@ module github.com/genclient/genclient
 
 go 1.26.0
 
-require github.com/getkin/kin-openapi v0.152.0
+require (
+	github.com/dave/jennifer v1.7.1
+	github.com/getkin/kin-openapi v0.152.0
+	github.com/google/go-cmp v0.7.0
+	github.com/mccutchen/go-httpbin/v2 v2.26.0
+	github.com/oasdiff/yaml3 v0.0.14
+	golang.org/x/net v0.62.0
+	golang.org/x/oauth2 v0.37.0
+	golang.org/x/tools v0.52.0
+)
 
 require (
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
@@ -10,7 +19,8 @@ require (
 	github.com/gorilla/mux v1.8.0 // indirect
 	github.com/kr/pretty v0.3.1 // indirect
 	github.com/oasdiff/yaml v0.1.1 // indirect
-	github.com/oasdiff/yaml3 v0.0.14 // indirect
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 )

@@ -1,0 +1,173 @@
+package loader
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/genclient/genclient/ir"
+	"github.com/getkin/kin-openapi/openapi3"
+	yaml "github.com/oasdiff/yaml3"
+)
+
+// loc is where an element is: a file and a JSON pointer in it.
+type loc struct {
+	file, ptr string
+}
+
+// child returns the location of member tok of l.
+func (l loc) child(tok ...string) loc {
+	var b strings.Builder
+	b.WriteString(l.ptr)
+	for _, t := range tok {
+		b.WriteByte('/')
+		b.WriteString(escapeToken(t))
+	}
+	return loc{l.file, b.String()}
+}
+
+// key identifies l for memoisation.
+func (l loc) key() string { return l.file + "#" + l.ptr }
+
+// builder converts kin-openapi's model into the IR. One builder serves one
+// Load call.
+type builder struct {
+	rs       *rawSet
+	doc      *openapi3.T
+	swagger  bool
+	v31      bool
+	warnings []ir.Warning
+
+	api   *ir.API
+	root  loc
+	types map[string]*typeInfo // by loc.key of the schema
+	named []*namedInfo         // every hoisted type, in creation order
+	comps map[string]string    // loc.key of a component schema (or its $ref target) → component key
+
+	unions []*ir.Union
+	ops    []*opInfo
+}
+
+// typeInfo is a memoised conversion of one schema location.
+type typeInfo struct {
+	t        ir.Type
+	nullable bool
+}
+
+// namedInfo is a hoisted type and how its final name is chosen.
+type namedInfo struct {
+	n         *ir.Named
+	candidate string
+	component bool // a components.schemas entry: named first
+}
+
+// rawPtr maps an OpenAPI 3 pointer to where the Swagger 2.0 source has it.
+func (b *builder) rawPtr(l loc) loc {
+	if !b.swagger {
+		return l
+	}
+	for _, m := range [...][2]string{
+		{"/components/schemas/", "/definitions/"},
+		{"/components/parameters/", "/parameters/"},
+		{"/components/responses/", "/responses/"},
+		{"/components/securitySchemes/", "/securityDefinitions/"},
+	} {
+		if strings.HasPrefix(l.ptr, m[0]) {
+			return loc{l.file, m[1] + l.ptr[len(m[0]):]}
+		}
+	}
+	return l
+}
+
+// pos returns the position of the element at l (or of its nearest
+// existing ancestor).
+func (b *builder) pos(l loc) ir.Pos {
+	l = b.rawPtr(l)
+	return b.rs.keyPos(l.file, l.ptr)
+}
+
+// rawKeys returns the member names of the mapping at l in document order,
+// or nil when the raw tree has no such mapping.
+func (b *builder) rawKeys(l loc) []string {
+	l = b.rawPtr(l)
+	n, _, ok := b.rs.lookup(l.file, l.ptr)
+	if !ok || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	keys := make([]string, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		keys = append(keys, n.Content[i].Value)
+	}
+	return keys
+}
+
+// orderedKeys returns the keys of m in document order (from the raw tree at
+// l), followed by any others sorted.
+func orderedKeys[V any](b *builder, m map[string]V, l loc) []string {
+	out := make([]string, 0, len(m))
+	seen := make(map[string]bool, len(m))
+	for _, k := range b.rawKeys(l) {
+		if _, ok := m[k]; ok && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	if len(out) == len(m) {
+		return out
+	}
+	var rest []string
+	for k := range m {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+// sortedKeys returns the keys of m sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// build converts doc into the API.
+func (b *builder) build(doc *openapi3.T) (*ir.API, error) {
+	b.doc = doc
+	b.v31 = strings.HasPrefix(doc.OpenAPI, "3.1") || strings.HasPrefix(doc.OpenAPI, "3.2")
+	b.root = loc{file: b.rs.rootName}
+	b.types = map[string]*typeInfo{}
+	b.comps = map[string]string{}
+	b.api = &ir.API{}
+	if doc.Info != nil {
+		b.api.Title = doc.Info.Title
+		b.api.Version = doc.Info.Version
+		b.api.Doc = ir.Doc{Description: doc.Info.Description}
+	}
+	if doc.ExternalDocs != nil {
+		b.api.Doc.ExternalURL = doc.ExternalDocs.URL
+	}
+	b.servers()
+	b.security()
+	b.planOperations()
+	b.components()
+	b.operations()
+	b.webhooks()
+	b.finishNames()
+	b.computeUsage()
+	b.sortAll()
+	b.api.Warnings = b.warnings
+	return b.api, nil
+}
+
+// docOf returns the documentation of a schema.
+func schemaDoc(s *openapi3.Schema) ir.Doc {
+	d := ir.Doc{Summary: s.Title, Description: s.Description, Deprecated: s.Deprecated}
+	if s.ExternalDocs != nil {
+		d.ExternalURL = s.ExternalDocs.URL
+	}
+	return d
+}

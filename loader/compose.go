@@ -1,0 +1,365 @@
+package loader
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/genclient/genclient/ir"
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// prop is one property collected for a struct.
+type prop struct {
+	name string
+	sr   *openapi3.SchemaRef
+	l    loc
+}
+
+// docOnly reports whether s only documents or constrains (no type, no
+// shape): such allOf parts and oneOf variants add nothing to a Go type.
+func docOnly(s *openapi3.Schema) bool {
+	return (s.Type == nil || len(s.Type.Slice()) == 0) && len(s.Properties) == 0 && s.Items == nil &&
+		len(s.AllOf) == 0 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 && len(s.Enum) == 0 &&
+		s.AdditionalProperties.Schema == nil && s.AdditionalProperties.Has == nil && s.Const == nil
+}
+
+// isNullSchema reports whether s only admits null ({type: null}).
+func isNullSchema(s *openapi3.Schema) bool {
+	if s.Type != nil {
+		ts := s.Type.Slice()
+		return len(ts) == 1 && ts[0] == "null"
+	}
+	return len(s.Enum) == 1 && s.Enum[0] == nil
+}
+
+// unionParts returns the oneOf (else anyOf) variants of s, or nil when
+// there are none or all of them only constrain (a oneOf of "required"
+// lists next to properties is a validation rule, not a union).
+func unionParts(s *openapi3.Schema) openapi3.SchemaRefs {
+	parts := s.OneOf
+	if len(parts) == 0 {
+		parts = s.AnyOf
+	}
+	for _, p := range parts {
+		if p.Ref != "" || p.Value == nil || !docOnly(p.Value) {
+			return parts
+		}
+	}
+	return nil
+}
+
+// collectProps appends the properties of s: those of its allOf parts in
+// order, then its own; a later property of the same name replaces the
+// earlier one in place. req collects the union of required names.
+func (b *builder) collectProps(s *openapi3.Schema, l loc, props *[]prop, req map[string]bool, depth int) {
+	if depth > 32 {
+		return
+	}
+	for i, part := range s.AllOf {
+		pl := l.child("allOf", strconv.Itoa(i))
+		if part.Ref != "" {
+			pl = b.chase(refLoc(pl, part.Ref))
+		}
+		if part.Value == nil {
+			continue
+		}
+		if unionParts(part.Value) != nil && len(part.Value.Properties) == 0 {
+			b.warn(b.pos(pl), "allOf part is a oneOf/anyOf: only the properties of the other parts are merged")
+			continue
+		}
+		b.collectProps(part.Value, pl, props, req, depth+1)
+	}
+	for _, k := range orderedKeys(b, s.Properties, l.child("properties")) {
+		p := prop{k, s.Properties[k], l.child("properties", k)}
+		if i := slices.IndexFunc(*props, func(q prop) bool { return q.name == k }); i >= 0 {
+			(*props)[i] = p
+		} else {
+			*props = append(*props, p)
+		}
+	}
+	for _, r := range s.Required {
+		req[r] = true
+	}
+}
+
+// additional returns s's additionalProperties, or that of its last allOf
+// part declaring one.
+func additional(s *openapi3.Schema) openapi3.AdditionalProperties {
+	ap := s.AdditionalProperties
+	if ap.Schema != nil || ap.Has != nil {
+		return ap
+	}
+	for _, part := range slices.Backward(s.AllOf) {
+		if part.Value != nil && (part.Value.AdditionalProperties.Schema != nil || part.Value.AdditionalProperties.Has != nil) {
+			return part.Value.AdditionalProperties
+		}
+	}
+	return ap
+}
+
+// fillStruct converts props into the fields of st, whose type is named
+// parent.
+func (b *builder) fillStruct(st *ir.Struct, parent string, props []prop, req map[string]bool, s *openapi3.Schema, l loc) {
+	ap := additional(s)
+	switch {
+	case ap.Schema != nil:
+		t, n := b.schemaType(ap.Schema, l.child("additionalProperties"), parent+"Value")
+		st.Additional = use(t, n)
+	case ap.Has != nil && *ap.Has:
+		st.Additional = &ir.Any{}
+	case ap.Has != nil:
+		st.Closed = true
+	}
+	nm := newNamer()
+	if st.Additional != nil {
+		nm.reserve("AdditionalProperties")
+	}
+	names := make([]string, len(props))
+	for pass := range 2 { // plain names first, so "@type" yields to "type"
+		for i, p := range props {
+			if prefixed := strings.HasPrefix(p.name, "@") || strings.HasPrefix(p.name, "$"); prefixed == (pass == 1) {
+				names[i] = nm.fieldName(p.name)
+			}
+		}
+	}
+	for i, p := range props {
+		hint := pascal(p.name)
+		if hint == "" {
+			hint = names[i]
+		}
+		t, n := b.schemaType(p.sr, p.l, parent+hint)
+		f := &ir.Field{Name: names[i], JSONName: p.name, Type: use(t, n), Required: req[p.name]}
+		if v := p.sr.Value; v != nil {
+			f.ReadOnly, f.WriteOnly = v.ReadOnly, v.WriteOnly
+			f.Doc = schemaDoc(v)
+			f.Default = compactJSON(v.Default)
+			f.Example = exampleJSON(v)
+			f.Const = compactJSON(v.Const)
+		}
+		st.Fields = append(st.Fields, f)
+	}
+}
+
+// allOf converts a schema with allOf: one structural part and nothing else
+// is that part's type; otherwise the parts are merged into one struct.
+func (b *builder) allOf(s *openapi3.Schema, l loc, hint string, component bool) (ir.Type, bool) {
+	var structural []int
+	for i, part := range s.AllOf {
+		if part.Value != nil && (part.Ref != "" || !docOnly(part.Value)) {
+			structural = append(structural, i)
+		}
+	}
+	own := len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil
+	if !own && len(structural) == 1 && unionParts(s) == nil {
+		i := structural[0]
+		return b.schemaType(s.AllOf[i], l.child("allOf", strconv.Itoa(i)), hint)
+	}
+	if !own && len(structural) == 0 {
+		cp := *s
+		cp.AllOf = nil
+		return b.convert(&cp, l, hint, component)
+	}
+	if unionParts(s) != nil {
+		b.warn(b.pos(l), "oneOf/anyOf next to allOf: only the allOf parts are used")
+	}
+	n := b.hoist(s, l, hint)
+	st := &ir.Struct{}
+	n.Type = st
+	var props []prop
+	req := map[string]bool{}
+	b.collectProps(s, l, &props, req, 0)
+	b.fillStruct(st, n.Name, props, req, s, l)
+	return n, false
+}
+
+// unionVariant is a variant and where its schema is.
+type unionVariant struct {
+	v   *ir.Variant
+	key string // loc key of the variant's schema, for discriminator mappings
+	tag string // default discriminator value: the schema's name
+}
+
+// union converts oneOf/anyOf variants. Null variants make the use site
+// nullable; a single remaining variant is used directly.
+func (b *builder) union(s *openapi3.Schema, parts openapi3.SchemaRefs, l loc, hint string) (ir.Type, bool) {
+	kind, key := ir.OneOf, "oneOf"
+	if len(s.OneOf) == 0 {
+		kind, key = ir.AnyOf, "anyOf"
+	}
+	nullable := false
+	var live []int
+	for i, p := range parts {
+		if p.Value != nil && p.Ref == "" && isNullSchema(p.Value) {
+			nullable = true
+			continue
+		}
+		live = append(live, i)
+	}
+	switch len(live) {
+	case 0:
+		return &ir.Any{}, nullable
+	case 1:
+		t, n := b.schemaType(parts[live[0]], l.child(key, strconv.Itoa(live[0])), hint)
+		return t, n || nullable
+	}
+	if len(s.Properties) > 0 {
+		b.warn(b.pos(l), key+" next to properties: the properties are not part of the union type")
+	}
+	named := b.hoist(s, l, hint)
+	u := &ir.Union{Kind: kind}
+	named.Type = u
+	var vs []unionVariant
+	seen := map[any]bool{}
+	for j, i := range live {
+		p := parts[i]
+		pl := l.child(key, strconv.Itoa(i))
+		t, n := b.schemaType(p, pl, fmt.Sprintf("%sVariant%d", named.Name, j+1))
+		nullable = nullable || n
+		id := typeIdentity(t)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		uv := unionVariant{v: &ir.Variant{Type: t}}
+		if p.Ref != "" {
+			vl := b.chase(refLoc(pl, p.Ref))
+			uv.key, uv.tag = vl.key(), b.tagName(vl)
+		}
+		vs = append(vs, uv)
+	}
+	b.discriminate(s, l, u, vs)
+	for _, uv := range vs {
+		u.Variants = append(u.Variants, uv.v)
+	}
+	b.unions = append(b.unions, u)
+	return named, nullable
+}
+
+// typeIdentity returns a comparable identity for de-duplicating variants:
+// the kind for a primitive, the type itself otherwise.
+func typeIdentity(t ir.Type) any {
+	if p, ok := t.(*ir.Primitive); ok {
+		return p.Kind
+	}
+	return t
+}
+
+// tagName is the default discriminator value of the schema at l: its
+// component key, else the last pointer token or file name.
+func (b *builder) tagName(l loc) string {
+	if k, ok := b.comps[l.key()]; ok {
+		return k
+	}
+	if i := strings.LastIndexByte(l.ptr, '/'); i >= 0 {
+		return unescapeToken(l.ptr[i+1:])
+	}
+	return strings.TrimSuffix(l.file[strings.LastIndexByte(l.file, '/')+1:], ".yml")
+}
+
+// discriminate sets the union's discriminator and each variant's values.
+func (b *builder) discriminate(s *openapi3.Schema, l loc, u *ir.Union, vs []unionVariant) {
+	d := s.Discriminator
+	if d == nil {
+		return
+	}
+	u.Discriminator = d.PropertyName
+	byKey := map[string][]string{}
+	for value, mr := range d.Mapping {
+		target := mr.Ref
+		var tl loc
+		if !strings.ContainsAny(target, "#/") && !strings.HasSuffix(target, ".yaml") && !strings.HasSuffix(target, ".yml") && !strings.HasSuffix(target, ".json") {
+			tl = b.root.child("components", "schemas", target)
+		} else {
+			tl = refLoc(l, target)
+		}
+		k := b.chase(tl).key()
+		byKey[k] = append(byKey[k], value)
+	}
+	for _, uv := range vs {
+		if uv.key == "" {
+			continue
+		}
+		vals := byKey[uv.key]
+		if len(vals) == 0 {
+			vals = []string{uv.tag}
+		}
+		slices.Sort(vals)
+		uv.v.Values = vals
+	}
+}
+
+// typeUnion converts a 3.1 type array with several non-null types into a
+// union of one variant per type.
+func (b *builder) typeUnion(s *openapi3.Schema, types []string, l loc, hint string) ir.Type {
+	named := b.hoist(s, l, hint)
+	u := &ir.Union{Kind: ir.OneOf}
+	named.Type = u
+	for _, t := range types {
+		cp := *s
+		cp.Type = &openapi3.Types{t}
+		cp.Nullable = false
+		vt, _ := b.convert(&cp, l.child("type", t), named.Name+pascal(t), false)
+		u.Variants = append(u.Variants, &ir.Variant{Type: vt})
+	}
+	b.unions = append(b.unions, u)
+	return named
+}
+
+// enum converts an enum of scalars into a named Enum; a null value makes
+// the use site nullable.
+func (b *builder) enum(s *openapi3.Schema, types []string, l loc, hint string) (ir.Type, bool) {
+	nullable := false
+	var vals []any
+	for _, v := range s.Enum {
+		if v == nil {
+			nullable = true
+			continue
+		}
+		vals = append(vals, v)
+	}
+	if len(vals) == 0 {
+		return &ir.Any{}, nullable
+	}
+	typ := ""
+	if len(types) > 0 {
+		typ = types[0]
+	} else {
+		typ = jsonType(vals[0])
+	}
+	base, ok := b.primitive(typ, s.Format, l).(*ir.Primitive)
+	if !ok || base.Kind > ir.Bool {
+		base = &ir.Primitive{Kind: ir.String, Format: s.Format}
+	}
+	if base.Kind == ir.Float32 {
+		base.Kind = ir.Float64
+	}
+	n := b.hoist(s, l, hint)
+	e := &ir.Enum{Base: base}
+	for _, v := range vals {
+		e.Values = append(e.Values, &ir.EnumValue{Value: compactJSON(v)})
+	}
+	n.Type = e
+	return n, nullable
+}
+
+// jsonType is the JSON Schema type of a decoded JSON value.
+func jsonType(v any) string {
+	switch x := v.(type) {
+	case string:
+		return "string"
+	case bool:
+		return "boolean"
+	case float64:
+		if x == float64(int64(x)) {
+			return "integer"
+		}
+		return "number"
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	}
+	return ""
+}

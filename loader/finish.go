@@ -1,0 +1,235 @@
+package loader
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/genclient/genclient/ir"
+)
+
+// webhooks converts 3.1 webhooks and every operation's callbacks into
+// api.Webhooks, so that their payload types are hoisted. Names are unique
+// among webhooks; FullName is Name + "Webhook".
+func (b *builder) webhooks() {
+	var hooks []*opInfo
+	for _, name := range sortedKeys(b.doc.Webhooks) {
+		item := b.doc.Webhooks[name]
+		itemL := b.pathItemLoc(b.root.child("webhooks", name), item)
+		ops := b.opsOf(item, itemL, name)
+		for _, oi := range ops {
+			oi.cand = pascal(name)
+			if len(ops) > 1 {
+				oi.cand += pascal(strings.ToLower(oi.o.Method))
+			}
+			hooks = append(hooks, oi)
+		}
+	}
+	for _, parent := range b.ops {
+		for _, cbName := range sortedKeys(parent.op.Callbacks) {
+			cr := parent.op.Callbacks[cbName]
+			cl := parent.l.child("callbacks", cbName)
+			if cr.Ref != "" {
+				cl = b.chase(refLoc(cl, cr.Ref))
+			}
+			if cr.Value == nil {
+				continue
+			}
+			items := cr.Value.Map()
+			for _, expr := range sortedKeys(items) {
+				ops := b.opsOf(items[expr], b.pathItemLoc(cl.child(expr), items[expr]), expr)
+				for _, oi := range ops {
+					oi.cand, oi.parent = parent.o.FullName+pascal(cbName), parent
+					if len(ops) > 1 || len(items) > 1 {
+						oi.cand += pascal(strings.ToLower(oi.o.Method))
+					}
+					hooks = append(hooks, oi)
+				}
+			}
+		}
+	}
+	nm := newNamer()
+	for _, oi := range hooks {
+		if oi.op.OperationID != "" && oi.parent == nil {
+			oi.cand = pascal(oi.op.OperationID)
+		}
+		oi.hook = true
+		oi.o.Name = nm.name(oi.cand)
+		oi.o.FullName = oi.o.Name + "Webhook"
+		b.convertOp(oi)
+		b.api.Webhooks = append(b.api.Webhooks, oi.o)
+	}
+}
+
+// reservedTypeNames are names the generator emits at package level, which
+// types and enum constants must avoid.
+func (b *builder) reservedTypeNames() *namer {
+	nm := newNamer("Client", "NewClient", "DefaultServerURL", "ServerURL")
+	for p := range predeclared {
+		nm.reserve(p)
+	}
+	for _, s := range b.api.Services {
+		if s.Name != "" {
+			nm.reserve(s.Name + "Service")
+		}
+	}
+	for _, oi := range b.ops {
+		if oi.o.ParamsType != "" {
+			nm.reserve(oi.o.ParamsType)
+		}
+	}
+	for _, s := range b.api.Schemes {
+		nm.reserve("With" + s.GoName)
+	}
+	return nm
+}
+
+// finishNames gives every named type its final name. Rule: component
+// schemas claim names first, sorted by candidate then Ref; then inline
+// types, sorted the same way; a taken name gets the smallest suffix 2, 3,
+// ... that is free. Enum constants and union variant names follow.
+func (b *builder) finishNames() {
+	nm := b.reservedTypeNames()
+	order := slices.Clone(b.named)
+	slices.SortStableFunc(order, func(x, y *namedInfo) int {
+		if x.component != y.component {
+			if x.component {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(strings.Compare(x.candidate, y.candidate), strings.Compare(x.n.Ref, y.n.Ref))
+	})
+	for _, ni := range order {
+		ni.n.Name = nm.name(ni.candidate)
+		b.api.Types = append(b.api.Types, ni.n)
+	}
+	slices.SortFunc(b.api.Types, func(x, y *ir.Named) int { return strings.Compare(x.Name, y.Name) })
+	for _, n := range b.api.Types {
+		if e, ok := n.Type.(*ir.Enum); ok {
+			nameEnum(n.Name, e, nm)
+		}
+	}
+	for _, u := range b.unions {
+		nameVariants(u)
+	}
+}
+
+// nameEnum names the constants TypeName + PascalCase(value), falling back
+// to TypeName + "Value" + index for values with no letters or digits.
+func nameEnum(typeName string, e *ir.Enum, nm *namer) {
+	for i, v := range e.Values {
+		text := v.Value
+		if s, err := strconv.Unquote(text); err == nil {
+			text = s
+		}
+		suffix := pascalWords(text)
+		if suffix == "" {
+			suffix = "Value" + strconv.Itoa(i)
+		}
+		v.Name = nm.name(typeName + suffix)
+	}
+}
+
+// nameVariants names union variants: a named type's name, else the kind.
+func nameVariants(u *ir.Union) {
+	nm := newNamer()
+	for _, v := range u.Variants {
+		v.Name = nm.name(variantName(v.Type))
+	}
+}
+
+// primNames are variant names of primitives.
+var primNames = map[ir.PrimKind]string{ir.String: "String", ir.Int: "Int", ir.Int32: "Int32", ir.Int64: "Int64",
+	ir.Float32: "Float32", ir.Float64: "Float64", ir.Bool: "Bool", ir.DateTime: "DateTime", ir.Date: "Date",
+	ir.UUID: "UUID", ir.Bytes: "Bytes", ir.Binary: "Binary"}
+
+func variantName(t ir.Type) string {
+	switch x := t.(type) {
+	case *ir.Named:
+		return x.Name
+	case *ir.Primitive:
+		return primNames[x.Kind]
+	case *ir.Array:
+		return variantName(x.Elem) + "Array"
+	case *ir.Map:
+		return variantName(x.Elem) + "Map"
+	case *ir.Nullable:
+		return variantName(x.Elem)
+	}
+	return "Any"
+}
+
+// computeUsage sets Named.Usage by walking every operation's parameters
+// and body (request) and responses (response), transitively.
+func (b *builder) computeUsage() {
+	all := slices.Clone(b.ops)
+	for _, s := range b.api.Webhooks {
+		all = append(all, &opInfo{o: s})
+	}
+	seen := map[ir.Usage]map[*ir.Named]bool{ir.UsedInRequest: {}, ir.UsedInResponse: {}}
+	for _, oi := range all {
+		o := oi.o
+		for _, p := range o.Params {
+			markUsage(p.Type, ir.UsedInRequest, seen[ir.UsedInRequest])
+		}
+		if o.Body != nil {
+			for _, c := range o.Body.Contents {
+				markUsage(c.Type, ir.UsedInRequest, seen[ir.UsedInRequest])
+			}
+		}
+		for _, r := range o.Responses {
+			for _, c := range r.Contents {
+				markUsage(c.Type, ir.UsedInResponse, seen[ir.UsedInResponse])
+			}
+			for _, h := range r.Headers {
+				markUsage(h.Type, ir.UsedInResponse, seen[ir.UsedInResponse])
+			}
+		}
+	}
+}
+
+// markUsage sets bit on every named type reachable from t.
+func markUsage(t ir.Type, bit ir.Usage, seen map[*ir.Named]bool) {
+	switch x := t.(type) {
+	case *ir.Named:
+		if seen[x] {
+			return
+		}
+		seen[x] = true
+		x.Usage |= bit
+		markUsage(x.Type, bit, seen)
+	case *ir.Nullable:
+		markUsage(x.Elem, bit, seen)
+	case *ir.Array:
+		markUsage(x.Elem, bit, seen)
+	case *ir.Map:
+		markUsage(x.Elem, bit, seen)
+	case *ir.Struct:
+		for _, f := range x.Fields {
+			markUsage(f.Type, bit, seen)
+		}
+		if x.Additional != nil {
+			markUsage(x.Additional, bit, seen)
+		}
+	case *ir.Union:
+		for _, v := range x.Variants {
+			markUsage(v.Type, bit, seen)
+		}
+	}
+}
+
+// sortAll sorts the lists the IR documents as sorted.
+func (b *builder) sortAll() {
+	slices.SortFunc(b.api.Services, func(x, y *ir.Service) int { return strings.Compare(x.Name, y.Name) })
+	for _, s := range b.api.Services {
+		slices.SortFunc(s.Operations, func(x, y *ir.Operation) int { return strings.Compare(x.Name, y.Name) })
+	}
+	slices.SortFunc(b.api.Webhooks, func(x, y *ir.Operation) int { return strings.Compare(x.Name, y.Name) })
+	slices.SortFunc(b.api.Schemes, func(x, y *ir.SecurityScheme) int { return strings.Compare(x.Key, y.Key) })
+}
+
+// String describes an operation for messages.
+func (oi *opInfo) String() string { return fmt.Sprintf("%s %s", oi.o.Method, oi.o.Path) }

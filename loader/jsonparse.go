@@ -1,0 +1,279 @@
+package loader
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+
+	yaml "github.com/oasdiff/yaml3"
+)
+
+// jsonParser turns JSON text into a yaml.Node tree that records the line and
+// column of every value, so that JSON and YAML documents share one raw
+// representation. It is much faster than parsing JSON as YAML.
+type jsonParser struct {
+	data []byte
+	off  int
+	line int // 1-based line of data[off]
+	bol  int // offset of the first byte of the current line
+}
+
+// syntaxError is a JSON syntax error with its position.
+type syntaxError struct {
+	line, col int
+	msg       string
+}
+
+func (e *syntaxError) Error() string { return e.msg }
+
+// parseJSON parses data into a document node, or returns a *syntaxError.
+func parseJSON(data []byte) (*yaml.Node, error) {
+	p := &jsonParser{data: data, line: 1}
+	var root *yaml.Node
+	err := func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				se, ok := r.(*syntaxError)
+				if !ok {
+					panic(r)
+				}
+				err = se
+			}
+		}()
+		root = p.value()
+		p.space()
+		if p.off < len(p.data) {
+			p.fail("invalid character %q after top-level value", p.peekRune())
+		}
+		return nil
+	}()
+	if err != nil {
+		return nil, err
+	}
+	return root, nil
+}
+
+func (p *jsonParser) fail(format string, args ...any) {
+	panic(&syntaxError{line: p.line, col: utf8.RuneCount(p.data[p.bol:p.off]) + 1, msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *jsonParser) peekRune() rune {
+	r, _ := utf8.DecodeRune(p.data[p.off:])
+	return r
+}
+
+func (p *jsonParser) space() {
+	for p.off < len(p.data) {
+		switch p.data[p.off] {
+		case '\n':
+			p.line++
+			p.bol = p.off + 1
+		case ' ', '\t', '\r':
+		default:
+			return
+		}
+		p.off++
+	}
+}
+
+func (p *jsonParser) node(kind yaml.Kind, tag string) *yaml.Node {
+	return &yaml.Node{Kind: kind, Tag: tag, Line: p.line, Column: utf8.RuneCount(p.data[p.bol:p.off]) + 1}
+}
+
+// value parses one JSON value after optional white space.
+func (p *jsonParser) value() *yaml.Node {
+	p.space()
+	if p.off >= len(p.data) {
+		p.fail("unexpected end of JSON input")
+	}
+	switch c := p.data[p.off]; {
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '"':
+		n := p.node(yaml.ScalarNode, "!!str")
+		n.Style = yaml.DoubleQuotedStyle
+		n.Value = p.str()
+		return n
+	case c == '-' || c >= '0' && c <= '9':
+		return p.number()
+	default:
+		for _, lit := range [...]struct{ text, tag string }{{"true", "!!bool"}, {"false", "!!bool"}, {"null", "!!null"}} {
+			if len(p.data)-p.off >= len(lit.text) && string(p.data[p.off:p.off+len(lit.text)]) == lit.text {
+				n := p.node(yaml.ScalarNode, lit.tag)
+				n.Value = lit.text
+				p.off += len(lit.text)
+				return n
+			}
+		}
+		p.fail("invalid character %q looking for beginning of value", p.peekRune())
+	}
+	return nil
+}
+
+func (p *jsonParser) object() *yaml.Node {
+	n := p.node(yaml.MappingNode, "!!map")
+	p.off++ // {
+	p.space()
+	if p.off < len(p.data) && p.data[p.off] == '}' {
+		p.off++
+		return n
+	}
+	for {
+		p.space()
+		if p.off >= len(p.data) || p.data[p.off] != '"' {
+			if p.off >= len(p.data) {
+				p.fail("unexpected end of JSON input")
+			}
+			p.fail("invalid character %q looking for beginning of object key string", p.peekRune())
+		}
+		k := p.node(yaml.ScalarNode, "!!str")
+		k.Style = yaml.DoubleQuotedStyle
+		k.Value = p.str()
+		p.space()
+		if p.off >= len(p.data) || p.data[p.off] != ':' {
+			p.fail("expected ':' after object key")
+		}
+		p.off++
+		n.Content = append(n.Content, k, p.value())
+		p.space()
+		if p.off >= len(p.data) {
+			p.fail("unexpected end of JSON input")
+		}
+		switch p.data[p.off] {
+		case ',':
+			p.off++
+		case '}':
+			p.off++
+			return n
+		default:
+			p.fail("invalid character %q after object key:value pair", p.peekRune())
+		}
+	}
+}
+
+func (p *jsonParser) array() *yaml.Node {
+	n := p.node(yaml.SequenceNode, "!!seq")
+	p.off++ // [
+	p.space()
+	if p.off < len(p.data) && p.data[p.off] == ']' {
+		p.off++
+		return n
+	}
+	for {
+		n.Content = append(n.Content, p.value())
+		p.space()
+		if p.off >= len(p.data) {
+			p.fail("unexpected end of JSON input")
+		}
+		switch p.data[p.off] {
+		case ',':
+			p.off++
+		case ']':
+			p.off++
+			return n
+		default:
+			p.fail("invalid character %q after array element", p.peekRune())
+		}
+	}
+}
+
+func (p *jsonParser) number() *yaml.Node {
+	n := p.node(yaml.ScalarNode, "!!int")
+	start := p.off
+	for p.off < len(p.data) {
+		c := p.data[p.off]
+		if c == '.' || c == 'e' || c == 'E' {
+			n.Tag = "!!float"
+		} else if !(c == '-' || c == '+' || c >= '0' && c <= '9') {
+			break
+		}
+		p.off++
+	}
+	n.Value = string(p.data[start:p.off])
+	if _, err := strconv.ParseFloat(n.Value, 64); err != nil {
+		p.off = start
+		p.fail("invalid number %q", n.Value)
+	}
+	return n
+}
+
+// str parses a JSON string starting at its opening quote.
+func (p *jsonParser) str() string {
+	start := p.off
+	p.off++
+	simple := true
+	for p.off < len(p.data) {
+		switch c := p.data[p.off]; {
+		case c == '"':
+			p.off++
+			if simple {
+				return string(p.data[start+1 : p.off-1])
+			}
+			s, err := strconv.Unquote(string(p.data[start:p.off]))
+			if err != nil {
+				return p.slowUnquote(start)
+			}
+			return s
+		case c == '\\':
+			simple = false
+			p.off += 2
+		case c == '\n':
+			p.fail("invalid character '\\n' in string literal")
+		default:
+			p.off++
+		}
+	}
+	p.fail("unexpected end of JSON input in string literal")
+	return ""
+}
+
+// slowUnquote decodes JSON escapes that strconv.Unquote rejects (such as
+// "\/" or surrogate pairs).
+func (p *jsonParser) slowUnquote(start int) string {
+	s := p.data[start+1 : p.off-1]
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 >= len(s) {
+			out = append(out, s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n':
+			out = append(out, '\n')
+		case 't':
+			out = append(out, '\t')
+		case 'r':
+			out = append(out, '\r')
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'u':
+			r, n := decodeU(s[i+1:])
+			if n == 4 && r >= 0xD800 && r < 0xDC00 && len(s) > i+11 && s[i+5] == '\\' && s[i+6] == 'u' {
+				r2, _ := decodeU(s[i+7:])
+				r = (r-0xD800)<<10 + (r2 - 0xDC00) + 0x10000
+				n += 6
+			}
+			out = utf8.AppendRune(out, r)
+			i += n
+		default:
+			out = append(out, s[i])
+		}
+	}
+	return string(out)
+}
+
+func decodeU(s []byte) (rune, int) {
+	if len(s) < 4 {
+		return utf8.RuneError, len(s)
+	}
+	v, err := strconv.ParseUint(string(s[:4]), 16, 32)
+	if err != nil {
+		return utf8.RuneError, 4
+	}
+	return rune(v), 4
+}

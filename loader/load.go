@@ -1,0 +1,130 @@
+// Package loader reads an OpenAPI 3.0 / 3.1 or Swagger 2.0 document (with
+// relative multi-file $refs) and converts it into an *ir.API: Go names,
+// collisions resolved, lists sorted, pagination detected.
+//
+// The loader is liberal: only what makes a correct client impossible is an
+// error (an unparsable file, a $ref to nothing, a schema with no meaning),
+// reported as "file:line:col: message". Everything whose meaning is clear is
+// accepted, with a warning in API.Warnings when it is not valid OpenAPI.
+//
+// Pipeline: every reachable file is read and parsed once into a
+// position-carrying tree (rawSet); $refs are checked and constructs
+// kin-openapi rejects are normalised there; kin-openapi then decodes the JSON
+// encoding of those trees (its fast path) and resolves references; finally
+// the builder walks kin's model, using the raw trees for positions and for
+// the document order of properties.
+package loader
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/genclient/genclient/ir"
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Options configures Load. The zero value reads local files only.
+type Options struct {
+	// AllowRemoteRefs lets $refs name http(s) URLs. When false such a $ref
+	// is an error.
+	AllowRemoteRefs bool
+}
+
+// Load reads the document at path and everything it references, and
+// returns the API. The error is an *Error or an ErrorList. Load is safe for
+// concurrent use; it keeps no state between calls.
+func Load(path string, opts Options) (api *ir.API, err error) {
+	b := &builder{}
+	defer func() {
+		if r := recover(); r != nil {
+			api, err = nil, &Error{Pos: ir.Pos{File: path}, Msg: fmt.Sprintf("internal error: %v", r)}
+		}
+	}()
+	rs := newRawSet(b.warn)
+	b.rs = rs
+	if err := rs.prepare(path, opts.AllowRemoteRefs); err != nil {
+		return nil, err
+	}
+	doc, err := b.kinLoad(opts)
+	if err != nil {
+		return nil, err
+	}
+	return b.build(doc)
+}
+
+// kinLoad hands the prepared files to kin-openapi and returns its model,
+// converting Swagger 2.0 to OpenAPI 3.
+func (b *builder) kinLoad(opts Options) (doc *openapi3.T, err error) {
+	rs := b.rs
+	root := rs.files[rs.rootName]
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &Error{Pos: ir.Pos{File: rs.rootName, Line: root.root.Line, Col: root.root.Column},
+				Msg: fmt.Sprintf("kin-openapi failed: %v", r)}
+		}
+	}()
+	l := openapi3.NewLoader()
+	l.IsExternalRefsAllowed = true
+	l.IncludeOrigin = true // kin records no origins for JSON, which it is given: positions come from rawSet
+	l.ReadFromURIFunc = func(kl *openapi3.Loader, u *url.URL) ([]byte, error) {
+		if u.Scheme == "http" || u.Scheme == "https" {
+			if !opts.AllowRemoteRefs {
+				return nil, fmt.Errorf("remote $ref %s not allowed", u)
+			}
+			return openapi3.DefaultReadFromURI(kl, u)
+		}
+		return rs.encoded(u.Path)
+	}
+	loc := &url.URL{Path: rs.rootName}
+	if v := mapGet(root.root, "swagger"); v != nil {
+		b.swagger = true
+		data, err := rs.encoded(rs.rootName)
+		if err != nil {
+			return nil, err
+		}
+		var doc2 openapi2.T
+		if err := json.Unmarshal(data, &doc2); err != nil {
+			return nil, b.kinError(err)
+		}
+		doc, err = openapi2conv.ToV3WithLoader(&doc2, l, loc)
+		if err != nil {
+			return nil, b.kinError(err)
+		}
+		return doc, nil
+	}
+	if mapGet(root.root, "openapi") == nil {
+		return nil, &Error{Pos: ir.Pos{File: rs.rootName, Line: root.root.Line, Col: root.root.Column},
+			Msg: `not an OpenAPI document: no "openapi" or "swagger" field`}
+	}
+	doc, err = l.LoadFromURI(loc)
+	if err != nil {
+		return nil, b.kinError(err)
+	}
+	return doc, nil
+}
+
+// kinError positions an error kin-openapi returned. Most failures are
+// caught by rawSet first; what remains is placed at the document root.
+func (b *builder) kinError(err error) error {
+	if e, ok := err.(*Error); ok {
+		return e
+	}
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "failed to unmarshal data: json error: ")
+	root := b.rs.files[b.rs.rootName].root
+	return &Error{Pos: ir.Pos{File: b.rs.rootName, Line: root.Line, Col: root.Column}, Msg: "invalid document: " + msg}
+}
+
+// warn records a warning.
+func (b *builder) warn(pos ir.Pos, msg string) {
+	b.warnings = append(b.warnings, ir.Warning{Pos: pos, Message: msg})
+}
+
+// fileOf returns the slash file name a kin location refers to.
+func fileOf(p string) string { return path.Clean(filepath.ToSlash(p)) }

@@ -1,0 +1,181 @@
+package loader
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/genclient/genclient/ir"
+)
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name, path, want string
+	}{
+		{"yaml syntax", "testdata/errors/yaml_syntax.yaml",
+			"testdata/errors/yaml_syntax.yaml:7: YAML syntax error: did not find expected ',' or ']'"},
+		{"json syntax", "testdata/errors/json_syntax.json",
+			`testdata/errors/json_syntax.json:5:19: JSON syntax error: invalid character '}' looking for beginning of value`},
+		{"unresolved local ref", "testdata/errors/unresolved_local.yaml",
+			`testdata/errors/unresolved_local.yaml:13:23: unresolved $ref "#/components/schemas/Nope"`},
+		{"unresolved ref in other file", "testdata/errors/unresolved_other.yaml",
+			`testdata/errors/other.yaml:5:13: unresolved $ref "#/Owner"`},
+		{"missing file", "testdata/errors/nope.yaml",
+			"testdata/errors/nope.yaml: cannot read file: no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(tt.path, Options{})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := err.Error(); got != tt.want {
+				t.Errorf("error\n got: %s\nwant: %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	api, err := Load("testdata/warnings/warnings.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"testdata/warnings/warnings.yaml:5:5: warning: operation GET /pets has no operationId: named GetPets",
+		`testdata/warnings/warnings.yaml:24:11: warning: unknown string format "shoe-size": treated as string`,
+		"testdata/warnings/warnings.yaml:26:11: warning: type array [string null] is OpenAPI 3.1; accepted in 3.0.3",
+	}
+	var got []string
+	for _, w := range api.Warnings {
+		got = append(got, w.String())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings\n got: %q\nwant: %q", got, want)
+	}
+	// Invalid examples are accepted silently: they are kept, not validated.
+	pet := findType(t, api, "Pet")
+	if pet.Example != `{"id":"not a number"}` {
+		t.Errorf("example = %s", pet.Example)
+	}
+	if f := field(t, pet, "nick"); !isNullable(f.Type, ir.String) {
+		t.Errorf("nick type %#v, want nullable string", f.Type)
+	}
+}
+
+func TestNames(t *testing.T) {
+	tests := []struct{ in, pascal, lower string }{
+		{"pet_id", "PetID", "petID"},
+		{"html_url", "HTMLURL", "htmlURL"},
+		{"repo-search-result-item", "RepoSearchResultItem", "repoSearchResultItem"},
+		{"petId", "PetID", "petID"},
+		{"XMLHttpRequest", "XMLHTTPRequest", "xmlHTTPRequest"},
+		{"ssh_key_ids", "SSHKeyIDs", "sshKeyIDs"},
+		{"+1", "Plus1", "n1"},
+		{"-1", "Minus1", "n1"},
+		{"2fa", "N2fa", "n2fa"},
+		{"URL", "URL", "url"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := pascal(tt.in); got != tt.pascal {
+				t.Errorf("pascal(%q) = %q, want %q", tt.in, got, tt.pascal)
+			}
+			if got := lowerCamel(tt.in); got != tt.lower {
+				t.Errorf("lowerCamel(%q) = %q, want %q", tt.in, got, tt.lower)
+			}
+		})
+	}
+}
+
+func TestUnstutter(t *testing.T) {
+	tests := []struct{ name, svc, want string }{
+		{"IssuesListForRepo", "Issues", "ListForRepo"},
+		{"AddPet", "Pet", "Add"},
+		{"ListPets", "Pet", "List"},
+		{"FindPetsByTags", "Pet", "FindPetsByTags"},
+		{"Pet", "Pet", "Pet"},
+		{"GetUser", "", "GetUser"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+tt.svc, func(t *testing.T) {
+			if got := unstutter(tt.name, tt.svc); got != tt.want {
+				t.Errorf("unstutter(%q, %q) = %q, want %q", tt.name, tt.svc, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestArgAndFieldNames(t *testing.T) {
+	nm := newNamer()
+	for _, tt := range []struct{ wire, want string }{
+		{"type", "type_"}, {"ctx", "ctx_"}, {"url", "url_"}, {"pet_id", "petID"}, {"petId", "petID2"}, {"len", "len_"},
+	} {
+		if got := nm.argName(tt.wire); got != tt.want {
+			t.Errorf("argName(%q) = %q, want %q", tt.wire, got, tt.want)
+		}
+	}
+	fields := newNamer()
+	for _, tt := range []struct{ wire, want string }{
+		{"type", "Type"}, {"@type", "AtType"}, {"$ref", "Ref"}, {"ID", "ID"}, {"id", "ID2"},
+	} {
+		if got := fields.fieldName(tt.wire); got != tt.want {
+			t.Errorf("fieldName(%q) = %q, want %q", tt.wire, got, tt.want)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, err := Load("testdata/types/types.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Load("testdata/types/types.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Error("two loads differ")
+	}
+}
+
+// findType returns the named type name.
+func findType(t *testing.T, api *ir.API, name string) *ir.Named {
+	t.Helper()
+	for _, n := range api.Types {
+		if n.Name == name {
+			return n
+		}
+	}
+	var names []string
+	for _, n := range api.Types {
+		names = append(names, n.Name)
+	}
+	t.Fatalf("no type %s in %s", name, strings.Join(names, " "))
+	return nil
+}
+
+// field returns the field with JSON name json of the struct n.
+func field(t *testing.T, n *ir.Named, json string) *ir.Field {
+	t.Helper()
+	st, ok := n.Type.(*ir.Struct)
+	if !ok {
+		t.Fatalf("%s is %T, not a struct", n.Name, n.Type)
+	}
+	for _, f := range st.Fields {
+		if f.JSONName == json {
+			return f
+		}
+	}
+	t.Fatalf("%s has no field %q", n.Name, json)
+	return nil
+}
+
+func isNullable(t ir.Type, k ir.PrimKind) bool {
+	n, ok := t.(*ir.Nullable)
+	if !ok {
+		return false
+	}
+	p, ok := n.Elem.(*ir.Primitive)
+	return ok && p.Kind == k
+}

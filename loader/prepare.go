@@ -1,0 +1,323 @@
+package loader
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/genclient/genclient/ir"
+	yaml "github.com/oasdiff/yaml3"
+)
+
+// maxErrors bounds how many errors one Load reports.
+const maxErrors = 20
+
+// refUse is one $ref found in a file.
+type refUse struct {
+	file string
+	ref  string
+	node *yaml.Node // the $ref's string value, for its position
+}
+
+// preparer reads every file reachable from the root, checks that each $ref
+// resolves, and normalises the constructs kin-openapi would reject.
+type preparer struct {
+	rs      *rawSet
+	remote  bool
+	queue   []string
+	queued  map[string]bool
+	refs    []refUse
+	errs    ErrorList
+	stack   []string // keys from the file root to the node being walked
+	version string
+}
+
+// httpMethods are the operation keys of a path item.
+var httpMethods = map[string]bool{"get": true, "put": true, "post": true, "delete": true,
+	"options": true, "head": true, "patch": true, "trace": true}
+
+// prepare loads root and everything it references. It returns the first
+// errors found (a syntax error, a missing file, a $ref to nothing).
+func (rs *rawSet) prepare(root string, allowRemote bool) error {
+	p := &preparer{rs: rs, remote: allowRemote, queued: map[string]bool{}}
+	root = cleanName(root)
+	rs.rootName = root
+	f, err := rs.file(root)
+	if err != nil {
+		return err
+	}
+	if v := mapGet(f.root, "openapi"); v != nil {
+		p.version = v.Value
+	}
+	p.enqueue(root)
+	for len(p.queue) > 0 && len(p.errs) < maxErrors {
+		name := p.queue[0]
+		p.queue = p.queue[1:]
+		f, err := rs.file(name)
+		if err != nil {
+			return err
+		}
+		p.stack = p.stack[:0]
+		p.walk(f, f.root, false)
+	}
+	for _, u := range p.refs {
+		if len(p.errs) >= maxErrors {
+			break
+		}
+		p.checkRef(u)
+	}
+	switch len(p.errs) {
+	case 0:
+		return nil
+	case 1:
+		return p.errs[0]
+	}
+	return p.errs
+}
+
+func (p *preparer) enqueue(name string) {
+	if !p.queued[name] {
+		p.queued[name] = true
+		p.queue = append(p.queue, name)
+	}
+}
+
+func (p *preparer) errorAt(file string, n *yaml.Node, format string, args ...any) {
+	p.errs = append(p.errs, &Error{Pos: ir.Pos{File: file, Line: n.Line, Col: n.Column}, Msg: fmt.Sprintf(format, args...)})
+}
+
+// isRemote reports whether ref names a URL rather than a file.
+func isRemote(ref string) bool {
+	return strings.HasPrefix(ref, "http://") || strings.HasPrefix(ref, "https://")
+}
+
+// walk visits n (at p.stack within f), recording $refs and normalising.
+// Values that are data rather than OpenAPI objects (examples, defaults,
+// enums, extensions) are skipped.
+func (p *preparer) walk(f *rawFile, n *yaml.Node, _ bool) {
+	n = deref(n)
+	switch n.Kind {
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			p.walk(f, c, false)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, val := n.Content[i].Value, deref(n.Content[i+1])
+			if val == nil {
+				continue
+			}
+			if key == "$ref" && val.Kind == yaml.ScalarNode {
+				p.addRef(f, val)
+				continue
+			}
+			if skipKey(key, val) {
+				continue
+			}
+			if p.normalise(f, n, i) {
+				val = deref(n.Content[i+1])
+			}
+			p.stack = append(p.stack, key)
+			p.walk(f, val, false)
+			p.stack = p.stack[:len(p.stack)-1]
+		}
+	}
+}
+
+// skipKey reports whether the value under key is data, not OpenAPI.
+func skipKey(key string, val *yaml.Node) bool {
+	switch key {
+	case "example", "default", "enum", "const":
+		return true
+	case "examples":
+		return val.Kind == yaml.SequenceNode
+	}
+	return strings.HasPrefix(key, "x-")
+}
+
+// addRef records the $ref whose value is val, and queues its file.
+func (p *preparer) addRef(f *rawFile, val *yaml.Node) {
+	ref := val.Value
+	if isRemote(ref) {
+		if !p.remote {
+			p.errorAt(f.name, val, "remote $ref %q not allowed (only local files)", ref)
+		}
+		return
+	}
+	target, _ := splitRef(f.name, ref)
+	if _, err := p.rs.file(target); err != nil {
+		if e, ok := err.(*Error); ok && e.Pos.Line != 0 {
+			p.errs = append(p.errs, e)
+			return
+		}
+		p.errorAt(f.name, val, "unresolved $ref %q: no such file %q", ref, target)
+		return
+	}
+	p.refs = append(p.refs, refUse{file: f.name, ref: ref, node: val})
+	p.enqueue(target)
+}
+
+// checkRef reports a $ref whose pointer leads nowhere.
+func (p *preparer) checkRef(u refUse) {
+	target, ptr := splitRef(u.file, u.ref)
+	if _, _, ok := p.rs.lookup(target, ptr); !ok {
+		p.errorAt(u.file, u.node, "unresolved $ref %q", u.ref)
+	}
+}
+
+// normalise rewrites the member i of mapping n when it is a construct
+// kin-openapi rejects but whose intent is plain, and warns. It reports
+// whether it changed anything.
+func (p *preparer) normalise(f *rawFile, n *yaml.Node, i int) bool {
+	key, val := n.Content[i].Value, deref(n.Content[i+1])
+	switch {
+	case (key == "description" || key == "summary") && val.Kind == yaml.MappingNode && !p.inProperties():
+		return p.inlineText(f, n, i)
+	case httpMethods[key] && val.Kind == yaml.MappingNode && p.inPathItem() && mapGet(val, "$ref") != nil:
+		return p.splice(f, n, i, "operation "+key)
+	case key == "properties" && !p.inProperties() && val.Kind == yaml.MappingNode && len(val.Content) == 2 && val.Content[0].Value == "$ref":
+		return p.splice(f, n, i, "properties")
+	}
+	return false
+}
+
+// inProperties reports whether the walk is at the members of a properties
+// map, whose keys are property names, not keywords.
+func (p *preparer) inProperties() bool {
+	return len(p.stack) > 0 && p.stack[len(p.stack)-1] == "properties"
+}
+
+// inPathItem reports whether the walk is inside a path item (under paths,
+// webhooks, or a callback).
+func (p *preparer) inPathItem() bool {
+	s := p.stack
+	if len(s) == 2 && (s[0] == "paths" || s[0] == "webhooks") {
+		return true
+	}
+	return len(s) >= 3 && s[len(s)-3] == "callbacks"
+}
+
+// inlineText replaces a description or summary given as {$ref: ...} by the
+// text it points at (DigitalOcean does this for tags).
+func (p *preparer) inlineText(f *rawFile, n *yaml.Node, i int) bool {
+	val := deref(n.Content[i+1])
+	r := mapGet(val, "$ref")
+	if r == nil || r.Kind != yaml.ScalarNode || isRemote(r.Value) {
+		return false
+	}
+	target, ptr := splitRef(f.name, r.Value)
+	if _, err := p.rs.file(target); err != nil {
+		p.errorAt(f.name, r, "unresolved $ref %q: no such file %q", r.Value, target)
+		return false
+	}
+	t, _, ok := p.rs.lookup(target, ptr)
+	if !ok || t.Kind != yaml.ScalarNode {
+		p.errorAt(f.name, r, "unresolved $ref %q (a %s must be text)", r.Value, n.Content[i].Value)
+		return false
+	}
+	n.Content[i+1] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.Value, Line: val.Line, Column: val.Column}
+	f.changed = true
+	p.rs.warn(ir.Pos{File: f.name, Line: r.Line, Col: r.Column},
+		fmt.Sprintf("%s given as $ref %q: inlined its text", n.Content[i].Value, r.Value))
+	return true
+}
+
+// splice replaces an operation or a properties map given as {$ref: ...}
+// (not allowed by OpenAPI, but DigitalOcean does both) by a copy of what it
+// points at, with the copy's own relative $refs rebased onto f.
+func (p *preparer) splice(f *rawFile, n *yaml.Node, i int, what string) bool {
+	r := mapGet(n.Content[i+1], "$ref")
+	if r.Kind != yaml.ScalarNode || isRemote(r.Value) {
+		return false
+	}
+	target, ptr := splitRef(f.name, r.Value)
+	if _, err := p.rs.file(target); err != nil {
+		p.errorAt(f.name, r, "unresolved $ref %q: no such file %q", r.Value, target)
+		return false
+	}
+	t, tfile, ok := p.rs.lookup(target, ptr)
+	if !ok || t.Kind != yaml.MappingNode {
+		p.errorAt(f.name, r, "unresolved $ref %q", r.Value)
+		return false
+	}
+	cp := rebase(t, tfile, f.name)
+	n.Content[i+1] = cp
+	p.rs.spliced[cp] = tfile
+	f.changed = true
+	p.rs.warn(ir.Pos{File: f.name, Line: r.Line, Col: r.Column},
+		fmt.Sprintf("%s given as $ref %q (not allowed by OpenAPI): inlined", what, r.Value))
+	return true
+}
+
+// rebase deep-copies n, rewriting each relative $ref (written in file
+// from) so that it resolves the same when written in file into.
+func rebase(n *yaml.Node, from, into string) *yaml.Node {
+	n = deref(n)
+	cp := *n
+	if len(n.Content) == 0 {
+		return &cp
+	}
+	cp.Content = make([]*yaml.Node, len(n.Content))
+	for i, c := range n.Content {
+		if n.Kind == yaml.MappingNode && i%2 == 1 && n.Content[i-1].Value == "mapping" && deref(c).Kind == yaml.MappingNode {
+			cp.Content[i] = rebaseMapping(deref(c), from, into)
+			continue
+		}
+		if n.Kind == yaml.MappingNode && i%2 == 1 && n.Content[i-1].Value == "$ref" {
+			c = deref(c)
+			if c.Kind == yaml.ScalarNode && !isRemote(c.Value) {
+				cp.Content[i] = rebaseRef(c, from, into)
+				continue
+			}
+		}
+		cp.Content[i] = rebase(c, from, into)
+	}
+	return &cp
+}
+
+// rebaseRef copies the scalar $ref c, rewritten from file from to into.
+func rebaseRef(c *yaml.Node, from, into string) *yaml.Node {
+	rc := *c
+	target, ptr := splitRef(from, c.Value)
+	rc.Value = ""
+	if target != into {
+		rc.Value = relPath(path.Dir(into), target)
+	}
+	if ptr != "" || rc.Value == "" {
+		rc.Value += "#" + ptr
+	}
+	return &rc
+}
+
+// rebaseMapping copies a discriminator mapping, rebasing the values that
+// are references (a bare schema name is left alone).
+func rebaseMapping(m *yaml.Node, from, into string) *yaml.Node {
+	cp := *m
+	cp.Content = slices.Clone(m.Content)
+	for i := 1; i < len(cp.Content); i += 2 {
+		if v := deref(cp.Content[i]); v.Kind == yaml.ScalarNode && strings.ContainsAny(v.Value, "#/.") && !isRemote(v.Value) {
+			cp.Content[i] = rebaseRef(v, from, into)
+		}
+	}
+	return &cp
+}
+
+// relPath returns target relative to dir (both slash paths).
+func relPath(dir, target string) string {
+	d := strings.Split(path.Clean(dir), "/")
+	t := strings.Split(path.Clean(target), "/")
+	if d[0] == "." {
+		d = d[1:]
+	}
+	i := 0
+	for i < len(d) && i < len(t)-1 && d[i] == t[i] {
+		i++
+	}
+	var parts []string
+	for range d[i:] {
+		parts = append(parts, "..")
+	}
+	parts = append(parts, t[i:]...)
+	return strings.Join(parts, "/")
+}

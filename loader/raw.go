@@ -1,0 +1,243 @@
+package loader
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/genclient/genclient/ir"
+	yaml "github.com/oasdiff/yaml3"
+)
+
+// rawFile is one document file, parsed into a position-carrying tree.
+type rawFile struct {
+	name    string     // slash path as the caller gave it, or joined from refs
+	root    *yaml.Node // the top value (not the document node)
+	data    []byte     // the original bytes
+	isJSON  bool
+	changed bool   // normalisation edited the tree: re-encode before kin sees it
+	enc     []byte // the JSON kin-openapi reads, once encoded
+}
+
+// rawSet holds every file reachable from the root document. It is built
+// before kin-openapi sees anything: files are read and parsed once here, and
+// kin reads the JSON encoding of the (normalised) trees through the loader's
+// ReadFromURIFunc.
+type rawSet struct {
+	files    map[string]*rawFile
+	rootName string
+	// spliced maps the root of a subtree copied in from another file (an
+	// operation given as $ref) to that file, so positions stay true.
+	spliced map[*yaml.Node]string
+	warn    func(ir.Pos, string)
+}
+
+func newRawSet(warn func(ir.Pos, string)) *rawSet {
+	return &rawSet{files: map[string]*rawFile{}, spliced: map[*yaml.Node]string{}, warn: warn}
+}
+
+// cleanName normalises a file name to the form used as key in rawSet.files.
+func cleanName(name string) string {
+	return path.Clean(filepath.ToSlash(name))
+}
+
+// yamlLineRE matches the position prefix of yaml3 syntax errors.
+var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+
+// file returns the parsed file name, reading it on first use.
+func (rs *rawSet) file(name string) (*rawFile, error) {
+	name = cleanName(name)
+	if f, ok := rs.files[name]; ok {
+		return f, nil
+	}
+	data, err := os.ReadFile(filepath.FromSlash(name))
+	if err != nil {
+		msg := err.Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "no such file"
+		}
+		return nil, &Error{Pos: ir.Pos{File: name}, Msg: "cannot read file: " + msg}
+	}
+	f := &rawFile{name: name, data: data}
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		f.isJSON = true
+		root, err := parseJSON(data)
+		if err != nil {
+			se := err.(*syntaxError)
+			return nil, &Error{Pos: ir.Pos{File: name, Line: se.line, Col: se.col}, Msg: "JSON syntax error: " + se.msg}
+		}
+		f.root = root
+	} else {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return nil, yamlError(name, err)
+		}
+		if len(doc.Content) == 0 {
+			return nil, &Error{Pos: ir.Pos{File: name}, Msg: "empty document"}
+		}
+		f.root = doc.Content[0]
+	}
+	rs.files[name] = f
+	return f, nil
+}
+
+// yamlError turns a yaml3 error into a positioned *Error. yaml3 reports the
+// line of a syntax error but not its column.
+func yamlError(name string, err error) *Error {
+	msg := err.Error()
+	pos := ir.Pos{File: name}
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+		if pos.Line > 0 && strings.HasPrefix(msg, "did not find expected") {
+			pos.Line++ // yaml3 reports parser context marks 0-based
+		}
+	}
+	return &Error{Pos: pos, Msg: "YAML syntax error: " + msg}
+}
+
+// encoded returns the bytes kin-openapi is given for the file name.
+func (rs *rawSet) encoded(name string) ([]byte, error) {
+	f, err := rs.file(name)
+	if err != nil {
+		return nil, err
+	}
+	if f.isJSON && !f.changed {
+		return f.data, nil
+	}
+	if f.enc == nil {
+		var b bytes.Buffer
+		b.Grow(len(f.data))
+		writeJSON(&b, f.root)
+		f.enc = b.Bytes()
+	}
+	return f.enc, nil
+}
+
+// deref follows YAML aliases.
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+// mapGet returns the value of key in mapping n, or nil.
+func mapGet(n *yaml.Node, key string) *yaml.Node {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return deref(n.Content[i+1])
+		}
+	}
+	return nil
+}
+
+// unescapeToken decodes one JSON pointer token.
+func unescapeToken(tok string) string {
+	if strings.IndexByte(tok, '~') < 0 && strings.IndexByte(tok, '%') < 0 {
+		return tok
+	}
+	if u, err := url.PathUnescape(tok); err == nil {
+		tok = u
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+}
+
+// escapeToken encodes one JSON pointer token.
+func escapeToken(tok string) string {
+	if strings.IndexAny(tok, "~/") < 0 {
+		return tok
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(tok, "~", "~0"), "/", "~1")
+}
+
+// lookup walks the JSON pointer ptr from root. It returns the deepest node
+// reached, the file that node belongs to (which changes across spliced
+// subtrees) and whether the whole pointer resolved.
+func (rs *rawSet) lookup(file, ptr string) (*yaml.Node, string, bool) {
+	f := rs.files[cleanName(file)]
+	if f == nil {
+		return nil, file, false
+	}
+	n := f.root
+	if ptr == "" || ptr == "/" {
+		return n, f.name, true
+	}
+	cur := f.name
+	for tok := range strings.SplitSeq(strings.TrimPrefix(ptr, "/"), "/") {
+		tok = unescapeToken(tok)
+		var next *yaml.Node
+		switch n.Kind {
+		case yaml.MappingNode:
+			next = mapGet(n, tok)
+		case yaml.SequenceNode:
+			if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(n.Content) {
+				next = deref(n.Content[i])
+			}
+		}
+		if next == nil {
+			return n, cur, false
+		}
+		n = next
+		if sf, ok := rs.spliced[n]; ok {
+			cur = sf
+		}
+	}
+	return n, cur, true
+}
+
+// pos returns the position of the node at ptr in file, or of its deepest
+// existing ancestor.
+func (rs *rawSet) pos(file, ptr string) ir.Pos {
+	n, f, _ := rs.lookup(file, ptr)
+	if n == nil {
+		return ir.Pos{File: f}
+	}
+	return ir.Pos{File: f, Line: n.Line, Col: n.Column}
+}
+
+// keyPos returns the position of the key whose value is at ptr, which reads
+// better than the value's position for block YAML.
+func (rs *rawSet) keyPos(file, ptr string) ir.Pos {
+	i := strings.LastIndexByte(ptr, '/')
+	if i < 0 {
+		return rs.pos(file, ptr)
+	}
+	parent, f, ok := rs.lookup(file, ptr[:i])
+	if ok && parent.Kind == yaml.MappingNode {
+		tok := unescapeToken(ptr[i+1:])
+		for j := 0; j+1 < len(parent.Content); j += 2 {
+			if parent.Content[j].Value == tok {
+				k := parent.Content[j]
+				if sf, ok := rs.spliced[deref(parent.Content[j+1])]; ok {
+					f = sf
+				}
+				return ir.Pos{File: f, Line: k.Line, Col: k.Column}
+			}
+		}
+	}
+	return rs.pos(file, ptr)
+}
+
+// splitRef resolves a $ref written in file into the target file and pointer.
+func splitRef(file, ref string) (string, string) {
+	target, frag, _ := strings.Cut(ref, "#")
+	if target == "" {
+		target = file
+	} else if !path.IsAbs(target) {
+		target = path.Join(path.Dir(file), target)
+	}
+	return cleanName(target), frag
+}

@@ -1,0 +1,247 @@
+package loader
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/genclient/genclient/ir"
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// statusRank orders statuses: exact codes ascending, ranges, default.
+func statusRank(s string) (int, int) {
+	if c, err := strconv.Atoi(s); err == nil {
+		return 0, c
+	}
+	if s == "default" {
+		return 2, 0
+	}
+	return 1, int(s[0])
+}
+
+// responses converts the operation's responses, sorted by status.
+func (b *builder) responses(oi *opInfo) {
+	o := oi.o
+	if oi.op.Responses == nil {
+		return
+	}
+	m := oi.op.Responses.Map()
+	statuses := sortedKeys(m)
+	slices.SortFunc(statuses, func(x, y string) int {
+		gx, cx := statusRank(x)
+		gy, cy := statusRank(y)
+		if gx != gy {
+			return gx - gy
+		}
+		return cx - cy
+	})
+	has2xx := slices.ContainsFunc(statuses, func(s string) bool { return strings.HasPrefix(strings.ToUpper(s), "2") })
+	inline := 0
+	for _, st := range statuses {
+		if rr := m[st]; rr.Ref == "" && rr.Value != nil && len(rr.Value.Content) > 0 {
+			inline++
+		}
+	}
+	for _, st := range statuses {
+		rr := m[st]
+		l := oi.l.child("responses", st)
+		if rr.Ref != "" {
+			l = b.chase(refLoc(l, rr.Ref))
+		}
+		if rr.Value == nil {
+			continue
+		}
+		r := &ir.Response{Status: strings.ToUpper(st)}
+		if st == "default" {
+			r.Status = st
+		}
+		r.Code, _ = strconv.Atoi(st)
+		c := strings.ToUpper(st)
+		r.IsError = strings.HasPrefix(c, "4") || strings.HasPrefix(c, "5") || (st == "default" && has2xx)
+		if rr.Value.Description != nil {
+			r.Doc.Description = *rr.Value.Description
+		}
+		hint := o.FullName + "Response"
+		success := strings.HasPrefix(c, "2") || (st == "default" && !has2xx)
+		if inline > 1 || !success {
+			hint = o.FullName + pascal(st) + "Response"
+		}
+		r.Contents = b.contents(rr.Value.Content, l.child("content"), hint)
+		r.Headers = b.headers(rr.Value.Headers, l.child("headers"), o.FullName)
+		o.Responses = append(o.Responses, r)
+	}
+}
+
+// headers converts response headers, sorted by wire name.
+func (b *builder) headers(hs openapi3.Headers, l loc, prefix string) []*ir.Header {
+	var out []*ir.Header
+	nm := newNamer()
+	for _, name := range sortedKeys(hs) {
+		hr := hs[name]
+		hl := l.child(name)
+		if hr.Ref != "" {
+			hl = b.chase(refLoc(hl, hr.Ref))
+		}
+		h := &ir.Header{Name: nm.fieldName(name), WireName: name, Type: &ir.Primitive{Kind: ir.String}}
+		if v := hr.Value; v != nil {
+			h.Required = v.Required
+			h.Doc = ir.Doc{Description: v.Description, Deprecated: v.Deprecated}
+			if v.Schema != nil {
+				t, n := b.schemaType(v.Schema, hl.child("schema"), prefix+pascal(name))
+				h.Type = use(t, n)
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// pagination detects Link-header pagination: the 200 (else first 2xx)
+// response is a JSON array and declares a Link header.
+func pagination(o *ir.Operation) *ir.Pagination {
+	var r *ir.Response
+	for _, x := range o.Responses {
+		if x.Code == 200 {
+			r = x
+			break
+		}
+		if r == nil && x.Code >= 200 && x.Code < 300 {
+			r = x
+		}
+	}
+	if r == nil || len(r.Contents) == 0 || r.Contents[0].Kind != ir.KindJSON {
+		return nil
+	}
+	if !slices.ContainsFunc(r.Headers, func(h *ir.Header) bool { return strings.EqualFold(h.WireName, "Link") }) {
+		return nil
+	}
+	t := r.Contents[0].Type
+	if nl, ok := t.(*ir.Nullable); ok {
+		t = nl.Elem
+	}
+	if n, ok := t.(*ir.Named); ok {
+		t = n.Type
+	}
+	if a, ok := t.(*ir.Array); ok {
+		return &ir.Pagination{Kind: ir.PageLink, Item: a.Elem}
+	}
+	return nil
+}
+
+// requirements converts a security requirement list; an empty list stays
+// empty and non-nil.
+func requirements(reqs openapi3.SecurityRequirements) []ir.Requirement {
+	out := make([]ir.Requirement, 0, len(reqs))
+	for _, r := range reqs {
+		req := ir.Requirement{}
+		for _, k := range sortedKeys(r) {
+			req = append(req, ir.SchemeUse{Scheme: k, Scopes: r[k]})
+		}
+		out = append(out, req)
+	}
+	return out
+}
+
+// security converts the security schemes and the default requirement.
+func (b *builder) security() {
+	if b.doc.Security != nil {
+		b.api.Security = requirements(b.doc.Security)
+	}
+	if b.doc.Components == nil {
+		return
+	}
+	schemes := b.doc.Components.SecuritySchemes
+	nm := newNamer()
+	for _, k := range sortedKeys(schemes) {
+		sr := schemes[k]
+		if sr.Value == nil {
+			continue
+		}
+		b.api.Schemes = append(b.api.Schemes, b.scheme(k, sr.Value, nm))
+	}
+}
+
+// scheme converts one security scheme.
+func (b *builder) scheme(key string, v *openapi3.SecurityScheme, nm *namer) *ir.SecurityScheme {
+	base := pascal(key)
+	if base == "" {
+		base = "Auth"
+	}
+	s := &ir.SecurityScheme{Key: key, GoName: nm.name(base), Doc: ir.Doc{Description: v.Description}}
+	switch strings.ToLower(v.Type) {
+	case "http":
+		s.HTTPScheme, s.BearerFormat = strings.ToLower(v.Scheme), v.BearerFormat
+		s.Kind = map[string]ir.SchemeKind{"basic": ir.SchemeHTTPBasic, "bearer": ir.SchemeHTTPBearer, "digest": ir.SchemeHTTPDigest}[s.HTTPScheme]
+		if s.Kind == ir.SchemeHTTPBasic && s.HTTPScheme != "basic" {
+			s.Kind = ir.SchemeHTTPOther
+		}
+	case "apikey":
+		s.Kind, s.ParamName = ir.SchemeAPIKey, v.Name
+		s.In = paramIns[strings.ToLower(v.In)]
+	case "oauth2":
+		s.Kind = ir.SchemeOAuth2
+		b.flows(s, v.Flows)
+	case "openidconnect":
+		s.Kind, s.OpenIDConnectURL = ir.SchemeOpenIDConnect, v.OpenIdConnectUrl
+	case "mutualtls":
+		s.Kind = ir.SchemeMutualTLS
+	default:
+		b.warn(b.pos(b.root.child("components", "securitySchemes", key)), "security scheme "+key+" has unknown type "+strconvQuote(v.Type)+": treated as http")
+		s.Kind = ir.SchemeHTTPOther
+	}
+	return s
+}
+
+func strconvQuote(s string) string { return strconv.Quote(s) }
+
+// flows fills the OAuth2 URLs and the sorted union of scopes.
+func (b *builder) flows(s *ir.SecurityScheme, f *openapi3.OAuthFlows) {
+	if f == nil {
+		return
+	}
+	scopes := map[string]bool{}
+	for _, fl := range []*openapi3.OAuthFlow{f.ClientCredentials, f.AuthorizationCode, f.Implicit, f.Password} {
+		if fl == nil {
+			continue
+		}
+		if s.TokenURL == "" {
+			s.TokenURL = fl.TokenURL
+		}
+		if s.AuthorizationURL == "" {
+			s.AuthorizationURL = fl.AuthorizationURL
+		}
+		for sc := range fl.Scopes {
+			scopes[sc] = true
+		}
+	}
+	if f.ClientCredentials != nil {
+		s.TokenURL = f.ClientCredentials.TokenURL
+	}
+	s.Scopes = sortedKeys(scopes)
+}
+
+// servers converts the servers list, variables in order of appearance.
+func (b *builder) servers() {
+	for _, sv := range b.doc.Servers {
+		s := &ir.Server{URL: sv.URL, Doc: ir.Doc{Description: sv.Description}}
+		nm := newNamer()
+		seen := map[string]bool{}
+		for _, m := range pathVarRE.FindAllStringSubmatch(sv.URL, -1) {
+			name := m[1]
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			v := &ir.ServerVariable{Name: name, GoName: nm.fieldName(name)}
+			if sv.Variables[name] != nil {
+				x := sv.Variables[name]
+				v.Default, v.Enum, v.Doc.Description = x.Default, x.Enum, x.Description
+			} else {
+				b.warn(b.pos(b.root.child("servers")), "server variable {"+name+"} is not declared: its value must be given")
+			}
+			s.Variables = append(s.Variables, v)
+		}
+		b.api.Servers = append(b.api.Servers, s)
+	}
+}

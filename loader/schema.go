@@ -1,0 +1,319 @@
+package loader
+
+import (
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/genclient/genclient/ir"
+	"github.com/getkin/kin-openapi/openapi3"
+	yaml "github.com/oasdiff/yaml3"
+)
+
+// components converts every components.schemas entry into a named type.
+// Component keys are recorded first so that a $ref reaching a component by
+// any route gets the component's name.
+func (b *builder) components() {
+	if b.doc.Components == nil {
+		return
+	}
+	schemas := b.doc.Components.Schemas
+	base := b.root.child("components", "schemas")
+	keys := sortedKeys(schemas)
+	for _, k := range keys {
+		b.comps[base.child(k).key()] = k
+	}
+	for _, k := range keys {
+		if t := b.chase(base.child(k)); t.key() != base.child(k).key() {
+			if _, ok := b.comps[t.key()]; !ok {
+				b.comps[t.key()] = k
+			}
+		}
+	}
+	for _, k := range keys {
+		b.schemaType(schemas[k], base.child(k), pascal(k))
+	}
+}
+
+// refLoc resolves ref written at l.
+func refLoc(l loc, ref string) loc {
+	f, p := splitRef(l.file, ref)
+	return loc{f, p}
+}
+
+// chase follows $ref chains in the raw tree from l to the schema itself.
+func (b *builder) chase(l loc) loc {
+	for range 32 {
+		r := b.rawPtr(l)
+		n, _, ok := b.rs.lookup(r.file, r.ptr)
+		if !ok {
+			return l
+		}
+		ref := mapGet(n, "$ref")
+		if ref == nil || ref.Kind != yaml.ScalarNode || isRemote(ref.Value) {
+			return l
+		}
+		l = refLoc(l, ref.Value)
+	}
+	return l
+}
+
+// refName is the name hint for the schema at l reached through a $ref: the
+// component key, else the last pointer token, else the file's base name.
+func (b *builder) refName(l loc) string {
+	if k, ok := b.comps[l.key()]; ok {
+		return pascal(k)
+	}
+	if i := strings.LastIndexByte(l.ptr, '/'); i >= 0 && i+1 < len(l.ptr) {
+		return pascal(unescapeToken(l.ptr[i+1:]))
+	}
+	base := path.Base(l.file)
+	return pascal(strings.TrimSuffix(base, path.Ext(base)))
+}
+
+// use wraps t in *ir.Nullable when the use site allows null.
+func use(t ir.Type, nullable bool) ir.Type {
+	if !nullable {
+		return t
+	}
+	if _, ok := t.(*ir.Nullable); ok {
+		return t
+	}
+	return &ir.Nullable{Elem: t}
+}
+
+// schemaType converts the schema sr found at l (a use site) into a type and
+// whether the use site admits null. hint names hoisted inline types.
+func (b *builder) schemaType(sr *openapi3.SchemaRef, l loc, hint string) (ir.Type, bool) {
+	if sr == nil {
+		return &ir.Any{}, false
+	}
+	component := false
+	if sr.Ref != "" {
+		l = b.chase(refLoc(l, sr.Ref))
+		hint = b.refName(l)
+		_, component = b.comps[l.key()]
+	} else if k, ok := b.comps[l.key()]; ok {
+		component = true
+		hint = pascal(k)
+	}
+	if ti, ok := b.types[l.key()]; ok {
+		return ti.t, ti.nullable
+	}
+	if sr.Value == nil {
+		return &ir.Any{}, false
+	}
+	ti := &typeInfo{t: &ir.Any{}}
+	b.types[l.key()] = ti // breaks cycles through unnamed types
+	t, nullable := b.convert(sr.Value, l, hint, component)
+	if component {
+		if _, ok := t.(*ir.Named); !ok {
+			t = b.aliasNamed(t, sr.Value, l, hint)
+		}
+	}
+	ti.t, ti.nullable = t, nullable
+	return t, nullable
+}
+
+// aliasNamed hoists a component schema that is not an object, enum or
+// union (a primitive, array, map or any) as a named alias.
+func (b *builder) aliasNamed(t ir.Type, s *openapi3.Schema, l loc, hint string) ir.Type {
+	n := b.hoist(s, l, hint)
+	n.Type = t
+	return n
+}
+
+// hoist creates the named type for the schema s at l and memoises it, so
+// recursive uses find it before its body is built.
+func (b *builder) hoist(s *openapi3.Schema, l loc, hint string) *ir.Named {
+	_, component := b.comps[l.key()]
+	if hint == "" {
+		hint = "Type"
+	}
+	n := &ir.Named{Name: hint, Doc: schemaDoc(s), Ref: b.refString(l), Pos: b.pos(l), Example: exampleJSON(s)}
+	b.named = append(b.named, &namedInfo{n: n, candidate: hint, component: component})
+	if ti, ok := b.types[l.key()]; ok {
+		ti.t = n
+	} else {
+		b.types[l.key()] = &typeInfo{t: n}
+	}
+	return n
+}
+
+// refString writes l as a $ref relative to the root document.
+func (b *builder) refString(l loc) string {
+	if l.file == b.root.file {
+		return "#" + l.ptr
+	}
+	return relPath(path.Dir(b.root.file), l.file) + "#" + l.ptr
+}
+
+// compactJSON renders v as compact JSON, "" for nil.
+func compactJSON(v any) string {
+	if v == nil {
+		return ""
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return string(data)
+}
+
+// exampleJSON is the schema's example (or first 3.1 example).
+func exampleJSON(s *openapi3.Schema) string {
+	if s.Example != nil {
+		return compactJSON(s.Example)
+	}
+	if len(s.Examples) > 0 {
+		return compactJSON(s.Examples[0])
+	}
+	return ""
+}
+
+// schemaTypes returns the schema's types without "null", and whether null
+// was among them; it warns about type arrays outside 3.1.
+func (b *builder) schemaTypes(s *openapi3.Schema, l loc) ([]string, bool) {
+	if s.Type == nil {
+		return nil, false
+	}
+	ts := s.Type.Slice()
+	var out []string
+	null := false
+	for _, t := range ts {
+		if t == "null" {
+			null = true
+			continue
+		}
+		out = append(out, t)
+	}
+	if len(ts) > 1 && !b.v31 {
+		b.warn(b.pos(l.child("type")), fmt.Sprintf("type array %v is OpenAPI 3.1; accepted in %s", ts, b.doc.OpenAPI))
+	}
+	return out, null
+}
+
+// convert maps the schema s at l to a type. hint names hoisted types;
+// component says s is a components.schemas entry.
+func (b *builder) convert(s *openapi3.Schema, l loc, hint string, component bool) (ir.Type, bool) {
+	types, nullable := b.schemaTypes(s, l)
+	nullable = nullable || s.Nullable
+	if len(s.AllOf) > 0 {
+		t, n := b.allOf(s, l, hint, component)
+		return t, n || nullable
+	}
+	if variants := unionParts(s); variants != nil {
+		t, n := b.union(s, variants, l, hint)
+		return t, n || nullable
+	}
+	if len(s.Enum) > 0 && (len(types) == 0 || isScalar(types[0])) {
+		t, n := b.enum(s, types, l, hint)
+		return t, n || nullable
+	}
+	if len(types) > 1 {
+		return b.typeUnion(s, types, l, hint), nullable
+	}
+	typ := ""
+	if len(types) == 1 {
+		typ = types[0]
+	}
+	if typ == "" {
+		typ = inferType(s)
+	}
+	if typ == "" && s.Const != nil {
+		typ = jsonType(s.Const)
+	}
+	switch typ {
+	case "object":
+		return b.object(s, l, hint), nullable
+	case "array":
+		if s.Items == nil {
+			return &ir.Array{Elem: &ir.Any{}}, nullable
+		}
+		et, en := b.schemaType(s.Items, l.child("items"), hint+"Item")
+		return &ir.Array{Elem: use(et, en)}, nullable
+	case "":
+		return &ir.Any{}, nullable
+	}
+	return b.primitive(typ, s.Format, l), nullable
+}
+
+// inferType guesses the type of a schema that declares none.
+func inferType(s *openapi3.Schema) string {
+	switch {
+	case len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil || s.AdditionalProperties.Has != nil:
+		return "object"
+	case s.Items != nil:
+		return "array"
+	}
+	return ""
+}
+
+func isScalar(t string) bool {
+	return t == "string" || t == "integer" || t == "number" || t == "boolean"
+}
+
+// primitive maps a scalar type and format.
+func (b *builder) primitive(typ, format string, l loc) ir.Type {
+	p := &ir.Primitive{Format: format}
+	switch typ {
+	case "integer":
+		p.Kind = map[string]ir.PrimKind{"int32": ir.Int32, "int64": ir.Int64}[format]
+		if p.Kind != ir.Int32 && p.Kind != ir.Int64 {
+			p.Kind = ir.Int
+		}
+	case "number":
+		p.Kind = ir.Float64
+		if format == "float" {
+			p.Kind = ir.Float32
+		}
+	case "boolean":
+		p.Kind = ir.Bool
+	case "string":
+		p.Kind = stringKinds[format] // String for unknown formats
+		if format != "" && !knownStringFormats[format] && p.Kind == ir.String {
+			b.warn(b.pos(l.child("format")), fmt.Sprintf("unknown string format %q: treated as string", format))
+		}
+	default:
+		b.warn(b.pos(l.child("type")), fmt.Sprintf("unknown type %q: treated as any value", typ))
+		return &ir.Any{}
+	}
+	return p
+}
+
+// stringKinds maps string formats to primitive kinds.
+var stringKinds = map[string]ir.PrimKind{
+	"date-time": ir.DateTime, "date": ir.Date, "uuid": ir.UUID, "byte": ir.Bytes, "binary": ir.Binary,
+}
+
+// knownStringFormats are string formats that need no Go type of their own.
+var knownStringFormats = map[string]bool{
+	"email": true, "idn-email": true, "uri": true, "uri-reference": true, "iri": true, "iri-reference": true,
+	"uri-template": true, "url": true, "hostname": true, "idn-hostname": true, "ipv4": true, "ipv6": true,
+	"password": true, "time": true, "duration": true, "regex": true, "json-pointer": true,
+	"relative-json-pointer": true, "int32": true, "int64": true, "decimal": true, "double": true, "float": true,
+}
+
+// object converts an object schema: a struct when it has properties, else
+// a map (or a closed empty struct for additionalProperties: false).
+func (b *builder) object(s *openapi3.Schema, l loc, hint string) ir.Type {
+	ap := s.AdditionalProperties
+	if len(s.Properties) == 0 {
+		switch {
+		case ap.Schema != nil:
+			et, en := b.schemaType(ap.Schema, l.child("additionalProperties"), hint+"Value")
+			return &ir.Map{Elem: use(et, en)}
+		case ap.Has == nil || *ap.Has:
+			return &ir.Map{Elem: &ir.Any{}}
+		}
+	}
+	n := b.hoist(s, l, hint)
+	st := &ir.Struct{}
+	n.Type = st
+	var props []prop
+	req := map[string]bool{}
+	b.collectProps(s, l, &props, req, 0)
+	b.fillStruct(st, n.Name, props, req, s, l)
+	return n
+}
