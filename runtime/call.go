@@ -3,8 +3,11 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -41,6 +44,7 @@ type Call struct {
 	ErrorModel func(status int) any
 
 	err error
+	abs *url.URL // set by pagination: the absolute URL of a next page
 }
 
 // Requirement is one alternative of a security requirement: the names of
@@ -196,14 +200,24 @@ var ErrEmptyPathParam = errors.New("empty value")
 
 // pathSegment formats v and escapes it as one path segment.
 func pathSegment(v any) (string, error) {
-	vals, ok, err := formatValues(v)
-	if err != nil {
-		return "", err
+	var s string
+	switch x := v.(type) {
+	case string:
+		s = x
+	case int:
+		s = strconv.Itoa(x)
+	case int64:
+		s = strconv.FormatInt(x, 10)
+	default:
+		vals, ok, err := formatValues(v)
+		if err != nil {
+			return "", err
+		}
+		if !ok || len(vals) == 0 {
+			return "", ErrEmptyPathParam
+		}
+		s = strings.Join(vals, ",")
 	}
-	if !ok || len(vals) == 0 {
-		return "", ErrEmptyPathParam
-	}
-	s := strings.Join(vals, ",")
 	switch s {
 	case "":
 		return "", ErrEmptyPathParam
@@ -214,3 +228,28 @@ func pathSegment(v any) (string, error) {
 	}
 	return url.PathEscape(s), nil
 }
+
+// String describes c without header or cookie values and with sensitive
+// query values redacted, so a Call can be printed or logged safely.
+func (c *Call) String() string {
+	if c == nil {
+		return "<nil Call>"
+	}
+	u := &url.URL{Path: c.Path, RawQuery: c.Query.Encode()}
+	if c.abs != nil {
+		u = c.abs
+	}
+	s := c.Method + " " + redactURL(u, nil)
+	if len(c.Header) > 0 {
+		// Names only: the Call does not know which headers the
+		// session treats as credentials.
+		s += " headers=" + strings.Join(slices.Sorted(maps.Keys(c.Header)), ",")
+	}
+	if len(c.Cookies) > 0 {
+		s += fmt.Sprintf(" (%d cookies)", len(c.Cookies))
+	}
+	return s
+}
+
+// GoString is String, so %#v prints no secret either.
+func (c *Call) GoString() string { return c.String() }

@@ -3,165 +3,68 @@ package runtime
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"io"
 	"iter"
-	"mime"
+	"log/slog"
 	"net/http"
-	"net/url"
-	"strings"
+	"net/http/httptrace"
+	"sync/atomic"
+	"time"
 )
 
-// Response is a successful (2xx) HTTP response. Its Body is open only when
-// returned by Do or Stream; the caller must close it.
+// Response is a successful (2xx) HTTP response, returned by Do with its
+// body open: the caller reads and closes it. Reading is bounded by the
+// read-idle timeout (TransportConfig.ReadIdleTimeout) and by WithTimeout,
+// never by a whole-response deadline, so streams are safe.
 type Response struct {
 	*http.Response
-	Attempts int
+	Attempts int // attempts made, the successful one included
 }
 
-// Do sends call and returns the response if its status is 2xx, with the
-// body open for the caller to read and close. A non-2xx status returns an
-// *APIError (body read, bounded, closed); no response returns a
-// *TransportError. Errors recorded while building call are returned before
-// any I/O.
+// Do sends call, retrying as the retry policy allows, and returns the
+// response if its status is 2xx, with the body open for the caller to
+// read and close. A non-2xx status returns an *APIError (body read,
+// bounded, closed); no response returns a *TransportError. Errors
+// recorded while building call are returned before any I/O. call is not
+// modified.
 func (s *Session) Do(ctx context.Context, call *Call, opts ...Option) (*Response, error) {
-	if call.err != nil {
-		return nil, call.err
-	}
-	cfg, err := s.callConfig(opts)
+	resp, n, cfg, cancel, err := s.do(ctx, call, opts)
 	if err != nil {
 		return nil, err
 	}
-	req, err := s.newRequest(ctx, call, cfg)
-	if err != nil {
-		return nil, err
+	if cancel != nil || cfg.readIdle() > 0 {
+		resp.Body = newGuard(resp.Body, cfg, cancel)
 	}
-	resp, err := cfg.httpClient.Do(req)
-	if err != nil {
-		return nil, &TransportError{Method: call.Method, URL: redactURL(req.URL), Err: err, Attempts: 1}
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, s.apiError(req, resp, call, 1)
-	}
-	return &Response{Response: resp, Attempts: 1}, nil
-}
-
-func (s *Session) newRequest(ctx context.Context, call *Call, cfg *config) (*http.Request, error) {
-	u := *s.base
-	u.Path = s.base.Path + mustUnescape(call.Path)
-	u.RawPath = s.base.EscapedPath() + call.Path
-	if len(call.Query) > 0 {
-		q := u.Query()
-		for k, v := range call.Query {
-			q[k] = append(q[k], v...)
-		}
-		u.RawQuery = q.Encode()
-	}
-	var body io.ReadCloser
-	if call.Body != nil {
-		rc, err := call.Body.Open()
-		if err != nil {
-			return nil, err
-		}
-		body = rc
-	}
-	req, err := http.NewRequestWithContext(ctx, call.Method, u.String(), body)
-	if err != nil {
-		if body != nil {
-			body.Close()
-		}
-		return nil, fmt.Errorf("runtime: building request: %w", err)
-	}
-	if call.Body != nil {
-		req.ContentLength = call.Body.Len()
-		if call.Body.Replayable() {
-			req.GetBody = call.Body.Open
-		}
-		if ct := call.Body.ContentType(); ct != "" {
-			req.Header.Set("Content-Type", ct)
-		}
-	}
-	for k, v := range cfg.header {
-		req.Header[k] = append([]string(nil), v...)
-	}
-	for k, v := range call.Header {
-		req.Header[k] = append([]string(nil), v...)
-	}
-	for _, c := range call.Cookies {
-		req.AddCookie(c)
-	}
-	if cfg.userAgent != "" {
-		req.Header.Set("User-Agent", cfg.userAgent)
-	}
-	if req.Header.Get("Accept") == "" {
-		req.Header.Set("Accept", "application/json")
-	}
-	return req, nil
-}
-
-func mustUnescape(p string) string {
-	s, err := url.PathUnescape(p)
-	if err != nil {
-		return p
-	}
-	return s
-}
-
-func (s *Session) apiError(req *http.Request, resp *http.Response, call *Call, attempts int) *APIError {
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(io.LimitReader(resp.Body, MaxErrorBody+1))
-	e := &APIError{
-		Method:     req.Method,
-		URL:        redactURL(req.URL),
-		StatusCode: resp.StatusCode,
-		Status:     resp.Status,
-		Header:     resp.Header,
-		Attempts:   attempts,
-		RequestID:  resp.Header.Get("X-Request-Id"),
-	}
-	if len(b) > MaxErrorBody {
-		b = b[:MaxErrorBody]
-		e.Truncated = true
-	}
-	e.Body = b
-	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	if mt == "application/problem+json" {
-		var p Problem
-		if json.Unmarshal(b, &p) == nil {
-			e.Problem = &p
-		}
-	}
-	if call.ErrorModel != nil && !e.Truncated && isJSON(mt) {
-		if m := call.ErrorModel(resp.StatusCode); m != nil && json.Unmarshal(b, m) == nil {
-			e.Model = m
-		}
-	}
-	return e
-}
-
-func isJSON(mt string) bool {
-	return mt == "application/json" || strings.HasSuffix(mt, "+json") || mt == ""
+	return &Response{Response: resp, Attempts: n}, nil
 }
 
 // Decode sends call and decodes a 2xx JSON response into a T. T is usually
-// a pointer to a generated struct, a slice or a map.
+// a pointer to a generated struct, a slice or a map. A 204 or an empty
+// body gives T's zero value; a body that does not decode gives a
+// *DecodeError.
 func Decode[T any](ctx context.Context, s *Session, call *Call, opts ...Option) (T, error) {
 	var out T
-	resp, err := s.Do(ctx, call, opts...)
+	resp, n, cfg, cancel, err := s.do(ctx, call, opts)
 	if err != nil {
 		return out, err
 	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
+	buf := s.getBuf()
+	defer s.putBuf(buf)
+	err = readBody(resp.Body, cfg, buf)
+	if cancel != nil {
+		cancel()
+	}
 	if err != nil {
-		return out, &TransportError{Method: call.Method, URL: redactURL(resp.Request.URL), Sent: true, Attempts: resp.Attempts, Err: err}
+		return out, &TransportError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
+	}
+	b := buf.Bytes()
+	if resp.StatusCode == http.StatusNoContent || len(b) == 0 {
+		return out, nil
 	}
 	if err := json.Unmarshal(b, &out); err != nil {
-		if len(b) > MaxErrorBody {
-			b = b[:MaxErrorBody]
-		}
 		var zero T
-		return zero, &DecodeError{Method: call.Method, URL: redactURL(resp.Request.URL), StatusCode: resp.StatusCode, Body: b, Err: err}
+		return zero, &DecodeError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err}
 	}
 	return out, nil
 }
@@ -169,12 +72,15 @@ func Decode[T any](ctx context.Context, s *Session, call *Call, opts ...Option) 
 // Exec sends call for an operation without a response body of interest:
 // the body of a 2xx response is drained and closed.
 func Exec(ctx context.Context, s *Session, call *Call, opts ...Option) error {
-	resp, err := s.Do(ctx, call, opts...)
+	resp, _, cfg, cancel, err := s.do(ctx, call, opts)
 	if err != nil {
 		return err
 	}
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-	return resp.Body.Close()
+	s.drain(resp.Body, cfg)
+	if cancel != nil {
+		cancel()
+	}
+	return nil
 }
 
 // ErrSeq returns an iterator that yields err once. Generated iterator
@@ -184,4 +90,261 @@ func ErrSeq[T any](err error) iter.Seq2[T, error] {
 		var zero T
 		yield(zero, err)
 	}
+}
+
+func bounded(b []byte) []byte {
+	if len(b) > MaxErrorBody {
+		b = b[:MaxErrorBody]
+	}
+	return append([]byte(nil), b...)
+}
+
+// drain reads at most 64 KiB of what is left of a body, under the
+// read-idle timeout, so the connection can be reused, and closes it.
+func (s *Session) drain(rc io.ReadCloser, cfg *config) {
+	buf := s.getBuf()
+	_ = readBody(limitedBody{io.LimitReader(rc, 64<<10), rc}, cfg, buf)
+	s.putBuf(buf)
+}
+
+// limitedBody reads a bounded prefix and closes the whole body.
+type limitedBody struct {
+	io.Reader
+	io.Closer
+}
+
+var errNilCall = errors.New("runtime: nil Call")
+
+// do runs the retry loop and returns a 2xx response with the call's
+// configuration; the caller reads the body (readBody, or a guardBody for
+// streams), closes it, then calls cancel if it is not nil.
+func (s *Session) do(ctx context.Context, call *Call, opts []Option) (*http.Response, int, *config, context.CancelFunc, error) {
+	if call == nil {
+		return nil, 0, nil, nil, errNilCall
+	}
+	if call.err != nil {
+		return nil, 0, nil, nil, call.err
+	}
+	cfg, err := s.callConfig(opts)
+	if err != nil {
+		return nil, 0, nil, nil, err
+	}
+	rawURL, err := s.callURL(call)
+	if err != nil {
+		return nil, 0, nil, nil, err
+	}
+	var cancel context.CancelFunc
+	if cfg.timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, cfg.timeout)
+	}
+	resp, n, err := s.loop(ctx, call, cfg, rawURL)
+	if err != nil {
+		if cancel != nil {
+			cancel()
+		}
+		return nil, n, nil, nil, err
+	}
+	return resp, n, cfg, cancel, nil
+}
+
+func (s *Session) loop(ctx context.Context, call *Call, cfg *config, rawURL string) (*http.Response, int, error) {
+	auths := cfg.pickAuths(call)
+	if len(auths) > 0 || cfg.redact != nil || cfg.maxRedirects != 10 {
+		ctx = context.WithValue(ctx, stateKey{}, &callState{
+			auths: auths, trusted: cfg.trusted, cleartext: cfg.cleartext, redact: cfg.redact,
+			maxRedirects: cfg.maxRedirects, rt: s.shared.rt, clock: cfg.clock,
+		})
+	}
+	idemKey := idempotencyKey(call, cfg)
+	hasKey := idemKey != "" || call.Header.Get("Idempotency-Key") != ""
+	idempotent := isIdempotentMethod(call.Method) || call.Idempotent || hasKey || cfg.retry.RetryNonIdempotent
+	pol := &cfg.retry
+	clk := cfg.clock
+	start := clk.Now()
+	challenged := false
+	if cfg.budget != nil {
+		cfg.budget.deposit(start)
+	}
+	for n := 1; ; n++ {
+		t0 := clk.Now()
+		resp, sent, err := s.attempt(ctx, call, cfg, rawURL, idemKey, !idempotent)
+		s.logAttempt(ctx, cfg, call, rawURL, resp, err, n, clk.Now().Sub(t0))
+		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			return resp, n, nil
+		}
+		if err == nil && !challenged && (resp.StatusCode == 401 || resp.StatusCode == 407) &&
+			(call.Body == nil || call.Body.Replayable()) && challenge(ctx, resp) {
+			s.drain(resp.Body, cfg)
+			challenged = true
+			n--
+			continue
+		}
+		var final error
+		var retry bool
+		var ra time.Duration
+		var hasRA bool
+		var apiErr *APIError
+		if err != nil {
+			te := s.transportError(call, cfg, rawURL, err, sent, n)
+			final = te
+			retry = ctx.Err() == nil && retryableErr(err, te.Sent, idempotent)
+		} else {
+			ra, hasRA = parseRetryAfter(resp.Header, clk.Now())
+			apiErr = s.apiError(resp, call, cfg, n)
+			apiErr.RetryAfter = ra
+			final = apiErr
+			retry = idempotent && pol.retryStatus(resp.StatusCode)
+			if (resp.StatusCode == 307 || resp.StatusCode == 308) && call.Body != nil && !call.Body.Replayable() {
+				apiErr.reason = ErrBodyNotReplayable
+			}
+		}
+		if pol.ShouldRetry != nil && ctx.Err() == nil {
+			retry = pol.ShouldRetry(resp, err, retry)
+		}
+		if !retry || n >= pol.attempts() {
+			return nil, n, final
+		}
+		if call.Body != nil && !call.Body.Replayable() {
+			return nil, n, withReason(final, ErrBodyNotReplayable)
+		}
+		wait := pol.backoff(n)
+		if hasRA {
+			if ra > pol.maxRA() {
+				return nil, n, withReason(final, ErrRetryAfterTooLong)
+			}
+			wait = retryAfterJitter(ra)
+		}
+		now := clk.Now()
+		if pol.MaxElapsed > 0 && now.Add(wait).Sub(start) > pol.MaxElapsed {
+			return nil, n, final
+		}
+		if dl, ok := ctx.Deadline(); ok && !now.Add(wait).Before(dl) {
+			return nil, n, final
+		}
+		if cfg.budget != nil && !cfg.budget.take(now) {
+			return nil, n, final
+		}
+		if cfg.logger != nil {
+			cfg.logger.LogAttrs(ctx, slog.LevelInfo, "runtime: retrying",
+				slog.String("method", call.Method), slog.String("url", redactURL(mustParse(rawURL), cfg.redact)),
+				slog.Int("attempt", n), slog.Duration("wait", wait), slog.String("reason", final.Error()))
+		}
+		if sleep(ctx, clk, wait) != nil {
+			return nil, n, final
+		}
+	}
+}
+
+// withReason records why a retryable failure was not retried, so that
+// errors.Is matches it.
+func withReason(err, reason error) error {
+	switch e := err.(type) {
+	case *APIError:
+		e.reason = reason
+	case *TransportError:
+		e.Err = errors.Join(e.Err, reason)
+	}
+	return err
+}
+
+// challenge offers a 401/407 to the credentials of the hop that got it.
+func challenge(ctx context.Context, resp *http.Response) bool {
+	st := stateFrom(ctx)
+	if st == nil || resp.Request == nil || !inScope(st.trusted, resp.Request.URL) {
+		return false
+	}
+	again := false
+	for _, a := range st.auths {
+		if c, ok := a.(Challenger); ok && c.Challenge(resp) {
+			again = true
+		}
+	}
+	return again
+}
+
+// attempt sends one attempt. sent reports whether the request may have
+// reached the server.
+func (s *Session) attempt(ctx context.Context, call *Call, cfg *config, rawURL, idemKey string, trackSent bool) (*http.Response, bool, error) {
+	var sentFlag *atomic.Bool
+	if trackSent {
+		sentFlag = new(atomic.Bool)
+		ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { sentFlag.Store(true) }})
+	}
+	var acancel context.CancelCauseFunc
+	var timer Timer
+	if cfg.attemptTimeout > 0 {
+		ctx, acancel = context.WithCancelCause(ctx)
+		timer = cfg.clock.AfterFunc(cfg.attemptTimeout, func() { acancel(ErrAttemptTimeout) })
+	}
+	req, err := s.newRequest(ctx, call, cfg, rawURL, idemKey)
+	if err != nil {
+		if acancel != nil {
+			timer.Stop()
+			acancel(nil)
+		}
+		return nil, false, err
+	}
+	for _, h := range cfg.reqHooks {
+		h(req)
+	}
+	resp, err := s.shared.client.Do(req)
+	if acancel != nil {
+		timer.Stop()
+		if err != nil {
+			if context.Cause(ctx) == ErrAttemptTimeout {
+				err = ErrAttemptTimeout
+			}
+			acancel(nil)
+		} else {
+			resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: func() { acancel(nil) }}
+		}
+	}
+	if err != nil {
+		sent := sentFromErr(err)
+		if sentFlag != nil {
+			sent = sentFlag.Load()
+		}
+		return nil, sent, err
+	}
+	for _, h := range cfg.respHooks {
+		h(resp)
+	}
+	return resp, true, nil
+}
+
+// cancelBody releases an attempt's context when the body is closed.
+type cancelBody struct {
+	io.ReadCloser
+	cancel func()
+}
+
+func (b *cancelBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+func (s *Session) logAttempt(ctx context.Context, cfg *config, call *Call, rawURL string, resp *http.Response, err error, n int, d time.Duration) {
+	if cfg.logger == nil {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", call.Method),
+		slog.String("url", redactURL(mustParse(rawURL), cfg.redact)),
+		slog.Int("attempt", n),
+		slog.Duration("duration", d),
+	}
+	if resp != nil {
+		attrs = append(attrs, slog.Int("status", resp.StatusCode))
+		if cfg.logHeaders {
+			attrs = append(attrs, slog.Any("response_header", redactHeader(resp.Header, cfg.redact)))
+			if resp.Request != nil {
+				attrs = append(attrs, slog.Any("request_header", redactHeader(resp.Request.Header, cfg.redact)))
+			}
+		}
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", redactErr(err).Error()))
+	}
+	cfg.logger.LogAttrs(ctx, slog.LevelDebug, "runtime: http attempt", attrs...)
 }

@@ -1,21 +1,35 @@
 package runtime
 
 import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"mime"
+	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 )
 
 // MaxErrorBody is how many bytes of an error response body APIError keeps.
 const MaxErrorBody = 64 << 10
 
-// APIError is returned for a response with a non-2xx status. Its body has
-// been read (at most MaxErrorBody bytes kept) and closed.
+// APIError is returned for a response with a non-2xx status, after the
+// last attempt. Its body has been read (at most MaxErrorBody bytes kept)
+// and closed.
 //
 // Use errors.As to get it:
 //
 //	var apiErr *runtime.APIError
 //	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound { ... }
+//
+// errors.Is(err, ErrRetryAfterTooLong) and errors.Is(err,
+// ErrBodyNotReplayable) tell why a retryable status was not retried.
 type APIError struct {
 	Method     string
 	URL        string // redacted: credentials in userinfo or query are replaced
@@ -33,18 +47,21 @@ type APIError struct {
 	Problem *Problem
 
 	RequestID  string        // from X-Request-Id and similar headers
-	RetryAfter time.Duration // from Retry-After, 0 if absent
+	RetryAfter time.Duration // from Retry-After or Retry-After-Ms, 0 if absent
 	Attempts   int           // how many attempts were made
+
+	reason error
 }
 
 // Problem is an RFC 9457 problem details object.
 type Problem struct {
-	Type     string         `json:"type,omitempty"`
-	Title    string         `json:"title,omitempty"`
-	Status   int            `json:"status,omitempty"`
-	Detail   string         `json:"detail,omitempty"`
-	Instance string         `json:"instance,omitempty"`
-	Extra    map[string]any `json:"-"`
+	Type     string `json:"type,omitempty"`
+	Title    string `json:"title,omitempty"`
+	Status   int    `json:"status,omitempty"`
+	Detail   string `json:"detail,omitempty"`
+	Instance string `json:"instance,omitempty"`
+	// Extra is reserved for extension members; the runtime leaves it nil.
+	Extra map[string]any `json:"-"`
 }
 
 // Error formats the method, redacted URL, status and a short piece of the
@@ -59,13 +76,25 @@ func (e *APIError) Error() string {
 	case len(e.Body) > 0:
 		msg += ": " + snippet(e.Body, 200)
 	}
+	if e.Attempts > 1 {
+		msg += fmt.Sprintf(" (%d attempts)", e.Attempts)
+	}
+	if errors.Is(e.reason, ErrRetryAfterTooLong) {
+		msg += fmt.Sprintf(" (retry after %s)", e.RetryAfter)
+	}
 	return msg
 }
+
+// GoString is like Error, so %#v shows no header values.
+func (e *APIError) GoString() string { return "&runtime.APIError{" + e.Error() + "}" }
+
+// Unwrap returns why a retryable failure was not retried, or nil.
+func (e *APIError) Unwrap() error { return e.reason }
 
 // snippet returns at most n bytes of b as printable text.
 func snippet(b []byte, n int) string {
 	if len(b) > n {
-		return string(b[:n]) + "…"
+		return strings.ToValidUTF8(string(b[:n]), "") + "…"
 	}
 	return string(b)
 }
@@ -75,7 +104,7 @@ func snippet(b []byte, n int) string {
 type TransportError struct {
 	Method   string
 	URL      string // redacted
-	Sent     bool   // whether the request headers were written
+	Sent     bool   // whether the request may have reached the server
 	Timeout  bool
 	Attempts int
 	Err      error
@@ -83,7 +112,14 @@ type TransportError struct {
 
 // Error formats the method, redacted URL and cause.
 func (e *TransportError) Error() string {
-	return fmt.Sprintf("%s %s: %v", e.Method, e.URL, e.Err)
+	s := fmt.Sprintf("%s %s: %v", e.Method, e.URL, e.Err)
+	if !e.Sent {
+		s += " (not sent)"
+	}
+	if e.Attempts > 1 {
+		s += fmt.Sprintf(" (%d attempts)", e.Attempts)
+	}
+	return s
 }
 
 // Unwrap returns the cause.
@@ -106,3 +142,121 @@ func (e *DecodeError) Error() string {
 
 // Unwrap returns the cause.
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// timeoutError is a sentinel that also reports Timeout() like net.Error.
+type timeoutError string
+
+func (e timeoutError) Error() string { return string(e) }
+func (e timeoutError) Timeout() bool { return true }
+
+// Timeouts enforced by the runtime; both report Timeout() == true.
+var (
+	ErrAttemptTimeout  error = timeoutError("runtime: attempt timed out before response headers")
+	ErrReadIdleTimeout error = timeoutError("runtime: response body stalled longer than the read-idle timeout")
+)
+
+func isTimeout(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var t interface{ Timeout() bool }
+	return errors.As(err, &t) && t.Timeout()
+}
+
+func (s *Session) transportError(call *Call, cfg *config, rawURL string, err error, sent bool, n int) *TransportError {
+	return &TransportError{
+		Method: call.Method, URL: redactURL(mustParse(rawURL), cfg.redact),
+		Sent: sent, Timeout: isTimeout(err), Attempts: n, Err: redactErr(err),
+	}
+}
+
+func mustParse(raw string) *url.URL {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return &url.URL{Opaque: redacted}
+	}
+	return u
+}
+
+// sentFromErr guesses from the error alone whether a request may have
+// reached the server: dial, proxy and TLS handshake failures did not.
+func sentFromErr(err error) bool {
+	var op *net.OpError
+	if errors.As(err, &op) && (op.Op == "dial" || op.Op == "proxyconnect") {
+		return false
+	}
+	var ae *authError
+	if permanentTLS(err) || errors.As(err, &ae) || errors.Is(err, ErrInsecureCredential) ||
+		errors.Is(err, ErrBodyNotReplayable) {
+		return false
+	}
+	return true
+}
+
+func permanentTLS(err error) bool {
+	var (
+		cv *tls.CertificateVerificationError
+		ua x509.UnknownAuthorityError
+		he x509.HostnameError
+		ci x509.CertificateInvalidError
+		al tls.AlertError
+		rh tls.RecordHeaderError
+	)
+	return errors.As(err, &cv) || errors.As(err, &ua) || errors.As(err, &he) ||
+		errors.As(err, &ci) || errors.As(err, &al) || errors.As(err, &rh)
+}
+
+// retryableErr applies the decision table to a transport failure.
+func retryableErr(err error, sent, idempotent bool) bool {
+	var ae *authError
+	switch {
+	case errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrInsecureRedirect),
+		errors.Is(err, ErrBodyNotReplayable), errors.Is(err, ErrInsecureCredential),
+		errors.As(err, &ae), permanentTLS(err), errors.Is(err, context.Canceled):
+		return false
+	}
+	return !sent || idempotent
+}
+
+func (s *Session) apiError(resp *http.Response, call *Call, cfg *config, attempts int) *APIError {
+	buf := s.getBuf()
+	defer s.putBuf(buf)
+	_ = readBody(limitedBody{io.LimitReader(resp.Body, MaxErrorBody+1), resp.Body}, cfg, buf)
+	b := append([]byte(nil), buf.Bytes()...)
+	e := &APIError{
+		Method:     call.Method,
+		URL:        redactURL(resp.Request.URL, cfg.redact),
+		StatusCode: resp.StatusCode,
+		Status:     resp.Status,
+		Header:     resp.Header,
+		Attempts:   attempts,
+	}
+	for _, h := range []string{"X-Request-Id", "Request-Id", "X-Amzn-Requestid", "X-Github-Request-Id", "X-Correlation-Id"} {
+		if v := resp.Header.Get(h); v != "" {
+			e.RequestID = v
+			break
+		}
+	}
+	if len(b) > MaxErrorBody {
+		b = b[:MaxErrorBody]
+		e.Truncated = true
+	}
+	e.Body = b
+	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	if mt == "application/problem+json" {
+		var p Problem
+		if json.Unmarshal(b, &p) == nil {
+			e.Problem = &p
+		}
+	}
+	if call.ErrorModel != nil && !e.Truncated && isJSON(mt) {
+		if m := call.ErrorModel(resp.StatusCode); m != nil && json.Unmarshal(b, m) == nil {
+			e.Model = m
+		}
+	}
+	return e
+}
+
+func isJSON(mt string) bool {
+	return mt == "application/json" || strings.HasSuffix(mt, "+json") || mt == ""
+}

@@ -1,48 +1,117 @@
 package runtime
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 )
 
 // Session holds what every request of one API client shares: the base
 // URL, the HTTP client and its connection pool, default headers,
 // credentials and policies. It is immutable after New and safe for
-// concurrent use.
+// concurrent use. Derive variants with With; they share the pool.
+//
+// The zero Session is not usable; call New.
 type Session struct {
-	base *url.URL
-	cfg  *config
+	base   *url.URL
+	cfg    *config
+	shared *shared
 }
 
-// Option configures a Session (in New) or a single call (as the trailing
-// argument of a generated method). An option that only makes sense for a
-// Session returns an error when given per call.
+// shared is what derived sessions have in common: the pool and the
+// client built around it.
+type shared struct {
+	client    *http.Client
+	transport *http.Transport   // nil when the caller supplied the transport
+	rt        http.RoundTripper // the transport below auth, for token requests
+	bufs      sync.Pool         // *bytes.Buffer for decoding bodies
+}
+
+// Option configures a Session (in New or With) or a single call (as the
+// trailing argument of Do, Decode, Exec, All or a generated method). An
+// option that changes the connection pool (TLS, proxy, transport,
+// middleware, cookie jar, HTTP client) is valid only in New and returns
+// an error elsewhere.
 type Option func(*config) error
 
+// phase says where an option is applied.
+type phase uint8
+
+const (
+	phaseNew phase = iota
+	phaseDerived
+	phaseCall
+)
+
 type config struct {
-	perCall    bool
-	httpClient *http.Client
-	header     http.Header
-	userAgent  string
-	security   []Requirement
+	phase phase
+
+	// Pool-level settings, New only.
+	httpClient   *http.Client
+	roundTripper http.RoundTripper
+	transport    TransportConfig
+	tls          *TLSOptions
+	insecureTLS  bool
+	proxy        *url.URL
+	noProxy      bool
+	jar          http.CookieJar
+	middleware   []Middleware
+	maxRedirects int
+
+	header    http.Header
+	userAgent string
+
+	security  []Requirement
+	creds     map[string]Auth
+	auths     []Auth
+	trusted   []origin
+	cleartext bool
+	redact    map[string]bool // lower-case names redacted besides the defaults
+
+	retry          RetryPolicy
+	budget         *RetryBudget
+	timeout        time.Duration
+	attemptTimeout time.Duration
+	idemKey        string
+	idemSet        bool
+	clock          Clock
+
+	logger     *slog.Logger
+	logHeaders bool
+	reqHooks   []func(*http.Request)
+	respHooks  []func(*http.Response)
+
+	maxPages int
 }
 
-// New returns a Session for the API at baseURL.
+func newConfig() *config {
+	c := &config{
+		header:       http.Header{},
+		maxRedirects: 10,
+		clock:        systemClock{},
+	}
+	return c
+}
+
+// New returns a Session for the API at baseURL. Options are applied in
+// order; the first one that fails makes New fail, as do conflicting
+// options (a custom HTTP client together with TLS or proxy settings, a
+// proxy URL together with WithNoProxy). The proxy environment
+// (HTTPS_PROXY, NO_PROXY, ...) is read here, once, unless a proxy option
+// is given.
 func New(baseURL string, opts ...Option) (*Session, error) {
-	u, err := url.Parse(baseURL)
+	u, err := parseBase(baseURL)
 	if err != nil {
-		return nil, fmt.Errorf("runtime: invalid base URL: %w", err)
+		return nil, err
 	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("runtime: base URL %q: scheme must be http or https", redactURL(u))
-	}
-	u.Path = strings.TrimRight(u.Path, "/")
-	u.RawPath = ""
-	cfg := &config{header: http.Header{}}
+	cfg := newConfig()
+	cfg.trusted = []origin{originOf(u)}
 	for _, o := range opts {
 		if o == nil {
 			continue
@@ -51,67 +120,115 @@ func New(baseURL string, opts ...Option) (*Session, error) {
 			return nil, err
 		}
 	}
-	if cfg.httpClient == nil {
-		cfg.httpClient = &http.Client{Transport: newTransport()}
+	if err := cfg.checkConflicts(); err != nil {
+		return nil, err
 	}
-	return &Session{base: u, cfg: cfg}, nil
+	sh := &shared{}
+	s := &Session{base: u, shared: sh}
+	jar := cfg.jar
+	switch {
+	case cfg.httpClient != nil:
+		sh.rt = cfg.httpClient.Transport
+		if sh.rt == nil {
+			sh.rt = http.DefaultTransport
+		}
+		if jar == nil {
+			jar = cfg.httpClient.Jar
+		}
+	case cfg.roundTripper != nil:
+		sh.rt = cfg.roundTripper
+	default:
+		t, err := newTransport(cfg)
+		if err != nil {
+			return nil, err
+		}
+		sh.transport, sh.rt = t, t
+	}
+	var rt http.RoundTripper = &authTransport{next: sh.rt}
+	for i := len(cfg.middleware) - 1; i >= 0; i-- {
+		rt = cfg.middleware[i](rt)
+		if rt == nil {
+			return nil, errors.New("runtime: WithMiddleware: middleware returned a nil RoundTripper")
+		}
+	}
+	sh.client = &http.Client{Transport: rt, Jar: jar, CheckRedirect: checkRedirect}
+	if cfg.httpClient != nil {
+		sh.client.Timeout = cfg.httpClient.Timeout
+	}
+	cfg.phase = phaseDerived
+	s.cfg = cfg
+	return s, nil
 }
 
-func newTransport() *http.Transport {
-	return &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   32,
-		IdleConnTimeout:       90 * time.Second,
-		TLSHandshakeTimeout:   10 * time.Second,
-		ExpectContinueTimeout: time.Second,
-		ForceAttemptHTTP2:     true,
+func parseBase(baseURL string) (*url.URL, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("runtime: invalid base URL: %w", redactErr(err))
 	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("runtime: base URL %q: scheme must be http or https", redactURL(u, nil))
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("runtime: base URL %q: no host", redactURL(u, nil))
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	u.Fragment, u.RawFragment = "", ""
+	return u, nil
+}
+
+// redactErr keeps the cause of a *url.Error but drops its URL, which may
+// carry credentials.
+func redactErr(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+func (c *config) checkConflicts() error {
+	tc := c.transport
+	tc.ReadIdleTimeout = 0 // enforced by the runtime, not the transport
+	pool := c.tls != nil || c.insecureTLS || c.proxy != nil || c.noProxy || tc != (TransportConfig{})
+	switch {
+	case c.httpClient != nil && c.roundTripper != nil:
+		return errors.New("runtime: WithHTTPClient and WithRoundTripper conflict")
+	case (c.httpClient != nil || c.roundTripper != nil) && pool:
+		return errors.New("runtime: TLS, proxy and transport options conflict with a custom HTTP client or RoundTripper")
+	case c.proxy != nil && c.noProxy:
+		return errors.New("runtime: WithProxy and WithNoProxy conflict")
+	}
+	return nil
+}
+
+// With returns a Session derived from s: it shares s's connection pool,
+// cookie jar and credential caches, and applies opts on top of s's
+// settings. Options that change the pool return an error.
+func (s *Session) With(opts ...Option) (*Session, error) {
+	cfg := *s.cfg
+	cfg.phase = phaseDerived
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	return &Session{base: s.base, cfg: &cfg, shared: s.shared}, nil
 }
 
 // BaseURL returns the session's base URL.
 func (s *Session) BaseURL() string { return s.base.String() }
 
-// WithHTTPClient makes the Session send requests through c instead of its
-// own tuned client.
-func WithHTTPClient(c *http.Client) Option {
-	return func(cfg *config) error {
-		if cfg.perCall {
-			return errors.New("runtime: WithHTTPClient cannot be used per call")
-		}
-		if c == nil {
-			return errors.New("runtime: WithHTTPClient: nil client")
-		}
-		cfg.httpClient = c
-		return nil
-	}
-}
+// HTTPClient returns the client the session sends requests through. It
+// applies the session's credentials only to requests sent by the session
+// itself; use it for requests the runtime does not model.
+func (s *Session) HTTPClient() *http.Client { return s.shared.client }
 
-// WithHeader sets a header on every request (or on one call).
-func WithHeader(name, value string) Option {
-	return func(cfg *config) error {
-		cfg.header = cfg.header.Clone()
-		cfg.header.Set(name, value)
-		return nil
-	}
-}
-
-// WithUserAgent sets the User-Agent header.
-func WithUserAgent(ua string) Option {
-	return func(cfg *config) error {
-		cfg.userAgent = ua
-		return nil
-	}
-}
-
-// WithDefaultSecurity sets the security requirement used by calls whose
-// Call.Security is nil. Generated clients set it from the document.
-func WithDefaultSecurity(reqs ...Requirement) Option {
-	return func(cfg *config) error {
-		cfg.security = reqs
-		return nil
-	}
-}
+// String describes s without credentials.
+func (s *Session) String() string { return "runtime.Session(" + redactURL(s.base, nil) + ")" }
 
 // callConfig returns the configuration for one call.
 func (s *Session) callConfig(opts []Option) (*config, error) {
@@ -119,7 +236,7 @@ func (s *Session) callConfig(opts []Option) (*config, error) {
 		return s.cfg, nil
 	}
 	c := *s.cfg
-	c.perCall = true
+	c.phase = phaseCall
 	for _, o := range opts {
 		if o == nil {
 			continue
@@ -131,12 +248,17 @@ func (s *Session) callConfig(opts []Option) (*config, error) {
 	return &c, nil
 }
 
-// redactURL returns u as a string with userinfo removed.
-func redactURL(u *url.URL) string {
-	if u.User == nil {
-		return u.String()
+func (s *Session) getBuf() *bytes.Buffer {
+	if b, ok := s.shared.bufs.Get().(*bytes.Buffer); ok {
+		return b
 	}
-	c := *u
-	c.User = url.User("REDACTED")
-	return c.String()
+	return new(bytes.Buffer)
+}
+
+func (s *Session) putBuf(b *bytes.Buffer) {
+	if b.Cap() > 1<<20 {
+		return
+	}
+	b.Reset()
+	s.shared.bufs.Put(b)
 }
