@@ -45,6 +45,14 @@ type builder struct {
 
 	unions []*ir.Union
 	ops    []*opInfo
+
+	// memoLog lists the keys added to types, in order, so that a failed
+	// conversion can be rolled back (see guard).
+	memoLog []string
+	// bundled maps each $ref the bundler wrote to where its target is.
+	bundled map[string]loc
+	// ignoredSeen holds the schemas already warned about by ignoredKeywords.
+	ignoredSeen map[string]bool
 }
 
 // typeInfo is a memoised conversion of one schema location.
@@ -155,6 +163,7 @@ func (b *builder) build(doc *openapi3.T) (*ir.API, error) {
 	b.planOperations()
 	b.components()
 	b.operations()
+	b.reserveIterators()
 	b.webhooks()
 	b.finishNames()
 	b.computeUsage()

@@ -60,7 +60,7 @@ func (b *builder) collectProps(s *openapi3.Schema, l loc, props *[]prop, req map
 	for i, part := range s.AllOf {
 		pl := l.child("allOf", strconv.Itoa(i))
 		if part.Ref != "" {
-			pl = b.chase(refLoc(pl, part.Ref))
+			pl = b.chase(b.refLoc(pl, part.Ref))
 		}
 		if part.Value == nil {
 			continue
@@ -224,7 +224,7 @@ func (b *builder) union(s *openapi3.Schema, parts openapi3.SchemaRefs, l loc, hi
 		seen[id] = true
 		uv := unionVariant{v: &ir.Variant{Type: t}}
 		if p.Ref != "" {
-			vl := b.chase(refLoc(pl, p.Ref))
+			vl := b.chase(b.refLoc(pl, p.Ref))
 			uv.key, uv.tag = vl.key(), b.tagName(vl)
 		}
 		vs = append(vs, uv)
@@ -272,7 +272,7 @@ func (b *builder) discriminate(s *openapi3.Schema, l loc, u *ir.Union, vs []unio
 		if !strings.ContainsAny(target, "#/") && !strings.HasSuffix(target, ".yaml") && !strings.HasSuffix(target, ".yml") && !strings.HasSuffix(target, ".json") {
 			tl = b.root.child("components", "schemas", target)
 		} else {
-			tl = refLoc(l, target)
+			tl = b.refLoc(l, target)
 		}
 		k := b.chase(tl).key()
 		byKey[k] = append(byKey[k], value)

@@ -93,3 +93,14 @@ func BenchmarkLoadGitHub(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadDigitalOcean loads DigitalOcean's description: about 2,900
+// YAML files joined by relative $refs.
+func BenchmarkLoadDigitalOcean(b *testing.B) {
+	path := filepath.Join(specsDir(b), "digitalocean", "DigitalOcean-public.v2.yaml")
+	for b.Loop() {
+		if _, err := Load(path, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -32,7 +32,7 @@ func (b *builder) webhooks() {
 			cr := parent.op.Callbacks[cbName]
 			cl := parent.l.child("callbacks", cbName)
 			if cr.Ref != "" {
-				cl = b.chase(refLoc(cl, cr.Ref))
+				cl = b.chase(b.refLoc(cl, cr.Ref))
 			}
 			if cr.Value == nil {
 				continue
@@ -58,8 +58,9 @@ func (b *builder) webhooks() {
 		oi.hook = true
 		oi.o.Name = nm.name(oi.cand)
 		oi.o.FullName = oi.o.Name + "Webhook"
-		b.convertOp(oi)
-		b.api.Webhooks = append(b.api.Webhooks, oi.o)
+		if b.guard("webhook "+describeOp(oi.o), oi.o.Pos, func() { b.convertOp(oi) }) {
+			b.api.Webhooks = append(b.api.Webhooks, oi.o)
+		}
 	}
 }
 

@@ -10,7 +10,8 @@
 // Pipeline: every reachable file is read and parsed once into a
 // position-carrying tree (rawSet); $refs are checked and constructs
 // kin-openapi rejects are normalised there; kin-openapi then decodes the JSON
-// encoding of those trees (its fast path) and resolves references; finally
+// encoding of those trees (its fast path), bundled into one document for
+// OpenAPI 3 (see bundle.go), and resolves references; finally
 // the builder walks kin's model, using the raw trees for positions and for
 // the document order of properties.
 package loader
@@ -102,11 +103,50 @@ func (b *builder) kinLoad(opts Options) (doc *openapi3.T, err error) {
 		return nil, &Error{Pos: ir.Pos{File: rs.rootName, Line: root.root.Line, Col: root.root.Column},
 			Msg: `not an OpenAPI document: no "openapi" or "swagger" field`}
 	}
-	doc, err = l.LoadFromURI(loc)
+	data, refs := rs.bundle()
+	b.bundled = refs
+	doc, err = l.LoadFromDataWithPath(data, loc)
 	if err != nil {
 		return nil, b.kinError(err)
 	}
+	b.unbundle(doc)
 	return doc, nil
+}
+
+// unbundle removes from doc the components the bundler added, so that
+// only the document's own components are converted as such.
+func (b *builder) unbundle(doc *openapi3.T) {
+	delete(doc.Extensions, bundlePathItems)
+	c := doc.Components
+	if c == nil {
+		return
+	}
+	for ref := range b.bundled {
+		kind, name, ok := strings.Cut(strings.TrimPrefix(ref, "#/components/"), "/")
+		if !ok {
+			continue
+		}
+		switch kind {
+		case "schemas":
+			delete(c.Schemas, name)
+		case "responses":
+			delete(c.Responses, name)
+		case "parameters":
+			delete(c.Parameters, name)
+		case "examples":
+			delete(c.Examples, name)
+		case "requestBodies":
+			delete(c.RequestBodies, name)
+		case "headers":
+			delete(c.Headers, name)
+		case "securitySchemes":
+			delete(c.SecuritySchemes, name)
+		case "links":
+			delete(c.Links, name)
+		case "callbacks":
+			delete(c.Callbacks, name)
+		}
+	}
 }
 
 // kinError positions an error kin-openapi returned. Most failures are

@@ -13,7 +13,9 @@ func TestErrors(t *testing.T) {
 		name, path, want string
 	}{
 		{"yaml syntax", "testdata/errors/yaml_syntax.yaml",
-			"testdata/errors/yaml_syntax.yaml:7: YAML syntax error: did not find expected ',' or ']'"},
+			"testdata/errors/yaml_syntax.yaml:7:5: YAML syntax error: did not find expected ',' or ']'"},
+		{"yaml mapping", "testdata/errors/yaml_mapping.yaml",
+			"testdata/errors/yaml_mapping.yaml:7:7: YAML syntax error: mapping values are not allowed in this context"},
 		{"json syntax", "testdata/errors/json_syntax.json",
 			`testdata/errors/json_syntax.json:5:19: JSON syntax error: invalid character '}' looking for beginning of value`},
 		{"unresolved local ref", "testdata/errors/unresolved_local.yaml",

@@ -12,14 +12,25 @@ import (
 )
 
 // operations converts the parameters, bodies and responses of every
-// planned operation.
+// planned operation. An operation that cannot be converted is skipped
+// with a warning (see guard) and removed from its service; a service left
+// without operations is removed.
 func (b *builder) operations() {
+	kept := b.ops[:0]
 	for _, oi := range b.ops {
-		b.convertOp(oi)
+		if b.guard("operation "+describeOp(oi.o), oi.o.Pos, func() { b.convertOp(oi) }) {
+			kept = append(kept, oi)
+			continue
+		}
+		oi.svc.Operations = slices.DeleteFunc(oi.svc.Operations, func(o *ir.Operation) bool { return o == oi.o })
 	}
+	clear(b.ops[len(kept):])
+	b.ops = kept
+	b.api.Services = slices.DeleteFunc(b.api.Services, func(s *ir.Service) bool { return len(s.Operations) == 0 })
 }
 
-// convertOp fills oi.o from its kin-openapi operation.
+// convertOp fills oi.o from its kin-openapi operation. It panics (see
+// guard) when the operation uses a construct that cannot be supported.
 func (b *builder) convertOp(oi *opInfo) {
 	o, op := oi.o, oi.op
 	b.params(oi)
@@ -37,6 +48,9 @@ func (b *builder) convertOp(oi *opInfo) {
 		}
 	}
 	o.Pagination = pagination(o)
+	if convertHook != nil {
+		convertHook(o)
+	}
 }
 
 // idempotentMethods are the methods retried without an idempotency key.
@@ -59,7 +73,7 @@ func (b *builder) collectParams(oi *opInfo) []paramSrc {
 		for i, pr := range refs {
 			l := base.child("parameters", strconv.Itoa(i))
 			if pr.Ref != "" {
-				l = b.chase(refLoc(l, pr.Ref))
+				l = b.chase(b.refLoc(l, pr.Ref))
 			}
 			if pr.Value == nil {
 				continue
@@ -93,6 +107,10 @@ func (b *builder) params(oi *opInfo) {
 	declared := map[string]bool{}
 	for _, src := range b.collectParams(oi) {
 		in, ok := paramIns[src.p.In]
+		if !ok && (src.p.Required || src.p.In == "querystring") {
+			// The client could not send it, so every call would be wrong.
+			b.unsupported(b.pos(src.l), "parameter %q is in %q, which is not supported", src.p.Name, src.p.In)
+		}
 		if !ok {
 			b.warn(b.pos(src.l), fmt.Sprintf("operation %s: parameter %q has unknown location %q: skipped", o.FullName, src.p.Name, src.p.In))
 			continue
@@ -239,7 +257,7 @@ func (b *builder) body(oi *opInfo) *ir.Body {
 	rb := oi.op.RequestBody
 	l := oi.l.child("requestBody")
 	if rb.Ref != "" {
-		l = b.chase(refLoc(l, rb.Ref))
+		l = b.chase(b.refLoc(l, rb.Ref))
 	}
 	if rb.Value == nil {
 		return nil

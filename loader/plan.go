@@ -28,7 +28,7 @@ type opInfo struct {
 // pathItemLoc returns where the path item is (following a path item $ref).
 func (b *builder) pathItemLoc(l loc, item *openapi3.PathItem) loc {
 	if item.Ref != "" {
-		return b.chase(refLoc(l, item.Ref))
+		return b.chase(b.refLoc(l, item.Ref))
 	}
 	return l
 }
@@ -204,4 +204,52 @@ func unstutter(name, svc string) string {
 		return join(nw[:len(nw)-len(sw)])
 	}
 	return name
+}
+
+// reserveIterators keeps {Name}All free in each service for every
+// operation with Pagination, since the generator emits its iterator method
+// under that name. Another operation already named so is renamed with the
+// smallest numeric suffix (2, 3, ...) free in the service; operations are
+// visited in (Name, Path, Method) order, so the result is deterministic.
+// Pagination is only known once operations are converted, which is why
+// this runs after nameOperations.
+func (b *builder) reserveIterators() {
+	var svcNames []string
+	for _, s := range b.api.Services {
+		svcNames = append(svcNames, s.Name)
+	}
+	for _, s := range b.api.Services {
+		iters := map[string]bool{}
+		for _, o := range s.Operations {
+			if o.Pagination != nil {
+				iters[o.Name+"All"] = true
+			}
+		}
+		if len(iters) == 0 {
+			continue
+		}
+		var nm *namer
+		if s.Name == "" {
+			nm = newNamer(svcNames...)
+		} else {
+			nm = newNamer()
+		}
+		for _, o := range s.Operations {
+			nm.reserve(o.Name)
+		}
+		for it := range iters {
+			nm.reserve(it)
+		}
+		ops := slices.Clone(s.Operations)
+		slices.SortFunc(ops, func(x, y *ir.Operation) int {
+			return strings.Compare(x.Name+" "+x.Path+" "+x.Method, y.Name+" "+y.Path+" "+y.Method)
+		})
+		for _, o := range ops {
+			if iters[o.Name] {
+				old := o.Name
+				o.Name = nm.name(old)
+				b.warn(o.Pos, fmt.Sprintf("operation %s: method name %s is the iterator of a paginated operation: renamed %s", describeOp(o), old, o.Name))
+			}
+		}
+	}
 }

@@ -18,6 +18,7 @@ type refUse struct {
 	file string
 	ref  string
 	node *yaml.Node // the $ref's string value, for its position
+	pos  string     // the file node's position is in (differs in spliced subtrees)
 }
 
 // preparer reads every file reachable from the root, checks that each $ref
@@ -31,6 +32,50 @@ type preparer struct {
 	errs    ErrorList
 	stack   []string // keys from the file root to the node being walked
 	version string
+	notes   []*normNote // normalisations done, one per (file, construct)
+	// src is the file the subtree being walked comes from when it was
+	// spliced into another file, for positions; "" otherwise.
+	src string
+}
+
+// posFile is the file positions in the subtree being walked refer to.
+func (p *preparer) posFile(f *rawFile) string {
+	if p.src != "" {
+		return p.src
+	}
+	return f.name
+}
+
+// normNote counts the normalisations of one construct in one file, so
+// that a file that does the same thing hundreds of times gets one warning.
+type normNote struct {
+	file, kind string // kind: "operation-level $refs", ...
+	count      int
+	pos        ir.Pos // of the first
+	first      string // the warning for the first
+}
+
+// note records a normalisation of construct kind at pos in file.
+func (p *preparer) note(file, kind string, pos ir.Pos, msg string) {
+	for _, n := range p.notes {
+		if n.file == file && n.kind == kind {
+			n.count++
+			return
+		}
+	}
+	p.notes = append(p.notes, &normNote{file: file, kind: kind, count: 1, pos: pos, first: msg})
+}
+
+// flushNotes emits one warning per (file, construct), at the first
+// occurrence, in the order they were first met.
+func (p *preparer) flushNotes() {
+	for _, n := range p.notes {
+		if n.count == 1 {
+			p.rs.warn(n.pos, n.first)
+			continue
+		}
+		p.rs.warn(n.pos, fmt.Sprintf("normalised %d %s in this file; the first: %s", n.count, n.kind, n.first))
+	}
 }
 
 // httpMethods are the operation keys of a path item.
@@ -67,6 +112,7 @@ func (rs *rawSet) prepare(root string, allowRemote bool) error {
 		}
 		p.checkRef(u)
 	}
+	p.flushNotes()
 	switch len(p.errs) {
 	case 0:
 		return nil
@@ -112,14 +158,21 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, _ bool) {
 				p.addRef(f, val)
 				continue
 			}
-			if skipKey(key, val) {
+			if skipKey(key, val) && !(key == "default" && p.inResponses()) {
 				continue
 			}
 			if p.normalise(f, n, i) {
 				val = deref(n.Content[i+1])
 			}
 			p.stack = append(p.stack, key)
-			p.walk(f, val, false)
+			if sf, ok := p.rs.spliced[val]; ok {
+				saved := p.src
+				p.src = sf
+				p.walk(f, val, false)
+				p.src = saved
+			} else {
+				p.walk(f, val, false)
+			}
 			p.stack = p.stack[:len(p.stack)-1]
 		}
 	}
@@ -141,7 +194,7 @@ func (p *preparer) addRef(f *rawFile, val *yaml.Node) {
 	ref := val.Value
 	if isRemote(ref) {
 		if !p.remote {
-			p.errorAt(f.name, val, "remote $ref %q not allowed (only local files)", ref)
+			p.errorAt(p.posFile(f), val, "remote $ref %q not allowed (only local files)", ref)
 		}
 		return
 	}
@@ -151,10 +204,10 @@ func (p *preparer) addRef(f *rawFile, val *yaml.Node) {
 			p.errs = append(p.errs, e)
 			return
 		}
-		p.errorAt(f.name, val, "unresolved $ref %q: no such file %q", ref, target)
+		p.errorAt(p.posFile(f), val, "unresolved $ref %q: no such file %q", ref, target)
 		return
 	}
-	p.refs = append(p.refs, refUse{file: f.name, ref: ref, node: val})
+	p.refs = append(p.refs, refUse{file: f.name, ref: ref, node: val, pos: p.posFile(f)})
 	p.enqueue(target)
 }
 
@@ -162,7 +215,7 @@ func (p *preparer) addRef(f *rawFile, val *yaml.Node) {
 func (p *preparer) checkRef(u refUse) {
 	target, ptr := splitRef(u.file, u.ref)
 	if _, _, ok := p.rs.lookup(target, ptr); !ok {
-		p.errorAt(u.file, u.node, "unresolved $ref %q", u.ref)
+		p.errorAt(u.pos, u.node, "unresolved $ref %q", u.ref)
 	}
 }
 
@@ -175,11 +228,17 @@ func (p *preparer) normalise(f *rawFile, n *yaml.Node, i int) bool {
 	case (key == "description" || key == "summary") && val.Kind == yaml.MappingNode && !p.inProperties():
 		return p.inlineText(f, n, i)
 	case httpMethods[key] && val.Kind == yaml.MappingNode && p.inPathItem() && mapGet(val, "$ref") != nil:
-		return p.splice(f, n, i, "operation "+key)
+		return p.splice(f, n, i, "operation "+key, "operation-level $refs")
 	case key == "properties" && !p.inProperties() && val.Kind == yaml.MappingNode && len(val.Content) == 2 && val.Content[0].Value == "$ref":
-		return p.splice(f, n, i, "properties")
+		return p.splice(f, n, i, "properties", "properties $refs")
 	}
 	return false
+}
+
+// inResponses reports whether the walk is at the members of a responses
+// map, where "default" is a response, not a default value.
+func (p *preparer) inResponses() bool {
+	return len(p.stack) > 0 && p.stack[len(p.stack)-1] == "responses"
 }
 
 // inProperties reports whether the walk is at the members of a properties
@@ -208,17 +267,17 @@ func (p *preparer) inlineText(f *rawFile, n *yaml.Node, i int) bool {
 	}
 	target, ptr := splitRef(f.name, r.Value)
 	if _, err := p.rs.file(target); err != nil {
-		p.errorAt(f.name, r, "unresolved $ref %q: no such file %q", r.Value, target)
+		p.errorAt(p.posFile(f), r, "unresolved $ref %q: no such file %q", r.Value, target)
 		return false
 	}
 	t, _, ok := p.rs.lookup(target, ptr)
 	if !ok || t.Kind != yaml.ScalarNode {
-		p.errorAt(f.name, r, "unresolved $ref %q (a %s must be text)", r.Value, n.Content[i].Value)
+		p.errorAt(p.posFile(f), r, "unresolved $ref %q (a %s must be text)", r.Value, n.Content[i].Value)
 		return false
 	}
 	n.Content[i+1] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.Value, Line: val.Line, Column: val.Column}
 	f.changed = true
-	p.rs.warn(ir.Pos{File: f.name, Line: r.Line, Col: r.Column},
+	p.note(p.posFile(f), n.Content[i].Value+" $refs", ir.Pos{File: p.posFile(f), Line: r.Line, Col: r.Column},
 		fmt.Sprintf("%s given as $ref %q: inlined its text", n.Content[i].Value, r.Value))
 	return true
 }
@@ -226,26 +285,26 @@ func (p *preparer) inlineText(f *rawFile, n *yaml.Node, i int) bool {
 // splice replaces an operation or a properties map given as {$ref: ...}
 // (not allowed by OpenAPI, but DigitalOcean does both) by a copy of what it
 // points at, with the copy's own relative $refs rebased onto f.
-func (p *preparer) splice(f *rawFile, n *yaml.Node, i int, what string) bool {
+func (p *preparer) splice(f *rawFile, n *yaml.Node, i int, what, kind string) bool {
 	r := mapGet(n.Content[i+1], "$ref")
 	if r.Kind != yaml.ScalarNode || isRemote(r.Value) {
 		return false
 	}
 	target, ptr := splitRef(f.name, r.Value)
 	if _, err := p.rs.file(target); err != nil {
-		p.errorAt(f.name, r, "unresolved $ref %q: no such file %q", r.Value, target)
+		p.errorAt(p.posFile(f), r, "unresolved $ref %q: no such file %q", r.Value, target)
 		return false
 	}
 	t, tfile, ok := p.rs.lookup(target, ptr)
 	if !ok || t.Kind != yaml.MappingNode {
-		p.errorAt(f.name, r, "unresolved $ref %q", r.Value)
+		p.errorAt(p.posFile(f), r, "unresolved $ref %q", r.Value)
 		return false
 	}
 	cp := rebase(t, tfile, f.name)
 	n.Content[i+1] = cp
 	p.rs.spliced[cp] = tfile
 	f.changed = true
-	p.rs.warn(ir.Pos{File: f.name, Line: r.Line, Col: r.Column},
+	p.note(p.posFile(f), kind, ir.Pos{File: p.posFile(f), Line: r.Line, Col: r.Column},
 		fmt.Sprintf("%s given as $ref %q (not allowed by OpenAPI): inlined", what, r.Value))
 	return true
 }

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/genclient/genclient/ir"
 	yaml "github.com/oasdiff/yaml3"
@@ -78,7 +79,7 @@ func (rs *rawSet) file(name string) (*rawFile, error) {
 	} else {
 		var doc yaml.Node
 		if err := yaml.Unmarshal(data, &doc); err != nil {
-			return nil, yamlError(name, err)
+			return nil, yamlError(name, data, err)
 		}
 		if len(doc.Content) == 0 {
 			return nil, &Error{Pos: ir.Pos{File: name}, Msg: "empty document"}
@@ -90,8 +91,10 @@ func (rs *rawSet) file(name string) (*rawFile, error) {
 }
 
 // yamlError turns a yaml3 error into a positioned *Error. yaml3 reports the
-// line of a syntax error but not its column.
-func yamlError(name string, err error) *Error {
+// line of a syntax error but not its column: the column given is that of
+// the first character of the line that is not white space, which is where
+// the construct yaml3 complains about starts.
+func yamlError(name string, data []byte, err error) *Error {
 	msg := err.Error()
 	pos := ir.Pos{File: name}
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
@@ -101,7 +104,39 @@ func yamlError(name string, err error) *Error {
 			pos.Line++ // yaml3 reports parser context marks 0-based
 		}
 	}
+	if m := yamlColRE.FindStringSubmatch(msg); m != nil {
+		pos.Col, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	} else if pos.Line > 0 {
+		pos.Col = firstNonSpace(data, pos.Line)
+	}
 	return &Error{Pos: pos, Msg: "YAML syntax error: " + msg}
+}
+
+// yamlColRE matches a column, should a yaml3 message carry one.
+var yamlColRE = regexp.MustCompile(`^column (\d+): `)
+
+// firstNonSpace returns the 1-based column (in runes) of the first
+// character of line (1-based) in data that is not a space or tab, or 0
+// when the line does not exist or is blank.
+func firstNonSpace(data []byte, line int) int {
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return 0
+		}
+		data = data[i+1:]
+	}
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		data = data[:i]
+	}
+	data = bytes.TrimRight(data, "\r")
+	for i, r := range string(data) {
+		if r != ' ' && r != '\t' && r != '\ufeff' {
+			return utf8.RuneCountInString(string(data[:i])) + 1
+		}
+	}
+	return 0
 }
 
 // encoded returns the bytes kin-openapi is given for the file name.
@@ -221,8 +256,10 @@ func (rs *rawSet) keyPos(file, ptr string) ir.Pos {
 		for j := 0; j+1 < len(parent.Content); j += 2 {
 			if parent.Content[j].Value == tok {
 				k := parent.Content[j]
-				if sf, ok := rs.spliced[deref(parent.Content[j+1])]; ok {
-					f = sf
+				if v := deref(parent.Content[j+1]); rs.spliced[v] != "" {
+					// The key is where the $ref was; the value keeps the
+					// position it has in the file it was copied from.
+					return ir.Pos{File: rs.spliced[v], Line: v.Line, Col: v.Column}
 				}
 				return ir.Pos{File: f, Line: k.Line, Col: k.Column}
 			}

@@ -47,7 +47,7 @@ func (b *builder) responses(oi *opInfo) {
 		rr := m[st]
 		l := oi.l.child("responses", st)
 		if rr.Ref != "" {
-			l = b.chase(refLoc(l, rr.Ref))
+			l = b.chase(b.refLoc(l, rr.Ref))
 		}
 		if rr.Value == nil {
 			continue
@@ -81,7 +81,7 @@ func (b *builder) headers(hs openapi3.Headers, l loc, prefix string) []*ir.Heade
 		hr := hs[name]
 		hl := l.child(name)
 		if hr.Ref != "" {
-			hl = b.chase(refLoc(hl, hr.Ref))
+			hl = b.chase(b.refLoc(hl, hr.Ref))
 		}
 		h := &ir.Header{Name: nm.fieldName(name), WireName: name, Type: &ir.Primitive{Kind: ir.String}}
 		if v := hr.Value; v != nil {

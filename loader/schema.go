@@ -32,12 +32,28 @@ func (b *builder) components() {
 		}
 	}
 	for _, k := range keys {
-		b.schemaType(schemas[k], base.child(k), pascal(k))
+		// A component that fails is dropped here; an operation using it
+		// fails in turn and is skipped with its own warning.
+		b.guard(fmt.Sprintf("schema %q", k), b.pos(base.child(k)), func() { b.schemaType(schemas[k], base.child(k), pascal(k)) })
 	}
 }
 
-// refLoc resolves ref written at l.
-func refLoc(l loc, ref string) loc {
+// refLoc resolves the $ref of an element of kin-openapi's model found at
+// l. When kin was given the bundled document, every such $ref is relative
+// to the root document, and one to a component the bundler added is mapped
+// back to the element it was copied from.
+func (b *builder) refLoc(l loc, ref string) loc {
+	if b.bundled != nil {
+		if t, ok := b.bundled[ref]; ok {
+			return t
+		}
+		l.file = b.rs.rootName
+	}
+	return rawRefLoc(l, ref)
+}
+
+// rawRefLoc resolves ref written in the raw tree at l.
+func rawRefLoc(l loc, ref string) loc {
 	f, p := splitRef(l.file, ref)
 	return loc{f, p}
 }
@@ -54,7 +70,7 @@ func (b *builder) chase(l loc) loc {
 		if ref == nil || ref.Kind != yaml.ScalarNode || isRemote(ref.Value) {
 			return l
 		}
-		l = refLoc(l, ref.Value)
+		l = rawRefLoc(l, ref.Value)
 	}
 	return l
 }
@@ -91,7 +107,7 @@ func (b *builder) schemaType(sr *openapi3.SchemaRef, l loc, hint string) (ir.Typ
 	}
 	component := false
 	if sr.Ref != "" {
-		l = b.chase(refLoc(l, sr.Ref))
+		l = b.chase(b.refLoc(l, sr.Ref))
 		hint = b.refName(l)
 		_, component = b.comps[l.key()]
 	} else if k, ok := b.comps[l.key()]; ok {
@@ -104,8 +120,9 @@ func (b *builder) schemaType(sr *openapi3.SchemaRef, l loc, hint string) (ir.Typ
 	if sr.Value == nil {
 		return &ir.Any{}, false
 	}
+	b.ignoredKeywords(l)
 	ti := &typeInfo{t: &ir.Any{}}
-	b.types[l.key()] = ti // breaks cycles through unnamed types
+	b.memo(l.key(), ti) // breaks cycles through unnamed types
 	t, nullable := b.convert(sr.Value, l, hint, component)
 	if component {
 		if _, ok := t.(*ir.Named); !ok {
@@ -136,7 +153,7 @@ func (b *builder) hoist(s *openapi3.Schema, l loc, hint string) *ir.Named {
 	if ti, ok := b.types[l.key()]; ok {
 		ti.t = n
 	} else {
-		b.types[l.key()] = &typeInfo{t: n}
+		b.memo(l.key(), &typeInfo{t: n})
 	}
 	return n
 }
