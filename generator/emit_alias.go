@@ -1,0 +1,40 @@
+package generator
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/genclient/genclient/ir"
+)
+
+// emitAlias emits a named schema that is not an object, enum or union:
+//
+//	type PetNames []string         // arrays and maps: a defined type
+//	type Tag map[string]Pet
+//	type Name string               // plain scalars: a defined type
+//	type Stamp = time.Time         // types with JSON methods: an alias, which keeps them
+//	type Raw = json.RawMessage
+//	type NewPet = Pet              // a schema that is another schema
+func (g *gen) emitAlias(n *ir.Named) []jen.Code {
+	doc := comment(typeDoc(n)...)
+	decl := jen.Add(doc).Type().Id(n.Name)
+	if keepsMethods(n.Type) {
+		return []jen.Code{decl.Op("=").Add(g.valueType(n.Type))}
+	}
+	return []jen.Code{decl.Add(g.valueType(n.Type))}
+}
+
+// keepsMethods reports whether t must be aliased rather than redefined,
+// because a defined type would lose the JSON methods of its Go type.
+func keepsMethods(t ir.Type) bool {
+	switch t := t.(type) {
+	case *ir.Primitive:
+		switch t.Kind {
+		case ir.DateTime, ir.Date, ir.Bytes:
+			return true
+		}
+		return false
+	case *ir.Array, *ir.Map:
+		return false
+	}
+	return true // *ir.Named, *ir.Any, *ir.Nullable and anything unexpected
+}

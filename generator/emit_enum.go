@@ -1,0 +1,94 @@
+package generator
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/genclient/genclient/ir"
+)
+
+// emitEnum emits an enum as a defined type, its constants and Valid:
+//
+//	// PetStatus is the status of a pet.
+//	type PetStatus string
+//
+//	const (
+//		PetStatusAvailable PetStatus = "available"
+//		PetStatusSold      PetStatus = "sold"
+//	)
+//
+//	// Valid reports whether e is one of the values the API documents.
+//	func (e PetStatus) Valid() bool {
+//		switch e {
+//		case PetStatusAvailable, PetStatusSold:
+//			return true
+//		}
+//		return false
+//	}
+//
+// A value the API adds later still decodes: the type is a plain string.
+func (g *gen) emitEnum(n *ir.Named, e *ir.Enum) []jen.Code {
+	base := &ir.Primitive{Kind: ir.String}
+	if e.Base != nil {
+		base = e.Base
+	}
+	var consts, known []jen.Code
+	seen := map[string]bool{}
+	for _, v := range e.Values {
+		lit, key, ok := enumLit(base.Kind, v.Value)
+		if !ok || seen[key] {
+			continue
+		}
+		seen[key] = true
+		consts = append(consts, jen.Add(comment(docParas(v.Name, v.Doc, "value")...)).
+			Id(v.Name).Id(n.Name).Op("=").Add(lit))
+		known = append(known, jen.Id(v.Name))
+	}
+	out := []jen.Code{
+		jen.Add(comment(typeDoc(n)...)).Type().Id(n.Name).Add(g.primType(base)),
+	}
+	if len(consts) == 0 {
+		return out
+	}
+	out = append(out,
+		jen.Const().Defs(consts...),
+		jen.Add(comment("Valid reports whether e is one of the values the API documents.")).
+			Func().Params(jen.Id("e").Id(n.Name)).Id("Valid").Params().Bool().Block(
+			jen.Switch(jen.Id("e")).Block(jen.Case(known...).Block(jen.Return(jen.True()))),
+			jen.Return(jen.False()),
+		),
+	)
+	return out
+}
+
+// enumLit parses an enum value (compact JSON) for a base kind and returns
+// its Go literal and a key that is equal for equal values.
+func enumLit(kind ir.PrimKind, value string) (jen.Code, string, bool) {
+	switch kind {
+	case ir.Int, ir.Int32, ir.Int64:
+		i, err := strconv.ParseInt(value, 10, 64)
+		if err != nil {
+			return nil, "", false
+		}
+		return jen.Lit(int(i)), strconv.FormatInt(i, 10), true
+	case ir.Float32, ir.Float64:
+		f, err := strconv.ParseFloat(value, 64)
+		if err != nil {
+			return nil, "", false
+		}
+		return jen.Lit(f), strconv.FormatFloat(f, 'g', -1, 64), true
+	case ir.Bool:
+		b, err := strconv.ParseBool(value)
+		if err != nil {
+			return nil, "", false
+		}
+		return jen.Lit(b), value, true
+	}
+	var s string
+	if err := json.Unmarshal([]byte(value), &s); err != nil {
+		return nil, "", false
+	}
+	return jen.Lit(s), s, true
+}

@@ -1,0 +1,102 @@
+package generator
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/genclient/genclient/ir"
+)
+
+// emitStruct emits a named object schema:
+//
+//	// Pet is a pet.
+//	type Pet struct {
+//		// Name of the pet.
+//		Name string `json:"name"`
+//		Tag  runtime.Opt[string] `json:"tag,omitzero"`
+//		Owner *Person `json:"owner,omitzero"`
+//		Nickname runtime.Nullable[string] `json:"nickname,omitzero"`
+//		AdditionalProperties map[string]string `json:"-"`
+//	}
+//
+// plus MarshalJSON and UnmarshalJSON when the schema has
+// additionalProperties (see emitAdditional).
+func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
+	var fields []jen.Code
+	for _, f := range s.Fields {
+		tag := f.JSONName
+		if !f.Required {
+			tag += ",omitzero"
+		}
+		fields = append(fields, jen.Add(comment(fieldDoc(f)...)).
+			Id(f.Name).Add(g.fieldType(f)).Tag(map[string]string{"json": tag}))
+	}
+	if s.Additional != nil {
+		fields = append(fields, jen.Add(comment(
+			additionalName(s)+" holds the properties the schema does not declare, by name.",
+		)).Id(additionalName(s)).Map(jen.String()).Add(g.valueType(s.Additional)).
+			Tag(map[string]string{"json": "-"}))
+	}
+	decl := jen.Add(comment(typeDoc(n)...)).
+		Type().Id(n.Name).Struct(fields...)
+	out := []jen.Code{decl}
+	if s.Additional != nil {
+		out = append(out, g.emitAdditional(n, s)...)
+	}
+	return out
+}
+
+// fieldDoc returns the paragraphs of a field's comment.
+func fieldDoc(f *ir.Field) []string {
+	d := f.Doc
+	paras := []string{cleanText(joinNonEmpty(d.Summary, d.Description))}
+	paras = append(paras, fieldNotes(f))
+	if d.Deprecated {
+		paras = append(paras, "Deprecated: the API marks this field as deprecated.")
+	}
+	if d.ExternalURL != "" {
+		paras = append(paras, "See "+d.ExternalURL+".")
+	}
+	return paras
+}
+
+func joinNonEmpty(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "" || cleanText(a) == cleanText(b):
+		return a
+	}
+	return a + "\n\n" + b
+}
+
+// additionalName is the name of the field that keeps undeclared
+// properties: AdditionalProperties, unless a declared field has it.
+func additionalName(s *ir.Struct) string {
+	name := "AdditionalProperties"
+	for taken := true; taken; {
+		taken = false
+		for _, f := range s.Fields {
+			if f.Name == name {
+				name += "_"
+				taken = true
+			}
+		}
+	}
+	return name
+}
+
+// typeDoc returns the paragraphs of a named type's comment; a type the
+// document does not describe is described by its origin.
+func typeDoc(n *ir.Named) []string {
+	paras := docParas(n.Name, n.Doc, "type")
+	if n.Doc.Summary == "" && n.Doc.Description == "" {
+		if name, ok := strings.CutPrefix(n.Ref, "#/components/schemas/"); ok {
+			paras = append([]string{n.Name + " is the schema \"" + name + "\" of the API."}, paras...)
+		} else if name, ok := strings.CutPrefix(n.Ref, "#/definitions/"); ok {
+			paras = append([]string{n.Name + " is the definition \"" + name + "\" of the API."}, paras...)
+		}
+	}
+	return paras
+}

@@ -1,0 +1,242 @@
+package generator
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/genclient/genclient/ir"
+)
+
+// emitUnion emits a oneOf or anyOf as a struct with one field per variant,
+// of which one is set, and the raw JSON it was decoded from:
+//
+//	// Shape is one of Circle or Square.
+//	type Shape struct {
+//		Circle *Circle
+//		Square *Square
+//
+//		raw json.RawMessage
+//	}
+//
+//	func (u Shape) MarshalJSON() ([]byte, error)   // the set variant, or the raw input unchanged
+//	func (u *Shape) UnmarshalJSON(b []byte) error  // see unionUnmarshal
+//	func (u Shape) Raw() json.RawMessage
+func (g *gen) emitUnion(n *ir.Named, u *ir.Union) []jen.Code {
+	var fields []jen.Code
+	var names []string
+	for _, v := range u.Variants {
+		fields = append(fields, jen.Id(v.Name).Add(g.variantType(v)))
+		names = append(names, v.Name)
+	}
+	fields = append(fields, jen.Line(), jen.Id("raw").Qual("encoding/json", "RawMessage"))
+	kind := "exactly one"
+	if u.Kind == ir.AnyOf {
+		kind = "at least one"
+	}
+	usage := "A value is " + kind + " of " + orList(names) + ": set one field when sending."
+	if u.Discriminator != "" {
+		usage += " Received values are told apart by their \"" + u.Discriminator + "\" property."
+	}
+	paras := docParas(n.Name, n.Doc, "type")
+	if n.Doc.Summary == "" && n.Doc.Description == "" {
+		paras = append([]string{n.Name + " is one of " + orList(names) + "."}, paras...)
+	}
+	paras = append(paras, usage)
+	out := []jen.Code{
+		jen.Add(comment(paras...)).Type().Id(n.Name).Struct(fields...),
+		g.unionMarshal(n, u),
+		g.unionUnmarshal(n, u),
+	}
+	if !hasVariant(u, "Raw") {
+		out = append(out, jen.Add(comment("Raw returns the JSON u was decoded from, or nil.")).
+			Func().Params(jen.Id("u").Id(n.Name)).Id("Raw").Params().Qual("encoding/json", "RawMessage").
+			Block(jen.Return(jen.Id("u").Dot("raw"))))
+	}
+	return out
+}
+
+// variantType is the field type of a variant: a pointer, or a slice, map
+// or raw JSON that is nil when unset.
+func (g *gen) variantType(v *ir.Variant) *jen.Statement {
+	t := variantElem(v)
+	if nilable(t) {
+		return g.valueType(t)
+	}
+	return jen.Op("*").Add(g.valueType(t))
+}
+
+// variantElem is the variant's type without a nullable wrapper: a union
+// value of null leaves every field unset.
+func variantElem(v *ir.Variant) ir.Type {
+	if n, ok := v.Type.(*ir.Nullable); ok {
+		return n.Elem
+	}
+	return v.Type
+}
+
+func hasVariant(u *ir.Union, name string) bool {
+	for _, v := range u.Variants {
+		if v.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// unionMarshal emits:
+//
+//	// MarshalJSON encodes the variant that is set.
+//	func (u Shape) MarshalJSON() ([]byte, error) {
+//		switch {
+//		case u.Circle != nil:
+//			return marshalVariant(u.Circle, u.raw)
+//		}
+//		if u.raw != nil {
+//			return u.raw, nil
+//		}
+//		return nil, errors.New("pkg: Shape: no variant set")
+//	}
+func (g *gen) unionMarshal(n *ir.Named, u *ir.Union) jen.Code {
+	var cases []jen.Code
+	for _, v := range u.Variants {
+		arg := jen.Id("u").Dot(v.Name)
+		if nilable(variantElem(v)) {
+			arg = jen.Op("&").Id("u").Dot(v.Name)
+		}
+		cases = append(cases, jen.Case(jen.Id("u").Dot(v.Name).Op("!=").Nil()).Block(
+			jen.Return(jen.Id("marshalVariant").Call(arg, jen.Id("u").Dot("raw"))),
+		))
+	}
+	return jen.Add(comment("MarshalJSON encodes the variant that is set, or the JSON u was decoded from when no variant matched it.")).
+		Func().Params(jen.Id("u").Id(n.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Switch().Block(cases...),
+		jen.If(jen.Id("u").Dot("raw").Op("!=").Nil()).Block(jen.Return(jen.Id("u").Dot("raw"), jen.Nil())),
+		jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(g.cfg.Package+": "+n.Name+": no variant set"))),
+	)
+}
+
+// unionUnmarshal emits, without a discriminator:
+//
+//	func (u *Shape) UnmarshalJSON(b []byte) error {
+//		*u = Shape{}
+//		if isNull(b) {
+//			return nil
+//		}
+//		u.raw = bytes.Clone(b)
+//		for _, strict := range []bool{true, false} {
+//			if v, ok := decodeVariant[Circle](b, strict); ok {
+//				u.Circle = v
+//				return nil
+//			}
+//		}
+//		return errors.New("pkg: Shape: the value matches no variant")
+//	}
+//
+// and with one, a switch on the discriminator's value (see unionSwitch).
+func (g *gen) unionUnmarshal(n *ir.Named, u *ir.Union) jen.Code {
+	body := []jen.Code{
+		jen.Op("*").Id("u").Op("=").Id(n.Name).Values(),
+		jen.If(jen.Id("isNull").Call(jen.Id("b"))).Block(jen.Return(jen.Nil())),
+	}
+	doc := "UnmarshalJSON decodes the first variant the JSON fits, trying a strict match (no undeclared properties) before a loose one."
+	if hasDiscriminatorValues(u) {
+		doc = "UnmarshalJSON decodes the variant selected by the \"" + u.Discriminator + "\" property. A value it does not know leaves every variant unset and is kept in Raw."
+		body = append(body, g.unionSwitch(n, u)...)
+	} else {
+		var tries []jen.Code
+		for _, v := range u.Variants {
+			val := jen.Id("v")
+			if nilable(variantElem(v)) {
+				val = jen.Op("*").Id("v")
+			}
+			tries = append(tries, jen.If(
+				jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("decodeVariant").Types(g.valueType(variantElem(v))).
+					Call(jen.Id("b"), jen.Id("strict")), jen.Id("ok"),
+			).Block(jen.Id("u").Dot(v.Name).Op("=").Add(val), jen.Return(jen.Nil())))
+		}
+		body = append(body, jen.Id("u").Dot("raw").Op("=").Qual("bytes", "Clone").Call(jen.Id("b")))
+		if len(tries) > 0 {
+			body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("strict")).Op(":=").Range().
+				Index().Bool().Values(jen.True(), jen.False())).Block(tries...))
+		}
+		body = append(body,
+			jen.Return(jen.Qual("errors", "New").Call(jen.Lit(g.cfg.Package+": "+n.Name+": the value matches no variant"))),
+		)
+	}
+	return jen.Add(comment(doc)).
+		Func().Params(jen.Id("u").Op("*").Id(n.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().
+		Block(body...)
+}
+
+// unionSwitch emits the discriminator dispatch:
+//
+//	tag, err := discriminator(b, "petType")
+//	if err != nil {
+//		return fmt.Errorf("pkg: Pet: %w", err)
+//	}
+//	u.raw = bytes.Clone(b)
+//	switch tag {
+//	case "cat", "Cat":
+//		u.Cat = new(Cat)
+//		return json.Unmarshal(b, u.Cat)
+//	}
+//	return nil
+func (g *gen) unionSwitch(n *ir.Named, u *ir.Union) []jen.Code {
+	seen := map[string]bool{}
+	var cases []jen.Code
+	for _, v := range u.Variants {
+		var vals []jen.Code
+		for _, val := range v.Values {
+			if !seen[val] {
+				seen[val] = true
+				vals = append(vals, jen.Lit(val))
+			}
+		}
+		if len(vals) == 0 {
+			continue
+		}
+		t := variantElem(v)
+		target := jen.Id("u").Dot(v.Name)
+		set := jen.Id("u").Dot(v.Name).Op("=").New(g.valueType(t))
+		if nilable(t) {
+			target = jen.Op("&").Id("u").Dot(v.Name)
+			set = jen.Null()
+		}
+		cases = append(cases, jen.Case(vals...).Block(
+			set, jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("b"), target)),
+		))
+	}
+	return []jen.Code{
+		jen.List(jen.Id("tag"), jen.Err()).Op(":=").Id("discriminator").Call(jen.Id("b"), jen.Lit(u.Discriminator)),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(g.cfg.Package+": "+n.Name+": %w"), jen.Err())),
+		),
+		jen.Id("u").Dot("raw").Op("=").Qual("bytes", "Clone").Call(jen.Id("b")),
+		jen.Switch(jen.Id("tag")).Block(cases...),
+		jen.Return(jen.Nil()),
+	}
+}
+
+func hasDiscriminatorValues(u *ir.Union) bool {
+	if u.Discriminator == "" {
+		return false
+	}
+	for _, v := range u.Variants {
+		if len(v.Values) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// orList joins names as "A", "A or B", "A, B or C".
+func orList(names []string) string {
+	switch len(names) {
+	case 0:
+		return "no known variant"
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}

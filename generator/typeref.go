@@ -1,0 +1,163 @@
+package generator
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/genclient/genclient/ir"
+)
+
+// shape is what a type is once named aliases are followed: it decides how
+// optional and nullable uses of the type are written.
+type shape int
+
+const (
+	shapeScalar  shape = iota // primitives, enums, aliases of them: Opt[T] when optional
+	shapeStruct               // structs and unions: *T when optional
+	shapeNilable              // slices, maps, []byte, raw JSON: nil when absent
+	shapeAny                  // free-form JSON: json.RawMessage
+)
+
+// shapeOf classifies t.
+func shapeOf(t ir.Type) shape {
+	switch t := t.(type) {
+	case *ir.Primitive:
+		if t.Kind == ir.Bytes {
+			return shapeNilable
+		}
+		return shapeScalar
+	case *ir.Array, *ir.Map:
+		return shapeNilable
+	case *ir.Any:
+		return shapeAny
+	case *ir.Nullable:
+		return shapeOf(t.Elem)
+	case *ir.Named:
+		switch u := t.Type.(type) {
+		case *ir.Struct, *ir.Union:
+			return shapeStruct
+		case *ir.Enum:
+			return shapeScalar
+		case *ir.Any:
+			return shapeNilable // an alias of json.RawMessage
+		default:
+			return shapeOf(u)
+		}
+	}
+	return shapeAny
+}
+
+// valueType returns the Go type of t where a value is always present:
+// required fields, slice elements, map values, alias targets.
+//
+//	string, int64, time.Time, runtime.Date, []byte, json.RawMessage
+//	[]Pet, map[string]Pet, runtime.Nullable[Pet], Pet
+func (g *gen) valueType(t ir.Type) *jen.Statement {
+	switch t := t.(type) {
+	case *ir.Primitive:
+		return g.primType(t)
+	case *ir.Array:
+		return jen.Index().Add(g.valueType(t.Elem))
+	case *ir.Map:
+		return jen.Map(jen.String()).Add(g.valueType(t.Elem))
+	case *ir.Nullable:
+		if shapeOf(t.Elem) == shapeAny {
+			return rawMessage()
+		}
+		return jen.Qual(g.rt, "Nullable").Types(g.valueType(t.Elem))
+	case *ir.Named:
+		return jen.Id(t.Name)
+	}
+	// *ir.Any, and inline shapes the loader promises to hoist.
+	return rawMessage()
+}
+
+// primType returns the Go type of a primitive in a JSON model. Binary
+// appears here only inside a model, where it is a string of octets;
+// request bodies and responses of binary type are streamed instead.
+func (g *gen) primType(p *ir.Primitive) *jen.Statement {
+	switch p.Kind {
+	case ir.Int:
+		return jen.Int()
+	case ir.Int32:
+		return jen.Int32()
+	case ir.Int64:
+		return jen.Int64()
+	case ir.Float32:
+		return jen.Float32()
+	case ir.Float64:
+		return jen.Float64()
+	case ir.Bool:
+		return jen.Bool()
+	case ir.DateTime:
+		return jen.Qual("time", "Time")
+	case ir.Date:
+		return jen.Qual(g.rt, "Date")
+	case ir.Bytes:
+		return jen.Index().Byte()
+	}
+	return jen.String() // String, UUID, Binary
+}
+
+func rawMessage() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") }
+
+// fieldType returns the Go type of a struct field:
+//
+//	required            T (or *T to break a cycle)
+//	optional scalar     runtime.Opt[T]
+//	optional struct     *T
+//	optional slice/map  []T, map[string]T (nil is absent)
+//	nullable            runtime.Nullable[T] (or runtime.Nullable[*T])
+//	free-form           json.RawMessage
+func (g *gen) fieldType(f *ir.Field) *jen.Statement {
+	return g.useType(f.Type, f.Required, g.ptrFields[f])
+}
+
+// useType is fieldType for any use site: optional parameters use it too.
+func (g *gen) useType(t ir.Type, required, ptr bool) *jen.Statement {
+	if n, ok := t.(*ir.Nullable); ok {
+		if shapeOf(n.Elem) == shapeAny {
+			return rawMessage()
+		}
+		inner := g.valueType(n.Elem)
+		if ptr {
+			inner = jen.Op("*").Add(inner)
+		}
+		return jen.Qual(g.rt, "Nullable").Types(inner)
+	}
+	if required {
+		if ptr {
+			return jen.Op("*").Add(g.valueType(t))
+		}
+		return g.valueType(t)
+	}
+	switch shapeOf(t) {
+	case shapeStruct:
+		return jen.Op("*").Add(g.valueType(t))
+	case shapeNilable, shapeAny:
+		return g.valueType(t)
+	}
+	return jen.Qual(g.rt, "Opt").Types(g.valueType(t))
+}
+
+// isBinary reports whether t is a binary primitive or an alias of one.
+func isBinary(t ir.Type) bool {
+	switch t := t.(type) {
+	case *ir.Primitive:
+		return t.Kind == ir.Binary
+	case *ir.Nullable:
+		return isBinary(t.Elem)
+	case *ir.Named:
+		return isBinary(t.Type)
+	}
+	return false
+}
+
+// nilable reports whether the Go type of t (as valueType writes it) can
+// be nil: slices, maps, raw JSON.
+func nilable(t ir.Type) bool {
+	s := shapeOf(t)
+	if _, ok := t.(*ir.Nullable); ok {
+		return s == shapeAny
+	}
+	return s == shapeNilable || s == shapeAny
+}

@@ -1,0 +1,184 @@
+package generator
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/genclient/genclient/ir"
+)
+
+func TestGenerateDeterministic(t *testing.T) {
+	a, err := Generate(kitchenSink(), Config{Package: "kitchen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		b, err := Generate(kitchenSink(), Config{Package: "kitchen"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a) != len(b) {
+			t.Fatalf("%d files, then %d", len(a), len(b))
+		}
+		for i := range a {
+			if a[i].Name != b[i].Name || !bytes.Equal(a[i].Content, b[i].Content) {
+				t.Fatalf("file %s differs between runs", a[i].Name)
+			}
+		}
+	}
+	for i, f := range a {
+		if i > 0 && a[i-1].Name >= f.Name {
+			t.Errorf("files not sorted: %s before %s", a[i-1].Name, f.Name)
+		}
+		if !strings.HasPrefix(string(f.Content), Header+"\n") {
+			t.Errorf("%s does not start with the header", f.Name)
+		}
+	}
+}
+
+func TestGenerateModule(t *testing.T) {
+	files, err := Generate(kitchenSink(), Config{Package: "kitchen", Module: "example.com/kitchen-go"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range files {
+		got[f.Name] = string(f.Content)
+	}
+	if !strings.Contains(got["go.mod"], "module example.com/kitchen-go") || !strings.Contains(got["go.mod"], "github.com/genclient/genclient") {
+		t.Errorf("go.mod:\n%s", got["go.mod"])
+	}
+	if !strings.Contains(got["README.md"], "Kitchen Sink") {
+		t.Errorf("README.md:\n%s", got["README.md"])
+	}
+}
+
+func TestGenerateErrors(t *testing.T) {
+	collide := petstoreExpanded()
+	collide.Types = append(collide.Types, &ir.Named{Name: "Client", Ref: "#/components/schemas/Client", Type: prim(ir.String)})
+	svc := kitchenSink()
+	svc.Types = append(svc.Types,
+		&ir.Named{Name: "PetsService", Ref: "#/components/schemas/PetsService", Type: prim(ir.String)},
+		&ir.Named{Name: "PetsAPI", Ref: "#/components/schemas/PetsAPI", Type: prim(ir.String)})
+	for _, tc := range []struct {
+		name string
+		api  *ir.API
+		cfg  Config
+		want string
+	}{
+		{"nil API", nil, Config{Package: "p"}, "generator: nil API"},
+		{"no package", petstoreExpanded(), Config{}, `generator: invalid package name ""`},
+		{"keyword package", petstoreExpanded(), Config{Package: "func"}, `generator: invalid package name "func"`},
+		{"type named Client", collide, Config{Package: "p"}, "generator: schema #/components/schemas/Client and the generated Client are both named Client"},
+		{"service type taken", svc, Config{Package: "p"}, "generator: schema #/components/schemas/PetsAPI and service Pets are both named PetsAPI"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Generate(tc.api, tc.cfg)
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("error %v, want %s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestServiceTypeFallback(t *testing.T) {
+	api := kitchenSink()
+	api.Types = append(api.Types, &ir.Named{Name: "PetsService", Ref: "#/components/schemas/PetsService", Type: prim(ir.String)})
+	files, err := Generate(api, Config{Package: "kitchen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Name == "pets.go" && !bytes.Contains(f.Content, []byte("type PetsAPI struct")) {
+			t.Errorf("pets.go does not declare PetsAPI")
+		}
+	}
+	compileCase(t, "fallback", files)
+}
+
+func TestFindCycles(t *testing.T) {
+	a := &ir.Named{Name: "A"}
+	b := &ir.Named{Name: "B"}
+	ab := &ir.Field{Name: "B", Type: b, Required: true}
+	ba := &ir.Field{Name: "A", Type: &ir.Nullable{Elem: a}}
+	aa := &ir.Field{Name: "Opt", Type: a} // optional: a pointer already
+	list := &ir.Field{Name: "List", Type: &ir.Array{Elem: a}, Required: true}
+	a.Type = &ir.Struct{Fields: []*ir.Field{ab, aa, list}}
+	b.Type = &ir.Struct{Fields: []*ir.Field{ba}}
+	got := findCycles([]*ir.Named{a, b})
+	if len(got) != 1 || !got[ba] {
+		t.Errorf("pointer fields %v, want only B.A", got)
+	}
+}
+
+func TestSnake(t *testing.T) {
+	for in, want := range map[string]string{
+		"Issues": "issues", "IssueComments": "issue_comments", "HTTPServer": "http_server",
+		"OAuth2": "o_auth2", "APIKeys": "api_keys", "V2Pets": "v2_pets", "Repos_Hooks": "repos_hooks",
+	} {
+		if got := snake(in); got != want {
+			t.Errorf("snake(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestServiceFile(t *testing.T) {
+	taken := map[string]bool{"client.go": true, "types.go": true}
+	for in, want := range map[string]string{
+		"":             "operations.go",
+		"Pets":         "pets.go",
+		"Client":       "client_service.go",
+		"LoadTest":     "load_test_service.go",
+		"RepoWindows":  "repo_windows_service.go",
+		"LinuxAmd64":   "linux_amd64_service.go",
+		"Linux":        "linux.go",
+		"Types":        "types_service.go",
+		"Operations":   "operations_service.go",
+		"ActionsLinux": "actions_linux_service.go",
+	} {
+		if got := serviceFile(&ir.Service{Name: in}, taken); got != want {
+			t.Errorf("serviceFile(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLeadWith(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"FindPets", "Returns all pets", "FindPets returns all pets"},
+		{"FindPets", "returns all pets", "FindPets returns all pets"},
+		{"AddPet", "Add a new pet", "AddPet adds a new pet"},
+		{"Add", "Add a new pet", "Add adds a new pet"},
+		{"Get", "Get returns a pet", "Get returns a pet"},
+		{"Search", "Search for pets", "Search searches for pets"},
+		{"Apply", "Apply a patch", "Apply a patch"},
+		{"Pet", "A pet in the store", "A pet in the store"},
+		{"Status", "Update", "Update"},
+	} {
+		if got := leadWith(tc.name, tc.text); got != tc.want {
+			t.Errorf("leadWith(%q, %q) = %q, want %q", tc.name, tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestCommentText(t *testing.T) {
+	got := commentText("Lists pets", "Some code:\n\n\tx := 1\n- item one\n- item two", "", "Example: 3")
+	want := "// Lists pets.\n//\n// Some code:\n//\n//\tx := 1\n// - item one\n// - item two\n//\n// Example: 3"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	long := strings.Repeat("word ", 30) + "https://example.com/" + strings.Repeat("x", 90)
+	for _, l := range strings.Split(commentText(long), "\n") {
+		if len(l) > wrapWidth+3 && !strings.Contains(l, "https://") {
+			t.Errorf("line not wrapped: %q", l)
+		}
+	}
+}
+
+func TestLowerFirst(t *testing.T) {
+	for in, want := range map[string]string{"Region": "region", "URL": "url", "URLPath": "urlPath", "region": "region", "ID2": "id2"} {
+		if got := lowerFirst(in); got != want {
+			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
