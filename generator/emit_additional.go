@@ -14,13 +14,13 @@ import (
 //	// MarshalJSON encodes v with its additional properties.
 //	func (v Pet) MarshalJSON() ([]byte, error) {
 //		type plain Pet
-//		return marshalAdditional(plain(v), v.AdditionalProperties, "name", "tag")
+//		return runtime.MarshalAdditional(plain(v), v.AdditionalProperties, "name", "tag")
 //	}
 //
 //	// UnmarshalJSON decodes v and keeps the properties Pet does not declare in AdditionalProperties.
 //	func (v *Pet) UnmarshalJSON(b []byte) error {
 //		type plain Pet
-//		extra, err := unmarshalAdditional[string](b, (*plain)(v), "name", "tag")
+//		extra, err := runtime.UnmarshalAdditional[string](b, (*plain)(v), "name", "tag")
 //		if err != nil {
 //			return err
 //		}
@@ -37,7 +37,7 @@ func (g *gen) emitAdditional(n *ir.Named, s *ir.Struct) []jen.Code {
 		Func().Params(jen.Id("v").Id(n.Name)).Id("MarshalJSON").Params().
 		Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Type().Id("plain").Id(n.Name),
-		jen.Return(jen.Id("marshalAdditional").Call(append([]jen.Code{
+		jen.Return(jen.Qual(g.rt, "MarshalAdditional").Call(append([]jen.Code{
 			jen.Id("plain").Call(jen.Id("v")), jen.Id("v").Dot(extra),
 		}, known...)...)),
 	)
@@ -45,7 +45,7 @@ func (g *gen) emitAdditional(n *ir.Named, s *ir.Struct) []jen.Code {
 		Func().Params(jen.Id("v").Op("*").Id(n.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).
 		Error().Block(
 		jen.Type().Id("plain").Id(n.Name),
-		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Id("unmarshalAdditional").
+		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Qual(g.rt, "UnmarshalAdditional").
 			Types(g.valueType(s.Additional)).Call(append([]jen.Code{
 			jen.Id("b"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v")),
 		}, known...)...),

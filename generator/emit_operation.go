@@ -9,27 +9,33 @@ import (
 	"github.com/genclient/genclient/ir"
 )
 
-// opFunc is what one operation method is made of.
+// opFunc is what the methods of one operation are made of.
 type opFunc struct {
-	op     *ir.Operation
-	recv   *jen.Statement // (c *Client) or (s *PetsService)
-	sess   *jen.Statement // c.s or s.s
-	params []jen.Code     // the signature's parameters, ctx to opts
-	build  []jen.Code     // statements that build call
-	result result
+	op       *ir.Operation
+	recvName string
+	recv     *jen.Statement // (c *Client) or (s *PetsService)
+	sess     *jen.Statement // c.s or s.s
+	args     []jen.Code     // path and required arguments, grouped by type
+	argNames []jen.Code     // their names, in order
+	hasPar   bool           // the method takes params *XxxParams after the body
+	build    []jen.Code     // statements that build call, without its body
+	result   result
+	// shared is true when several methods send this operation (an
+	// iterator, body variants): they then share an unexported builder.
+	shared bool
 }
 
-// newOpFunc plans the method of op on the receiver recvName of type
+// newOpFunc plans the methods of op on the receiver recvName of type
 // recvType.
 func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 	f := &opFunc{
-		op:   op,
-		recv: jen.Id(recvName).Op("*").Id(recvType),
-		sess: jen.Id(recvName).Dot("s"),
+		op:       op,
+		recvName: recvName,
+		recv:     jen.Id(recvName).Op("*").Id(recvType),
+		sess:     jen.Id(recvName).Dot("s"),
 	}
 	names := newLocalNamer()
 	names.used[recvName] = true
-	f.params = []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	var pathArgs, direct, requires []jen.Code
 	var args argList
 	for _, p := range op.Params {
@@ -38,36 +44,39 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 		}
 		name := names.name(p.Name)
 		args.add(name, typeKey(p.Type), g.valueType(p.Type))
+		f.argNames = append(f.argNames, jen.Id(name))
 		if nilable(p.Type) {
 			requires = append(requires, jen.Id("call").Dot("Require").Call(jen.Lit(name), jen.Id(name)))
 		}
+		if isEnumType(p.Type) {
+			requires = append(requires, jen.Id("call").Dot("Check").Call(jen.Lit(name), jen.Id(name)))
+		}
 		if p.In == ir.InPath {
-			pathArgs = append(pathArgs, jen.Id(name))
+			pathArgs = append(pathArgs, g.pathArg(p, jen.Id(name)))
 		} else {
-			direct = append(direct, addParam(p, jen.Id(name)))
+			direct = append(direct, g.addParam(p, jen.Id(name)))
 		}
 	}
-	f.params = append(f.params, args.params()...)
+	f.args = args.params()
 	newCall := append([]jen.Code{jen.Lit(op.Method), jen.Lit(op.Path)}, pathArgs...)
 	f.build = append(f.build, jen.Id("call").Op(":=").Qual(g.rt, "NewCall").Call(newCall...))
 	f.build = append(f.build, requires...)
 	f.build = append(f.build, direct...)
-	if op.Body != nil && len(op.Body.Contents) > 0 {
-		param, stmts := g.bodyArg(op.Body)
-		f.params = append(f.params, param)
-		f.build = append(f.build, stmts...)
-	}
 	if op.ParamsType != "" {
-		f.params = append(f.params, jen.Id("params").Op("*").Id(op.ParamsType))
+		f.hasPar = true
+		f.argNames = append(f.argNames, jen.Id("params"))
 		var adds []jen.Code
 		for _, p := range op.Params {
-			if inParamsStruct(p) {
-				adds = append(adds, addParam(p, jen.Id("params").Dot(p.Name)))
+			if !inParamsStruct(p) {
+				continue
 			}
+			if isEnumType(p.Type) {
+				adds = append(adds, jen.Id("call").Dot("Check").Call(jen.Lit("params."+p.Name), jen.Id("params").Dot(p.Name)))
+			}
+			adds = append(adds, g.addParam(p, jen.Id("params").Dot(p.Name)))
 		}
 		f.build = append(f.build, jen.If(jen.Id("params").Op("!=").Nil()).Block(adds...))
 	}
-	f.params = append(f.params, jen.Id("opts").Op("...").Qual(g.rt, "Option"))
 	if op.Security != nil {
 		f.build = append(f.build, jen.Id("call").Dot("Security").Op("=").Add(g.requirements(op.Security)))
 	}
@@ -78,7 +87,56 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 		f.build = append(f.build, jen.Id("call").Dot("ErrorModel").Op("=").Add(m))
 	}
 	f.result = g.resultOf(op)
+	f.shared = g.iteratorOf(op) != nil
+	if op.Body != nil {
+		for _, c := range op.Body.Contents[1:] {
+			f.shared = f.shared || c.Method != ""
+		}
+	}
 	return f
+}
+
+// builderName is the unexported method that builds the call of an
+// operation with several methods: "addPetCall".
+func (f *opFunc) builderName() string { return lowerFirst(f.op.Name) + "Call" }
+
+// signature returns the parameters of a method: ctx, the arguments, the
+// body parameters, the params struct, opts.
+func (g *gen) signature(f *opFunc, body []jen.Code) []jen.Code {
+	out := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	out = append(out, f.args...)
+	out = append(out, body...)
+	if f.hasPar {
+		out = append(out, jen.Id("params").Op("*").Id(f.op.ParamsType))
+	}
+	return append(out, jen.Id("opts").Op("...").Qual(g.rt, "Option"))
+}
+
+// prologue returns the statements that build call: the builder's call
+// when the operation shares one, else the building statements.
+func (f *opFunc) prologue() []jen.Code {
+	if f.shared {
+		return []jen.Code{jen.Id("call").Op(":=").Id(f.recvName).Dot(f.builderName()).Call(f.argNames...)}
+	}
+	return append([]jen.Code{}, f.build...)
+}
+
+// emitBuilder emits the unexported builder shared by the methods of one
+// operation:
+//
+//	func (c *Client) findPetsCall(params *FindPetsParams) *runtime.Call {
+//		call := runtime.NewCall("GET", "/pets")
+//		...
+//		return call
+//	}
+func (g *gen) emitBuilder(f *opFunc) jen.Code {
+	params := append([]jen.Code{}, f.args...)
+	if f.hasPar {
+		params = append(params, jen.Id("params").Op("*").Id(f.op.ParamsType))
+	}
+	body := append(append([]jen.Code{}, f.build...), jen.Return(jen.Id("call")))
+	return jen.Add(comment(f.builderName()+" builds the call of "+f.op.Name+" and its variants.")).
+		Func().Params(f.recv.Clone()).Id(f.builderName()).Params(params...).Op("*").Qual(g.rt, "Call").Block(body...)
 }
 
 // argList collects method arguments, merging neighbours of the same type
@@ -123,10 +181,51 @@ func (g *gen) emitOperation(f *opFunc) jen.Code {
 	if len(paras) == 0 || op.Doc.Summary == "" && op.Doc.Description == "" {
 		paras = append([]string{fmt.Sprintf("%s calls %s %s.", op.Name, op.Method, op.Path)}, paras...)
 	}
+	if op.Body != nil && len(op.Body.Contents) > 1 {
+		var others []string
+		for _, c := range op.Body.Contents[1:] {
+			if c.Method != "" {
+				others = append(others, c.Method)
+			}
+		}
+		if len(others) > 0 {
+			paras = append(paras, "It sends the body as "+op.Body.Contents[0].MediaType+"; "+strings.Join(others, " and ")+" send it in another media type.")
+		}
+	}
+	if op.HeadersType != "" {
+		paras = append(paras, "The response headers it declares decode into "+op.HeadersType+" with runtime.WithResponseHeaders.")
+	}
 	paras = append(paras, "\t"+op.Method+" "+op.Path)
-	body := append(append([]jen.Code{}, f.build...), jen.Return(f.result.call(g, f.sess)))
-	return jen.Add(comment(paras...)).Func().Params(f.recv).Id(op.Name).Params(f.params...).
-		Add(f.result.results(g)).Block(body...)
+	var bodyParam, bodyStmts []jen.Code
+	if op.Body != nil && len(op.Body.Contents) > 0 {
+		bodyParam, bodyStmts = g.bodyArg(op, op.Body.Contents[0])
+	}
+	stmts := append(f.prologue(), bodyStmts...)
+	stmts = append(stmts, f.result.send(g, f.sess)...)
+	return jen.Add(comment(paras...)).Func().Params(f.recv.Clone()).Id(op.Name).Params(g.signature(f, bodyParam)...).
+		Add(f.result.results(g)).Block(stmts...)
+}
+
+// emitBodyVariant emits the method that sends op's body in the media
+// type of c:
+//
+//	// AddPetWithForm is AddPet with the body sent as application/x-www-form-urlencoded.
+//	func (c *Client) AddPetWithForm(ctx context.Context, body NewPet, opts ...runtime.Option) (*Pet, error) {
+//		call := c.addPetCall()
+//		call.Form(body, nil)
+//		return runtime.Decode[*Pet](ctx, c.s, call, opts...)
+//	}
+func (g *gen) emitBodyVariant(f *opFunc, c *ir.Content) jen.Code {
+	bodyParam, bodyStmts := g.bodyArg(f.op, c)
+	what := "sent as " + c.MediaType
+	if strings.HasSuffix(c.Method, "WithBody") {
+		what = "given as a stream in any of the media types the operation accepts (contentType)"
+	}
+	doc := comment(c.Method+" is "+f.op.Name+" with the body "+what+".", "\t"+f.op.Method+" "+f.op.Path)
+	stmts := append(f.prologue(), bodyStmts...)
+	stmts = append(stmts, f.result.send(g, f.sess)...)
+	return jen.Add(doc).Func().Params(f.recv.Clone()).Id(c.Method).Params(g.signature(f, bodyParam)...).
+		Add(f.result.results(g)).Block(stmts...)
 }
 
 // requirements emits a requirement list:
@@ -144,71 +243,15 @@ func (g *gen) requirements(reqs []ir.Requirement) jen.Code {
 	})
 }
 
-// bodyArg returns the body parameter and the statements that set it:
-//
-//	body NewPet     call.JSON(body)                                  (JSON, required)
-//	body *NewPet    if body != nil { call.JSON(body) }               (JSON, optional)
-//	body url.Values      call.WithBody(runtime.FormBody(body))                 (form)
-//	body []runtime.Part  call.WithBody(runtime.MultipartBody(body...))         (multipart)
-//	body io.Reader  call.WithBody(runtime.ReaderBody(ct, body, -1))  (binary, text)
-func (g *gen) bodyArg(b *ir.Body) (jen.Code, []jen.Code) {
-	c := b.Contents[0]
-	mt := c.MediaType
-	var typ *jen.Statement
-	var set jen.Code
-	isNil := true // whether the Go type is nilable (checked with Require / != nil)
-	switch {
-	case c.Kind == ir.KindJSON && c.Type != nil && !isBinary(c.Type):
-		t := c.Type
-		if n, ok := t.(*ir.Nullable); ok {
-			t = n.Elem
-		}
-		typ = g.valueType(t)
-		isNil = nilable(t)
-		if !b.Required && !isNil {
-			typ = jen.Op("*").Add(typ)
-			isNil = true
-		}
-		set = jsonBody(mt)
-	case c.Kind == ir.KindJSON && c.Type == nil:
-		typ, set = jen.Any(), jsonBody(mt)
-	case c.Kind == ir.KindForm:
-		typ = jen.Qual("net/url", "Values")
-		set = jen.Id("call").Dot("WithBody").Call(jen.Qual(g.rt, "FormBody").Call(jen.Id("body")))
-	case c.Kind == ir.KindMultipart:
-		typ = jen.Index().Qual(g.rt, "Part")
-		set = jen.Id("call").Dot("WithBody").Call(jen.Qual(g.rt, "MultipartBody").Call(jen.Id("body").Op("...")))
-	default:
-		typ = jen.Qual("io", "Reader")
-		set = jen.Id("call").Dot("WithBody").Call(jen.Qual(g.rt, "ReaderBody").Call(jen.Lit(concreteType(c)), jen.Id("body"), jen.Lit(-1)))
+// isEnumType reports whether t is an enum, or a list or nullable of one:
+// a value the method checks with Valid before any I/O.
+func isEnumType(t ir.Type) bool {
+	switch t := t.(type) {
+	case *ir.Named:
+		_, ok := t.Type.(*ir.Enum)
+		return ok
+	case *ir.Array:
+		return isEnumType(t.Elem)
 	}
-	param := jen.Id("body").Add(typ)
-	switch {
-	case !b.Required:
-		return param, []jen.Code{jen.If(jen.Id("body").Op("!=").Nil()).Block(set)}
-	case isNil:
-		return param, []jen.Code{jen.Id("call").Dot("Require").Call(jen.Lit("body"), jen.Id("body")), set}
-	}
-	return param, []jen.Code{set}
-}
-
-// jsonBody is call.JSON(body), or call.JSONAs(mediaType, body) for
-// another JSON media type.
-func jsonBody(mt string) jen.Code {
-	if mt == "application/json" {
-		return jen.Id("call").Dot("JSON").Call(jen.Id("body"))
-	}
-	return jen.Id("call").Dot("JSONAs").Call(jen.Lit(mt), jen.Id("body"))
-}
-
-// concreteType is the Content-Type to send for a streamed body: the media
-// type, unless it is a wildcard such as "*/*" or "image/*".
-func concreteType(c *ir.Content) string {
-	if !strings.Contains(c.MediaType, "*") {
-		return c.MediaType
-	}
-	if c.Kind == ir.KindText {
-		return "text/plain"
-	}
-	return "application/octet-stream"
+	return false
 }

@@ -6,21 +6,33 @@ import (
 	"github.com/genclient/genclient/ir"
 )
 
-// emitIterator emits, for an operation that paginates with Link headers,
-// a method that walks every page:
+// iteratorOf returns the pagination of op when the generator emits an
+// iterator for it, else nil.
+func (g *gen) iteratorOf(op *ir.Operation) *ir.Pagination {
+	if p := op.Pagination; p != nil && p.Item != nil {
+		return p
+	}
+	return nil
+}
+
+// emitIterator emits, for an operation that paginates, a method that
+// walks every page. It shares the call builder with the operation's
+// method. With Link headers:
 //
-//	// FindPetsAll is FindPets over every page: it follows the Link rel="next"
-//	// header of each response and yields the items one by one.
+//	// FindPetsAll is FindPets over every page: ...
 //	func (c *Client) FindPetsAll(ctx context.Context, params *FindPetsParams, opts ...runtime.Option) iter.Seq2[Pet, error] {
-//		call := runtime.NewCall("GET", "/pets")
-//		...
+//		call := c.findPetsCall(params)
 //		return runtime.All[Pet](ctx, c.s, call, opts...)
 //	}
 //
+// and with an x-pagination cursor, offset or page number:
+//
+//	return runtime.AllPaged[Pet](ctx, c.s, call, runtime.Paging{Kind: "cursor", Param: "after", Cursor: "next", Items: "data"}, opts...)
+//
 // It returns nil for other operations, and when the name is taken.
 func (g *gen) emitIterator(f *opFunc, taken map[string]bool) jen.Code {
-	p := f.op.Pagination
-	if p == nil || p.Kind != ir.PageLink || p.Item == nil {
+	p := g.iteratorOf(f.op)
+	if p == nil {
 		return nil
 	}
 	name := f.op.Name + "All"
@@ -31,12 +43,81 @@ func (g *gen) emitIterator(f *opFunc, taken map[string]bool) jen.Code {
 		}
 	}
 	item := g.valueType(p.Item)
-	doc := comment(name+" is "+f.op.Name+" over every page: it follows the Link rel=\"next\" header of each response and yields the items one by one, holding one page in memory.",
+	how := "it follows the Link rel=\"next\" header of each response"
+	var send jen.Code
+	args := []jen.Code{jen.Id("ctx"), f.sess.Clone(), jen.Id("call")}
+	switch {
+	case p.Kind == ir.PageLink && p.ItemsPath != "":
+		page, field := g.pageField(f.op, p.ItemsPath)
+		if page == nil {
+			return nil
+		}
+		extract := jen.Func().Params(jen.Id("p").Op("*").Add(page)).Index().Add(item.Clone()).Block(jen.Return(field))
+		send = jen.Qual(g.rt, "AllFunc").Call(append(args, extract, jen.Id("opts").Op("..."))...)
+	case p.Kind == ir.PageLink:
+		send = jen.Qual(g.rt, "All").Types(item.Clone()).Call(append(args, jen.Id("opts").Op("..."))...)
+	default:
+		kind := map[ir.PaginationKind]string{ir.PageCursor: "cursor", ir.PageOffset: "offset", ir.PageNumber: "page"}[p.Kind]
+		d := jen.Dict{jen.Id("Kind"): jen.Lit(kind), jen.Id("Param"): jen.Lit(p.Param)}
+		if p.CursorPath != "" {
+			d[jen.Id("Cursor")] = jen.Lit(p.CursorPath)
+		}
+		if p.ItemsPath != "" {
+			d[jen.Id("Items")] = jen.Lit(p.ItemsPath)
+		}
+		switch p.Kind {
+		case ir.PageCursor:
+			how = "it sends the cursor each response holds at " + p.CursorPath + " as the query parameter " + p.Param
+		case ir.PageOffset:
+			how = "it advances the query parameter " + p.Param + " by the number of items received"
+		default:
+			how = "it advances the page number in the query parameter " + p.Param
+		}
+		send = jen.Qual(g.rt, "AllPaged").Types(item.Clone()).Call(append(args, jen.Qual(g.rt, "Paging").Values(d), jen.Id("opts").Op("..."))...)
+	}
+	doc := comment(name+" is "+f.op.Name+" over every page: "+how+" and yields the items one by one, holding one page in memory.",
 		"Every page is requested with the same options; iteration stops at the first error, which is yielded.",
 		"\t"+f.op.Method+" "+f.op.Path)
-	body := append(append([]jen.Code{}, f.build...), jen.Return(
-		jen.Qual(g.rt, "All").Types(item.Clone()).Call(jen.Id("ctx"), f.sess.Clone(), jen.Id("call"), jen.Id("opts").Op("...")),
-	))
-	return jen.Add(doc).Func().Params(f.recv.Clone()).Id(name).Params(f.params...).
+	var bodyParam, bodyStmts []jen.Code
+	if f.op.Body != nil && len(f.op.Body.Contents) > 0 {
+		bodyParam, bodyStmts = g.bodyArg(f.op, f.op.Body.Contents[0])
+	}
+	body := append(f.prologue(), bodyStmts...)
+	body = append(body, jen.Return(send))
+	return jen.Add(doc).Func().Params(f.recv.Clone()).Id(name).Params(g.signature(f, bodyParam)...).
 		Qual("iter", "Seq2").Types(item, jen.Error()).Block(body...)
+}
+
+// pageField returns the page type of a Link-paginated operation whose
+// items are a property of the body, and the expression of the items in
+// a page p: p.WorkflowRuns (or p.Items.Value() when nullable).
+func (g *gen) pageField(op *ir.Operation, prop string) (*jen.Statement, jen.Code) {
+	for _, r := range op.Responses {
+		if !isSuccess(r) || len(r.Contents) == 0 || r.Contents[0].Kind != ir.KindJSON {
+			continue
+		}
+		t := r.Contents[0].Type
+		if n, ok := t.(*ir.Nullable); ok {
+			t = n.Elem
+		}
+		n, ok := t.(*ir.Named)
+		if !ok {
+			return nil, nil
+		}
+		s, ok := n.Type.(*ir.Struct)
+		if !ok {
+			return nil, nil
+		}
+		for _, f := range s.Fields {
+			if f.JSONName != prop {
+				continue
+			}
+			if _, ok := f.Type.(*ir.Nullable); ok {
+				return jen.Id(n.Name), jen.Id("p").Dot(f.Name).Dot("Value").Call()
+			}
+			return jen.Id(n.Name), jen.Id("p").Dot(f.Name)
+		}
+		return nil, nil
+	}
+	return nil, nil
 }

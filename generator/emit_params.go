@@ -43,18 +43,80 @@ func deprecatedPara(d ir.Doc, what string) string {
 	return "Deprecated: the API marks this " + what + " as deprecated."
 }
 
-// addParam returns the statement that adds one parameter to the call:
+// addParam returns the statement that adds one parameter to the call.
+// The plain methods serve the defaults (a scalar, or a list in query
+// style form exploded); every other style, explode, allowReserved, object
+// value or content-described parameter goes through the styled ones:
 //
 //	call.AddQuery("limit", params.Limit)
+//	call.AddQueryStyle("color", params.Color, "pipeDelimited", false, false)
+//	call.AddQueryStyle("filter", runtime.JSONParam(params.Filter), "form", true, false)
 //	call.SetHeader("X-Request-ID", requestID)
+//	call.SetHeaderStyle("X-Color", color, true)
 //	call.AddCookie("session", session)
-func addParam(p *ir.Param, value jen.Code) jen.Code {
-	method := "AddQuery"
+//	call.AddCookieStyle("prefs", params.Prefs, true)
+func (g *gen) addParam(p *ir.Param, value jen.Code) jen.Code {
+	plain := p.ContentType == "" && !p.AllowReserved && !isObjectType(p.Type)
+	if p.ContentType != "" {
+		value = jen.Qual(g.rt, "JSONParam").Call(value)
+	}
+	call := jen.Id("call")
 	switch p.In {
 	case ir.InHeader:
-		method = "SetHeader"
+		if plain && !p.Explode {
+			return call.Dot("SetHeader").Call(jen.Lit(p.WireName), value)
+		}
+		return call.Dot("SetHeaderStyle").Call(jen.Lit(p.WireName), value, jen.Lit(p.Explode))
 	case ir.InCookie:
-		method = "AddCookie"
+		if plain && !isListType(p.Type) {
+			return call.Dot("AddCookie").Call(jen.Lit(p.WireName), value)
+		}
+		return call.Dot("AddCookieStyle").Call(jen.Lit(p.WireName), value, jen.Lit(p.Explode))
 	}
-	return jen.Id("call").Dot(method).Call(jen.Lit(p.WireName), value)
+	if plain && (!isListType(p.Type) || p.Explode && (p.Style == "form" || p.Style == "")) {
+		return call.Dot("AddQuery").Call(jen.Lit(p.WireName), value)
+	}
+	return call.Dot("AddQueryStyle").Call(jen.Lit(p.WireName), value, jen.Lit(p.Style), jen.Lit(p.Explode), jen.Lit(p.AllowReserved))
+}
+
+// pathArg returns the NewCall argument of a path parameter: the value
+// itself in style simple (NewCall escapes it), else a runtime.PathStyle.
+//
+//	runtime.PathStyle("color", color, "matrix", true)
+func (g *gen) pathArg(p *ir.Param, value jen.Code) jen.Code {
+	if p.ContentType != "" {
+		value = jen.Qual(g.rt, "JSONParam").Call(value)
+	}
+	if (p.Style == "simple" || p.Style == "") && !p.Explode && p.ContentType == "" {
+		return value
+	}
+	return jen.Qual(g.rt, "PathStyle").Call(jen.Lit(p.WireName), value, jen.Lit(p.Style), jen.Lit(p.Explode))
+}
+
+// isObjectType reports whether t is sent as an object: a struct, a map,
+// or a union (serialized by its JSON form).
+func isObjectType(t ir.Type) bool {
+	if n, ok := t.(*ir.Nullable); ok {
+		t = n.Elem
+	}
+	if shapeOf(t) == shapeStruct {
+		return true
+	}
+	if n, ok := t.(*ir.Named); ok {
+		t = n.Type
+	}
+	_, ok := t.(*ir.Map)
+	return ok
+}
+
+// isListType reports whether t is an array (or an alias of one).
+func isListType(t ir.Type) bool {
+	if n, ok := t.(*ir.Nullable); ok {
+		t = n.Elem
+	}
+	if n, ok := t.(*ir.Named); ok {
+		t = n.Type
+	}
+	_, ok := t.(*ir.Array)
+	return ok
 }

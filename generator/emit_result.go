@@ -17,32 +17,61 @@ const (
 	resultNone     resultKind = iota // error, via runtime.Exec
 	resultDecode                     // (T, error), via runtime.Decode[T]
 	resultResponse                   // (*runtime.Response, error), via Session.Do: the body is the caller's
+	resultText                       // (string, error), via runtime.Text
+	resultStream                     // iter.Seq2[T, error], via runtime.Stream[T]
+	resultMulti                      // (*XxxResult, error), via runtime.DecodeFunc: one field per status
 )
 
 type result struct {
 	kind resultKind
-	typ  *jen.Statement // T for resultDecode
+	typ  *jen.Statement // T for resultDecode and resultStream
+	op   *ir.Operation
 }
 
-// resultOf picks the first successful response with content: JSON with a
-// type decodes into it (*T for structs and unions, T otherwise), JSON
-// without a schema into json.RawMessage; anything else (binary, text,
-// event streams) is returned as the open *runtime.Response.
+// resultOf picks what the method returns from the successful responses:
+// the op's ResultType when their JSON types differ; else the first with
+// content: JSON with a type decodes into it (*T for structs and unions, T
+// otherwise), JSON without a schema into json.RawMessage, text into a
+// string, an event stream into an iterator of its events; anything else
+// (binary) is returned as the open *runtime.Response.
 func (g *gen) resultOf(op *ir.Operation) result {
+	if op.ResultType != "" {
+		return result{kind: resultMulti, op: op}
+	}
 	for _, r := range op.Responses {
 		if !isSuccess(r) || len(r.Contents) == 0 {
 			continue
 		}
 		c := r.Contents[0]
-		if c.Kind != ir.KindJSON || isBinary(c.Type) {
+		switch {
+		case c.Kind == ir.KindText:
+			return result{kind: resultText}
+		case c.Kind == ir.KindEventStream:
+			return result{kind: resultStream, typ: g.eventType(c.Type)}
+		case c.Kind != ir.KindJSON || isBinary(c.Type):
 			return result{kind: resultResponse}
-		}
-		if c.Type == nil {
+		case c.Type == nil:
 			return result{kind: resultDecode, typ: rawMessage()}
 		}
 		return result{kind: resultDecode, typ: g.resultType(c.Type)}
 	}
 	return result{kind: resultNone}
+}
+
+// eventType is the type each event of a stream decodes into:
+// runtime.Event without a schema, string for a string schema, else the
+// schema's type.
+func (g *gen) eventType(t ir.Type) *jen.Statement {
+	if t == nil {
+		return jen.Qual(g.rt, "Event")
+	}
+	if p, ok := t.(*ir.Primitive); ok && (p.Kind == ir.String || p.Kind == ir.Binary) {
+		return jen.String()
+	}
+	if n, ok := t.(*ir.Nullable); ok {
+		t = n.Elem
+	}
+	return g.valueType(t)
 }
 
 // resultType is the Go type a decoded result is returned as.
@@ -72,24 +101,179 @@ func (r result) results(g *gen) jen.Code {
 		return jen.Params(r.typ.Clone(), jen.Error())
 	case resultResponse:
 		return jen.Params(jen.Op("*").Qual(g.rt, "Response"), jen.Error())
+	case resultText:
+		return jen.Params(jen.String(), jen.Error())
+	case resultStream:
+		return jen.Qual("iter", "Seq2").Types(r.typ.Clone(), jen.Error())
+	case resultMulti:
+		return jen.Params(jen.Op("*").Id(r.op.ResultType), jen.Error())
 	}
 	return jen.Error()
 }
 
-// call returns the expression that sends the call:
+// send returns the statements that send the call and return:
 //
-//	runtime.Decode[*Pet](ctx, c.s, call, opts...)
-//	c.s.Do(ctx, call, opts...)
-//	runtime.Exec(ctx, c.s, call, opts...)
-func (r result) call(g *gen, sess *jen.Statement) jen.Code {
+//	return runtime.Decode[*Pet](ctx, c.s, call, opts...)
+//	return c.s.Do(ctx, call, opts...)
+//	return runtime.Exec(ctx, c.s, call, opts...)
+//	return runtime.Text(ctx, c.s, call, opts...)
+//	return runtime.Stream[Delta](ctx, c.s, call, opts...)
+//
+// and for a result per status:
+//
+//	out := new(CreatePetResult)
+//	var err error
+//	out.StatusCode, err = runtime.DecodeFunc(ctx, c.s, call, func(status int) any {
+//		switch status {
+//		case 200:
+//			return &out.OK
+//		...
+//		}
+//		return nil
+//	}, opts...)
+//	if err != nil {
+//		return nil, err
+//	}
+//	return out, nil
+func (r result) send(g *gen, sess *jen.Statement) []jen.Code {
+	args := []jen.Code{jen.Id("ctx"), sess.Clone(), jen.Id("call"), jen.Id("opts").Op("...")}
 	switch r.kind {
 	case resultDecode:
-		return jen.Qual(g.rt, "Decode").Types(r.typ.Clone()).
-			Call(jen.Id("ctx"), sess.Clone(), jen.Id("call"), jen.Id("opts").Op("..."))
+		return []jen.Code{jen.Return(jen.Qual(g.rt, "Decode").Types(r.typ.Clone()).Call(args...))}
 	case resultResponse:
-		return sess.Clone().Dot("Do").Call(jen.Id("ctx"), jen.Id("call"), jen.Id("opts").Op("..."))
+		return []jen.Code{jen.Return(sess.Clone().Dot("Do").Call(jen.Id("ctx"), jen.Id("call"), jen.Id("opts").Op("...")))}
+	case resultText:
+		return []jen.Code{jen.Return(jen.Qual(g.rt, "Text").Call(args...))}
+	case resultStream:
+		return []jen.Code{jen.Return(jen.Qual(g.rt, "Stream").Types(r.typ.Clone()).Call(args...))}
+	case resultMulti:
+		var cases []jen.Code
+		for _, f := range g.resultFields(r.op) {
+			cases = append(cases, jen.Case(f.cond).Block(jen.Return(jen.Op("&").Id("out").Dot(f.name))))
+		}
+		into := jen.Func().Params(jen.Id("status").Int()).Any().Block(
+			jen.Switch().Block(cases...),
+			jen.Return(jen.Nil()),
+		)
+		return []jen.Code{
+			jen.Id("out").Op(":=").New(jen.Id(r.op.ResultType)),
+			jen.Var().Err().Error(),
+			jen.List(jen.Id("out").Dot("StatusCode"), jen.Err()).Op("=").Qual(g.rt, "DecodeFunc").
+				Call(jen.Id("ctx"), sess.Clone(), jen.Id("call"), into, jen.Id("opts").Op("...")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("out"), jen.Nil()),
+		}
 	}
-	return jen.Qual(g.rt, "Exec").Call(jen.Id("ctx"), sess.Clone(), jen.Id("call"), jen.Id("opts").Op("..."))
+	return []jen.Code{jen.Return(jen.Qual(g.rt, "Exec").Call(args...))}
+}
+
+// resultField is one field of a result struct: the decoded body of one
+// success status.
+type resultField struct {
+	name string
+	cond jen.Code // the condition on status that selects it
+	typ  *jen.Statement
+	r    *ir.Response
+}
+
+// resultFields lists the fields of op's result struct, one per success
+// response with a JSON type, named after the status: OK, Created,
+// Accepted, Status203, Status2XX, Default.
+func (g *gen) resultFields(op *ir.Operation) []resultField {
+	var out []resultField
+	for _, r := range op.Responses {
+		if !isSuccess(r) || len(r.Contents) == 0 || r.Contents[0].Kind != ir.KindJSON || r.Contents[0].Type == nil {
+			continue
+		}
+		cond := statusCond(r)
+		if cond == nil {
+			cond = jen.True()
+		}
+		out = append(out, resultField{name: statusFieldName(r), cond: cond, typ: g.resultType(r.Contents[0].Type), r: r})
+	}
+	return out
+}
+
+// statusFieldName names the field of a status in a result struct.
+func statusFieldName(r *ir.Response) string {
+	switch r.Code {
+	case 200:
+		return "OK"
+	case 201:
+		return "Created"
+	case 202:
+		return "Accepted"
+	case 203:
+		return "NonAuthoritative"
+	case 206:
+		return "PartialContent"
+	}
+	if r.Status == "default" {
+		return "Default"
+	}
+	return "Status" + strings.ToUpper(r.Status)
+}
+
+// emitResultType emits the result struct of an operation whose success
+// responses differ in type:
+//
+//	// CreatePetResult is the result of CreatePet: the field of the
+//	// response's status is set.
+//	type CreatePetResult struct {
+//		StatusCode int
+//		// OK is the 200 response: the pet existed.
+//		OK *Pet
+//		// Created is the 201 response.
+//		Created *Job
+//	}
+func (g *gen) emitResultType(op *ir.Operation) jen.Code {
+	fields := []jen.Code{jen.Add(comment("StatusCode is the response's status.")).Id("StatusCode").Int()}
+	for _, f := range g.resultFields(op) {
+		fields = append(fields, jen.Add(comment(f.name+" is the "+f.r.Status+" response"+descSuffix(f.r.Doc.Description)+".")).Id(f.name).Add(f.typ))
+	}
+	return jen.Add(comment(op.ResultType + " is the result of " + op.Name + ": the field of the response's status is set, the others are zero.")).
+		Type().Id(op.ResultType).Struct(fields...)
+}
+
+func descSuffix(d string) string {
+	d, _, _ = strings.Cut(strings.TrimSpace(cleanText(d)), "\n")
+	d = strings.TrimRight(d, ".")
+	if d == "" {
+		return ""
+	}
+	return ": " + d
+}
+
+// emitHeadersType emits the struct of an operation's declared success
+// response headers (but the Link header its iterator follows), which
+// runtime.WithResponseHeaders fills:
+//
+//	// ListPetsHeaders holds the response headers ListPets declares; pass a
+//	// pointer to one to runtime.WithResponseHeaders to read them.
+//	type ListPetsHeaders struct {
+//		// X-Next: a link to the next page.
+//		XNext runtime.Opt[string] `header:"X-Next"`
+//	}
+func (g *gen) emitHeadersType(op *ir.Operation) jen.Code {
+	var fields []jen.Code
+	seen := map[string]bool{}
+	names := map[string]bool{}
+	for _, r := range op.Responses {
+		if !isSuccess(r) {
+			continue
+		}
+		for _, h := range r.Headers {
+			key := strings.ToLower(h.WireName)
+			if seen[key] || names[h.Name] || key == "link" && op.Pagination != nil && op.Pagination.Kind == ir.PageLink {
+				continue
+			}
+			seen[key], names[h.Name] = true, true
+			doc := comment(h.WireName + descSuffix(joinNonEmpty(h.Doc.Summary, h.Doc.Description)) + ".")
+			fields = append(fields, jen.Add(doc).Id(h.Name).Add(g.useType(h.Type, false, false)).Tag(map[string]string{"header": h.WireName}))
+		}
+	}
+	return jen.Add(comment(op.HeadersType + " holds the response headers " + op.Name + " declares; pass a pointer to one to runtime.WithResponseHeaders to read them. An absent header leaves its field unset.")).
+		Type().Id(op.HeadersType).Struct(fields...)
 }
 
 // errorModel returns the function that picks an error response's model,

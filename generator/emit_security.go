@@ -14,9 +14,12 @@ import (
 //		return runtime.WithCredential("bearerAuth", runtime.BearerToken(token))
 //	}
 //
-// basic and digest take (user, pass string); apiKey (key string);
-// oauth2 with a client-credentials flow (clientID, clientSecret string,
-// scopes ...string); every other scheme a runtime.Auth.
+// basic and digest take (user, pass string); apiKey (key string), sent
+// in the header, query parameter or cookie the scheme names; oauth2 with
+// a client-credentials flow (clientID, clientSecret string, scopes
+// ...string) fetching tokens from that flow's tokenUrl; other oauth2
+// flows and openIdConnect a runtime.TokenSource; every other scheme a
+// runtime.Auth.
 func (g *gen) emitSecurity(s *ir.SecurityScheme) jen.Code {
 	str := func(names ...string) []jen.Code {
 		var ids []jen.Code
@@ -54,6 +57,10 @@ func (g *gen) emitSecurity(s *ir.SecurityScheme) jen.Code {
 			jen.Id("ClientSecret"): jen.Id("clientSecret"),
 			jen.Id("Scopes"):       jen.Id("scopes"),
 		}))
+	case s.Kind == ir.SchemeOAuth2 || s.Kind == ir.SchemeOpenIDConnect:
+		what = schemeKindText(s)
+		params = []jen.Code{jen.Id("tokens").Qual(g.rt, "TokenSource")}
+		auth = jen.Qual(g.rt, "BearerTokenSource").Call(jen.Id("tokens"))
 	default:
 		what = schemeKindText(s)
 		params = []jen.Code{jen.Id("auth").Qual(g.rt, "Auth")}
@@ -72,9 +79,17 @@ func schemeKindText(s *ir.SecurityScheme) string {
 	case ir.SchemeHTTPOther:
 		return "HTTP " + s.HTTPScheme + " credentials"
 	case ir.SchemeOAuth2:
-		return "OAuth 2.0 (give a runtime.Auth that supplies the token)"
+		what := "OAuth 2.0 access tokens from tokens, sent as a bearer token (the document declares no client-credentials flow; obtain tokens with its other flows"
+		if s.AuthorizationURL != "" {
+			what += ", authorization at " + s.AuthorizationURL
+		}
+		return what + ")"
 	case ir.SchemeOpenIDConnect:
-		return "OpenID Connect (give a runtime.Auth that supplies the token)"
+		what := "OpenID Connect access tokens from tokens, sent as a bearer token"
+		if s.OpenIDConnectURL != "" {
+			what += " (discovery at " + s.OpenIDConnectURL + ")"
+		}
+		return what
 	case ir.SchemeMutualTLS:
 		return "mutual TLS"
 	}

@@ -49,7 +49,40 @@ func (g *gen) emitServers() []jen.Code {
 	if len(srv.Variables) > 0 {
 		out = append(out, g.serverURLFunc(srv))
 	}
-	return out
+	return append(out, g.serversFunc())
+}
+
+// serversFunc emits Servers, the URLs of every server in document
+// order, with their variables at their defaults:
+//
+//	// Servers returns the URLs of the servers the API document lists, in
+//	// order, with variables at their defaults:
+//	//   - https://api.example.com/v1: production
+//	//   - https://sandbox.example.com/v1: sandbox
+//	func Servers() []string {
+//		return []string{"https://api.example.com/v1", "https://sandbox.example.com/v1"}
+//	}
+func (g *gen) serversFunc() jen.Code {
+	var urls []jen.Code
+	var lines []string
+	for _, srv := range g.api.Servers {
+		u := srv.URL
+		for _, v := range srv.Variables {
+			u = strings.ReplaceAll(u, "{"+v.Name+"}", v.Default)
+		}
+		urls = append(urls, jen.Lit(u))
+		line := "  - " + u
+		if d := strings.TrimSpace(cleanText(joinNonEmpty(srv.Doc.Summary, srv.Doc.Description))); d != "" {
+			d, _, _ = strings.Cut(d, "\n")
+			line += ": " + d
+		}
+		lines = append(lines, line)
+	}
+	doc := comment(serversFunc+" returns the URLs of the servers the API document lists, in order, with their variables at their defaults; the first is DefaultServerURL. Pass one to NewClient.",
+		strings.Join(lines, "\n"))
+	return jen.Add(doc).Func().Id(serversFunc).Params().Index().String().Block(
+		jen.Return(jen.Index().String().Values(urls...)),
+	)
 }
 
 // serverURLFunc emits ServerURL for a server with variables.

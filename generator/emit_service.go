@@ -7,8 +7,10 @@ import (
 )
 
 // emitService emits the file of one service: its type, then for each
-// operation its params struct (if any), its method and its iterator (if
-// it paginates).
+// operation its params struct, multipart body, result and response
+// headers types (each if any), the call builder its methods share (when
+// it has several), its method, the methods that send its body in other
+// media types, and its iterator (if it paginates).
 //
 //	// PetsService holds the operations tagged "pets".
 //	type PetsService struct {
@@ -38,8 +40,27 @@ func (g *gen) emitService(svc *ir.Service) []jen.Code {
 		if op.ParamsType != "" {
 			out = append(out, g.emitParams(op))
 		}
+		if op.MultipartType != "" {
+			out = append(out, g.emitMultipartType(op))
+		}
+		if op.ResultType != "" {
+			out = append(out, g.emitResultType(op))
+		}
+		if op.HeadersType != "" {
+			out = append(out, g.emitHeadersType(op))
+		}
 		f := g.newOpFunc(op, recv, typ)
+		if f.shared {
+			out = append(out, g.emitBuilder(f))
+		}
 		out = append(out, g.emitOperation(f))
+		if op.Body != nil {
+			for _, c := range op.Body.Contents[1:] {
+				if c.Method != "" && !methods[c.Method] {
+					out = append(out, g.emitBodyVariant(f, c))
+				}
+			}
+		}
 		if it := g.emitIterator(f, methods); it != nil {
 			out = append(out, it)
 		}

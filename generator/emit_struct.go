@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
@@ -22,9 +24,23 @@ import (
 //
 // plus MarshalJSON and UnmarshalJSON when the schema has
 // additionalProperties (see emitAdditional).
+//
+// A type only sent (Usage == UsedInRequest) leaves out readOnly fields and
+// one only received (UsedInResponse) writeOnly fields; the loader splits a
+// type used both ways into Name and NameRequest (see loader's
+// splitDirections). A type no operation uses keeps every field.
 func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 	var fields []jen.Code
+	var omitted, untagged []string
 	for _, f := range s.Fields {
+		if omitField(n, f) {
+			omitted = append(omitted, "\""+f.JSONName+"\"")
+			continue
+		}
+		if !validTagName(f.JSONName) {
+			untagged = append(untagged, strconv.Quote(f.JSONName))
+			continue
+		}
 		tag := f.JSONName
 		if !f.Required {
 			tag += ",omitzero"
@@ -38,13 +54,59 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 		)).Id(additionalName(s)).Map(jen.String()).Add(g.valueType(s.Additional)).
 			Tag(map[string]string{"json": "-"}))
 	}
-	decl := jen.Add(comment(typeDoc(n)...)).
+	paras := typeDoc(n)
+	if len(omitted) > 0 {
+		what, dir := "read-only", "sent in requests"
+		if n.Usage == ir.UsedInResponse {
+			what, dir = "write-only", "received in responses"
+		}
+		list := "the " + what + " property " + omitted[0] + " is"
+		if len(omitted) > 1 {
+			list = "the " + what + " properties " + strings.Join(omitted, ", ") + " are"
+		}
+		paras = append(paras, "It is the shape "+dir+": "+list+" left out.")
+	}
+	if s.Closed {
+		paras = append(paras, "The schema allows no other properties (additionalProperties: false).")
+	}
+	if len(untagged) > 0 {
+		paras = append(paras, "The properties "+strings.Join(untagged, ", ")+" have names a Go struct tag cannot hold; they are not decoded or sent.")
+	}
+	decl := jen.Add(comment(paras...)).
 		Type().Id(n.Name).Struct(fields...)
 	out := []jen.Code{decl}
 	if s.Additional != nil {
 		out = append(out, g.emitAdditional(n, s)...)
 	}
 	return out
+}
+
+// omitField reports whether f is left out of n because it travels the
+// other way only.
+func omitField(n *ir.Named, f *ir.Field) bool {
+	switch n.Usage {
+	case ir.UsedInRequest:
+		return f.ReadOnly
+	case ir.UsedInResponse:
+		return f.WriteOnly
+	}
+	return false
+}
+
+// validTagName reports whether encoding/json accepts name in a struct tag
+// (its isValidTag): otherwise it would silently use the Go field name.
+func validTagName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, c := range name {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
 }
 
 // fieldDoc returns the paragraphs of a field's comment.
@@ -96,6 +158,8 @@ func typeDoc(n *ir.Named) []string {
 			paras = append([]string{n.Name + " is the schema \"" + name + "\" of the API."}, paras...)
 		} else if name, ok := strings.CutPrefix(n.Ref, "#/definitions/"); ok {
 			paras = append([]string{n.Name + " is the definition \"" + name + "\" of the API."}, paras...)
+		} else if n.Ref != "" {
+			paras = append([]string{n.Name + " is the inline schema at " + n.Ref + "."}, paras...)
 		}
 	}
 	return paras

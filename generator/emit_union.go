@@ -86,16 +86,13 @@ func hasVariant(u *ir.Union, name string) bool {
 
 // unionMarshal emits:
 //
-//	// MarshalJSON encodes the variant that is set.
+//	// MarshalJSON encodes the variant that is set, or ...
 //	func (u Shape) MarshalJSON() ([]byte, error) {
 //		switch {
 //		case u.Circle != nil:
-//			return marshalVariant(u.Circle, u.raw)
+//			return runtime.MarshalVariant(u.Circle, u.raw)
 //		}
-//		if u.raw != nil {
-//			return u.raw, nil
-//		}
-//		return nil, errors.New("pkg: Shape: no variant set")
+//		return runtime.MarshalUnset(u.raw, "pkg: Shape")
 //	}
 func (g *gen) unionMarshal(n *ir.Named, u *ir.Union) jen.Code {
 	var cases []jen.Code
@@ -105,14 +102,13 @@ func (g *gen) unionMarshal(n *ir.Named, u *ir.Union) jen.Code {
 			arg = jen.Op("&").Id("u").Dot(v.Name)
 		}
 		cases = append(cases, jen.Case(jen.Id("u").Dot(v.Name).Op("!=").Nil()).Block(
-			jen.Return(jen.Id("marshalVariant").Call(arg, jen.Id("u").Dot("raw"))),
+			jen.Return(jen.Qual(g.rt, "MarshalVariant").Call(arg, jen.Id("u").Dot("raw"))),
 		))
 	}
-	return jen.Add(comment("MarshalJSON encodes the variant that is set, or the JSON u was decoded from when no variant matched it.")).
+	return jen.Add(comment("MarshalJSON encodes the variant that is set. A decoded value that was not modified encodes as the JSON it was decoded from, byte for byte; a value of a variant this client does not know encodes as received.")).
 		Func().Params(jen.Id("u").Id(n.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Switch().Block(cases...),
-		jen.If(jen.Id("u").Dot("raw").Op("!=").Nil()).Block(jen.Return(jen.Id("u").Dot("raw"), jen.Nil())),
-		jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(g.cfg.Package+": "+n.Name+": no variant set"))),
+		jen.Return(jen.Qual(g.rt, "MarshalUnset").Call(jen.Id("u").Dot("raw"), jen.Lit(g.cfg.Package+": "+n.Name))),
 	)
 }
 
@@ -120,48 +116,36 @@ func (g *gen) unionMarshal(n *ir.Named, u *ir.Union) jen.Code {
 //
 //	func (u *Shape) UnmarshalJSON(b []byte) error {
 //		*u = Shape{}
-//		if isNull(b) {
+//		if runtime.IsNull(b) {
 //			return nil
 //		}
 //		u.raw = bytes.Clone(b)
-//		for _, strict := range []bool{true, false} {
-//			if v, ok := decodeVariant[Circle](b, strict); ok {
-//				u.Circle = v
-//				return nil
-//			}
-//		}
-//		return errors.New("pkg: Shape: the value matches no variant")
+//		return runtime.DecodeUnion(b, "pkg: Shape",
+//			runtime.VariantPtr(&u.Circle), runtime.VariantVal(&u.Tags))
 //	}
 //
 // and with one, a switch on the discriminator's value (see unionSwitch).
 func (g *gen) unionUnmarshal(n *ir.Named, u *ir.Union) jen.Code {
 	body := []jen.Code{
 		jen.Op("*").Id("u").Op("=").Id(n.Name).Values(),
-		jen.If(jen.Id("isNull").Call(jen.Id("b"))).Block(jen.Return(jen.Nil())),
+		jen.If(jen.Qual(g.rt, "IsNull").Call(jen.Id("b"))).Block(jen.Return(jen.Nil())),
 	}
-	doc := "UnmarshalJSON decodes the first variant the JSON fits, trying a strict match (no undeclared properties) before a loose one."
+	doc := "UnmarshalJSON decodes the first variant that matches strictly (every required property present, no undeclared one), else the first that matches leniently (undeclared properties ignored); it fails when none does."
 	if hasDiscriminatorValues(u) {
-		doc = "UnmarshalJSON decodes the variant selected by the \"" + u.Discriminator + "\" property. A value it does not know leaves every variant unset and is kept in Raw."
+		doc = "UnmarshalJSON decodes the variant selected by the \"" + u.Discriminator + "\" property. A value it does not know leaves every variant unset and is kept as received."
 		body = append(body, g.unionSwitch(n, u)...)
 	} else {
-		var tries []jen.Code
+		args := []jen.Code{jen.Id("b"), jen.Lit(g.cfg.Package + ": " + n.Name)}
 		for _, v := range u.Variants {
-			val := jen.Id("v")
+			fn := "VariantPtr"
 			if nilable(variantElem(v)) {
-				val = jen.Op("*").Id("v")
+				fn = "VariantVal"
 			}
-			tries = append(tries, jen.If(
-				jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("decodeVariant").Types(g.valueType(variantElem(v))).
-					Call(jen.Id("b"), jen.Id("strict")), jen.Id("ok"),
-			).Block(jen.Id("u").Dot(v.Name).Op("=").Add(val), jen.Return(jen.Nil())))
-		}
-		body = append(body, jen.Id("u").Dot("raw").Op("=").Qual("bytes", "Clone").Call(jen.Id("b")))
-		if len(tries) > 0 {
-			body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("strict")).Op(":=").Range().
-				Index().Bool().Values(jen.True(), jen.False())).Block(tries...))
+			args = append(args, jen.Qual(g.rt, fn).Call(jen.Op("&").Id("u").Dot(v.Name)))
 		}
 		body = append(body,
-			jen.Return(jen.Qual("errors", "New").Call(jen.Lit(g.cfg.Package+": "+n.Name+": the value matches no variant"))),
+			jen.Id("u").Dot("raw").Op("=").Qual("bytes", "Clone").Call(jen.Id("b")),
+			jen.Return(jen.Qual(g.rt, "DecodeUnion").Call(args...)),
 		)
 	}
 	return jen.Add(comment(doc)).
@@ -171,7 +155,7 @@ func (g *gen) unionUnmarshal(n *ir.Named, u *ir.Union) jen.Code {
 
 // unionSwitch emits the discriminator dispatch:
 //
-//	tag, err := discriminator(b, "petType")
+//	tag, err := runtime.Discriminator(b, "petType")
 //	if err != nil {
 //		return fmt.Errorf("pkg: Pet: %w", err)
 //	}
@@ -208,7 +192,7 @@ func (g *gen) unionSwitch(n *ir.Named, u *ir.Union) []jen.Code {
 		))
 	}
 	return []jen.Code{
-		jen.List(jen.Id("tag"), jen.Err()).Op(":=").Id("discriminator").Call(jen.Id("b"), jen.Lit(u.Discriminator)),
+		jen.List(jen.Id("tag"), jen.Err()).Op(":=").Qual(g.rt, "Discriminator").Call(jen.Id("b"), jen.Lit(u.Discriminator)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(g.cfg.Package+": "+n.Name+": %w"), jen.Err())),
 		),

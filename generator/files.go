@@ -24,9 +24,6 @@ func (g *gen) units() []unit {
 	}
 	units := []unit{client}
 	units = append(units, g.typeUnits()...)
-	if h := g.emitHelpers(); len(h) > 0 {
-		units = append(units, unit{name: helpersFile, decls: h})
-	}
 	taken := map[string]bool{}
 	for _, u := range units {
 		taken[u.name] = true

@@ -22,9 +22,6 @@ type gen struct {
 	schemes map[string]*ir.SecurityScheme
 	// serviceTypes maps a named service to its Go type name.
 	serviceTypes map[*ir.Service]string
-
-	needUnion      bool // the shared file needs the union helpers
-	needAdditional bool // the shared file needs the additionalProperties helpers
 }
 
 // Names the generated package declares besides the API's types.
@@ -33,6 +30,7 @@ const (
 	newClientFunc    = "NewClient"
 	defaultServerURL = "DefaultServerURL"
 	serverURLFunc    = "ServerURL"
+	serversFunc      = "Servers"
 )
 
 func newGen(api *ir.API, cfg Config) (*gen, error) {
@@ -47,16 +45,6 @@ func newGen(api *ir.API, cfg Config) (*gen, error) {
 		g.schemes[s.Key] = s
 	}
 	g.ptrFields = findCycles(api.Types)
-	for _, n := range api.Types {
-		switch t := n.Type.(type) {
-		case *ir.Union:
-			g.needUnion = true
-		case *ir.Struct:
-			if t.Additional != nil {
-				g.needAdditional = true
-			}
-		}
-	}
 	if err := g.checkNames(); err != nil {
 		return nil, err
 	}
@@ -84,12 +72,23 @@ func (g *gen) checkNames() error {
 					return err
 				}
 			}
+			if len(e.Values) > 0 {
+				if err := claim(enumValuesFunc(n, e), "the values function of "+n.Name); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	for _, s := range g.api.Services {
 		for _, op := range s.Operations {
-			if op.ParamsType != "" {
-				if err := claim(op.ParamsType, "the parameters of "+op.FullName); err != nil {
+			for _, n := range []struct{ name, what string }{
+				{op.ParamsType, "the parameters of "}, {op.ResultType, "the result of "},
+				{op.HeadersType, "the response headers of "}, {op.MultipartType, "the multipart body of "},
+			} {
+				if n.name == "" {
+					continue
+				}
+				if err := claim(n.name, n.what+op.FullName); err != nil {
 					return err
 				}
 			}
@@ -97,7 +96,7 @@ func (g *gen) checkNames() error {
 	}
 	fixed := []string{clientType, newClientFunc}
 	if len(g.api.Servers) > 0 {
-		fixed = append(fixed, defaultServerURL)
+		fixed = append(fixed, defaultServerURL, serversFunc)
 		if len(g.api.Servers[0].Variables) > 0 {
 			fixed = append(fixed, serverURLFunc)
 		}
@@ -155,7 +154,7 @@ type localNamer struct{ used map[string]bool }
 
 // reservedLocals are names a generated method body refers to.
 var reservedLocals = []string{
-	"c", "s", "ctx", "call", "opts", "body", "params", "status",
+	"c", "s", "ctx", "call", "opts", "body", "params", "status", "out", "err", "contentType",
 	"runtime", "context", "json", "time", "io", "iter", "url", "http", "fmt", "errors", "bytes",
 	"true", "false", "nil", "iota", "len", "new", "make", "append", "string", "int", "any", "error",
 }

@@ -40,6 +40,19 @@ type Operation struct {
 	// operation that declares an Idempotency-Key header parameter.
 	Idempotent bool
 
+	// ResultType is the Go name of the struct the method returns when the
+	// operation's 2xx responses have different JSON types (one field per
+	// status); "" when one type (or none) covers every 2xx response.
+	ResultType string
+	// HeadersType is the Go name of the struct of the response headers
+	// the 2xx responses declare (read with runtime.WithResponseHeaders);
+	// "" when they declare none.
+	HeadersType string
+	// MultipartType is the Go name of the request type generated for a
+	// multipart/form-data body whose schema is an object (its binary
+	// properties become runtime.File); "" when there is none.
+	MultipartType string
+
 	Pos Pos // where the operation is defined, for messages
 }
 
@@ -120,6 +133,13 @@ type Content struct {
 	// Encoding holds per-property encoding for form and multipart bodies,
 	// sorted by Property.
 	Encoding []*Encoding
+	// Method is set on request body contents other than the first (the
+	// default, sent by the operation's own method): the Go name of the
+	// method of the same service that sends the body in this media type,
+	// "AddPetWithForm". It is unique among the service's methods. ""
+	// when another content's method covers this one (every raw media type
+	// goes through one {Name}WithBody taking the content type).
+	Method string
 }
 
 // Encoding is an OpenAPI encoding object for one property.
@@ -165,8 +185,12 @@ const (
 	// PageCursor passes a value from the response body back as a query
 	// parameter (configured by x-pagination).
 	PageCursor
-	// PageOffset increments a numeric query parameter (x-pagination).
+	// PageOffset increments a numeric query parameter by the number of
+	// items received (x-pagination).
 	PageOffset
+	// PageNumber increments a numeric query parameter by one, from 1
+	// (x-pagination style "page").
+	PageNumber
 )
 
 // Pagination describes how to walk all pages of a list operation.
@@ -174,9 +198,11 @@ type Pagination struct {
 	Kind PaginationKind
 	Item Type // the element type of one page
 
-	// For PageCursor and PageOffset: the query parameter that selects the
-	// page, and for PageCursor the JSON path of the next cursor and of the
-	// items within the response body ("" for a top-level array).
+	// For PageCursor, PageOffset and PageNumber: the query parameter that
+	// selects the page, and for PageCursor the dotted JSON path of the
+	// next cursor. ItemsPath is the dotted JSON path of the items within
+	// the response body ("" for a top-level array); for PageLink it is
+	// "" or one property name.
 	Param      string
 	CursorPath string
 	ItemsPath  string
@@ -211,7 +237,7 @@ type SecurityScheme struct {
 
 	// For OAuth2: the client-credentials flow, if declared, and the
 	// others' URLs for documentation.
-	TokenURL         string // clientCredentials.tokenUrl
+	TokenURL         string // clientCredentials.tokenUrl only; "" without that flow
 	AuthorizationURL string
 	Scopes           []string // union of all flows' scopes, sorted
 	OpenIDConnectURL string

@@ -64,10 +64,22 @@ type Named struct {
 
 	// Example is the schema's example as compact JSON, "" if none.
 	Example string
+	// Examples holds every example of the schema: its example, then the
+	// entries of its 3.1 examples array, in document order.
+	Examples []Example
 	// Usage tells whether the type is sent, received or both; it lets the
 	// generator leave readOnly fields out of request types and writeOnly
 	// fields out of response types.
 	Usage Usage
+}
+
+// Example is one example of a schema.
+type Example struct {
+	JSON string // compact JSON
+	// Invalid says why the example does not validate against its own
+	// schema; "" when it does or when the loader was not asked to check
+	// (loader.Options.CheckExamples).
+	Invalid string
 }
 
 // Usage is a set of the directions a named type travels in.
@@ -107,6 +119,9 @@ type Field struct {
 type Enum struct {
 	Base   *Primitive   // String, Int, Int32, Int64, Float64 or Bool
 	Values []*EnumValue // in document order
+	// ValuesFunc is the Go name of the function listing the documented
+	// values ("PetStatusValues"), unique among the package's names.
+	ValuesFunc string
 }
 
 // EnumValue is one value of an Enum.

@@ -53,6 +53,8 @@ type builder struct {
 	bundled map[string]loc
 	// ignoredSeen holds the schemas already warned about by ignoredKeywords.
 	ignoredSeen map[string]bool
+	// checkExamples is Options.CheckExamples.
+	checkExamples bool
 }
 
 // typeInfo is a memoised conversion of one schema location.
@@ -167,6 +169,7 @@ func (b *builder) build(doc *openapi3.T) (*ir.API, error) {
 	b.webhooks()
 	b.finishNames()
 	b.computeUsage()
+	b.splitDirections()
 	b.sortAll()
 	b.api.Warnings = b.warnings
 	return b.api, nil

@@ -67,7 +67,7 @@ func (b *builder) webhooks() {
 // reservedTypeNames are names the generator emits at package level, which
 // types and enum constants must avoid.
 func (b *builder) reservedTypeNames() *namer {
-	nm := newNamer("Client", "NewClient", "DefaultServerURL", "ServerURL")
+	nm := newNamer("Client", "NewClient", "DefaultServerURL", "ServerURL", "Servers")
 	for p := range predeclared {
 		nm.reserve(p)
 	}
@@ -77,8 +77,10 @@ func (b *builder) reservedTypeNames() *namer {
 		}
 	}
 	for _, oi := range b.ops {
-		if oi.o.ParamsType != "" {
-			nm.reserve(oi.o.ParamsType)
+		for _, name := range []string{oi.o.ParamsType, oi.o.ResultType, oi.o.HeadersType, oi.o.MultipartType} {
+			if name != "" {
+				nm.reserve(name)
+			}
 		}
 	}
 	for _, s := range b.api.Schemes {
@@ -111,6 +113,7 @@ func (b *builder) finishNames() {
 	for _, n := range b.api.Types {
 		if e, ok := n.Type.(*ir.Enum); ok {
 			nameEnum(n.Name, e, nm)
+			e.ValuesFunc = nm.name(n.Name + "Values")
 		}
 	}
 	for _, u := range b.unions {
@@ -167,10 +170,19 @@ func variantName(t ir.Type) string {
 // and body (request) and responses (response), transitively.
 func (b *builder) computeUsage() {
 	all := slices.Clone(b.ops)
-	for _, s := range b.api.Webhooks {
-		all = append(all, &opInfo{o: s})
-	}
 	seen := map[ir.Usage]map[*ir.Named]bool{ir.UsedInRequest: {}, ir.UsedInResponse: {}}
+	// A webhook's request is what the API sends and the user receives:
+	// its parameters and payload are read like responses.
+	for _, o := range b.api.Webhooks {
+		for _, p := range o.Params {
+			markUsage(p.Type, ir.UsedInResponse, seen[ir.UsedInResponse])
+		}
+		if o.Body != nil {
+			for _, c := range o.Body.Contents {
+				markUsage(c.Type, ir.UsedInResponse, seen[ir.UsedInResponse])
+			}
+		}
+	}
 	for _, oi := range all {
 		o := oi.o
 		for _, p := range o.Params {

@@ -35,13 +35,17 @@ type Options struct {
 	// AllowRemoteRefs lets $refs name http(s) URLs. When false such a $ref
 	// is an error.
 	AllowRemoteRefs bool
+	// CheckExamples validates every schema example against its schema and
+	// records why one does not in ir.Example.Invalid. It costs load time,
+	// so it is off by default; the round-trip tests turn it on.
+	CheckExamples bool
 }
 
 // Load reads the document at path and everything it references, and
 // returns the API. The error is an *Error or an ErrorList. Load is safe for
 // concurrent use; it keeps no state between calls.
 func Load(path string, opts Options) (api *ir.API, err error) {
-	b := &builder{}
+	b := &builder{checkExamples: opts.CheckExamples}
 	defer func() {
 		if r := recover(); r != nil {
 			api, err = nil, &Error{Pos: ir.Pos{File: path}, Msg: fmt.Sprintf("internal error: %v", r)}

@@ -48,6 +48,12 @@ func (b *builder) convertOp(oi *opInfo) {
 		}
 	}
 	o.Pagination = pagination(o)
+	if x, ok := op.Extensions["x-pagination"]; ok {
+		o.Pagination = b.xPagination(oi, x)
+	}
+	if !oi.hook {
+		opTypeNames(o)
+	}
 	if convertHook != nil {
 		convertHook(o)
 	}
@@ -264,4 +270,247 @@ func (b *builder) body(oi *opInfo) *ir.Body {
 	}
 	return &ir.Body{Required: rb.Value.Required, Doc: ir.Doc{Description: rb.Value.Description},
 		Contents: b.contents(rb.Value.Content, l.child("content"), oi.o.FullName+"Request")}
+}
+
+// opTypeNames sets the names of the types the generator emits for an
+// operation besides its params struct: the result struct when its 2xx
+// responses differ in type, the struct of its declared 2xx response
+// headers (but a Link header that pagination follows), and the request
+// type of a multipart body with an object schema.
+func opTypeNames(o *ir.Operation) {
+	var first ir.Type
+	for _, r := range o.Responses {
+		if !successResponse(r) || len(r.Contents) == 0 || r.Contents[0].Kind != ir.KindJSON || r.Contents[0].Type == nil {
+			continue
+		}
+		t := r.Contents[0].Type
+		if first == nil {
+			first = t
+		} else if typeString(t) != typeString(first) {
+			o.ResultType = o.FullName + "Result"
+		}
+	}
+	for _, r := range o.Responses {
+		if !successResponse(r) {
+			continue
+		}
+		for _, h := range r.Headers {
+			if !linkPaged(o, h) {
+				o.HeadersType = o.FullName + "Headers"
+			}
+		}
+	}
+	if o.Body != nil {
+		for _, c := range o.Body.Contents {
+			if c.Kind == ir.KindMultipart && objectType(c.Type) != nil {
+				o.MultipartType = o.FullName + "Multipart"
+			}
+		}
+	}
+}
+
+// linkPaged reports whether h is the Link header of an operation that
+// paginates with it: its iterator reads it, so the headers struct leaves
+// it out.
+func linkPaged(o *ir.Operation, h *ir.Header) bool {
+	return strings.EqualFold(h.WireName, "Link") && o.Pagination != nil && o.Pagination.Kind == ir.PageLink
+}
+
+// successResponse reports whether r is a 2xx response, or the "default"
+// of an operation that declares no 2xx.
+func successResponse(r *ir.Response) bool {
+	return r.Code >= 200 && r.Code < 300 || strings.EqualFold(r.Status, "2XX") || r.Status == "default" && !r.IsError
+}
+
+// objectType returns the struct a type names (through a Nullable), or nil.
+func objectType(t ir.Type) *ir.Struct {
+	if n, ok := t.(*ir.Nullable); ok {
+		t = n.Elem
+	}
+	if n, ok := t.(*ir.Named); ok {
+		s, _ := n.Type.(*ir.Struct)
+		return s
+	}
+	return nil
+}
+
+// typeString is equal for types the generator writes as the same Go type.
+func typeString(t ir.Type) string {
+	switch t := t.(type) {
+	case *ir.Primitive:
+		return fmt.Sprint("prim", t.Kind)
+	case *ir.Array:
+		return "[]" + typeString(t.Elem)
+	case *ir.Map:
+		return "map" + typeString(t.Elem)
+	case *ir.Nullable:
+		return "?" + typeString(t.Elem)
+	case *ir.Named:
+		return fmt.Sprintf("named%p", t)
+	}
+	return "any"
+}
+
+// bodyMethodSuffixes returns, for each body content after the first, the
+// suffix of the method that sends it ("WithForm"), or "" when an earlier
+// content's method covers it. Raw media types share one WithBody.
+func bodyMethodSuffixes(o *ir.Operation) []string {
+	if o.Body == nil || len(o.Body.Contents) < 2 {
+		return nil
+	}
+	out := make([]string, len(o.Body.Contents))
+	used := map[string]bool{}
+	for i, c := range o.Body.Contents {
+		var sfx string
+		switch c.Kind {
+		case ir.KindJSON:
+			sfx = "WithJSON"
+			if c.Type == nil || isBinaryType(c.Type) {
+				sfx = "WithBody"
+			}
+		case ir.KindForm:
+			sfx = "WithForm"
+			if objectType(c.Type) == nil {
+				sfx = "WithBody"
+			}
+		case ir.KindMultipart:
+			sfx = "WithMultipart"
+			if objectType(c.Type) == nil {
+				sfx = "WithBody"
+			}
+		case ir.KindText:
+			sfx = "WithText"
+		default:
+			sfx = "WithBody"
+		}
+		if i == 0 {
+			used[sfx] = true
+			if sfx != "WithBody" {
+				used["WithBody"] = false
+			}
+			continue
+		}
+		if !used[sfx] {
+			out[i] = sfx
+			used[sfx] = true
+		}
+	}
+	return out
+}
+
+func isBinaryType(t ir.Type) bool {
+	switch t := t.(type) {
+	case *ir.Primitive:
+		return t.Kind == ir.Binary
+	case *ir.Nullable:
+		return isBinaryType(t.Elem)
+	case *ir.Named:
+		return isBinaryType(t.Type)
+	}
+	return false
+}
+
+// xPagination reads the x-pagination extension of an operation:
+//
+//	x-pagination:
+//	  style: cursor    # cursor, offset, page or link
+//	  param: after     # the query parameter that selects the page
+//	  cursor: meta.next  # cursor: dotted path of the next cursor in the body
+//	  items: data      # dotted path of the items array; omit for a top-level array
+//
+// x-pagination: false turns off Link-header detection. A configuration
+// that does not fit the operation is dropped with a warning.
+func (b *builder) xPagination(oi *opInfo, x any) *ir.Pagination {
+	o := oi.o
+	if off, ok := x.(bool); ok && !off {
+		return nil
+	}
+	m, ok := x.(map[string]any)
+	str := func(k string) string { v, _ := m[k].(string); return v }
+	bad := func(why string) *ir.Pagination {
+		b.warn(o.Pos, fmt.Sprintf("operation %s: x-pagination %s: ignored", o.FullName, why))
+		return pagination(o)
+	}
+	if !ok {
+		return bad("is not an object")
+	}
+	p := &ir.Pagination{Param: str("param"), CursorPath: str("cursor"), ItemsPath: str("items")}
+	switch str("style") {
+	case "cursor":
+		p.Kind = ir.PageCursor
+		if p.CursorPath == "" {
+			return bad("style cursor needs cursor")
+		}
+	case "offset":
+		p.Kind = ir.PageOffset
+	case "page":
+		p.Kind = ir.PageNumber
+	case "link", "":
+		p.Kind = ir.PageLink
+	default:
+		return bad("has unknown style " + strconv.Quote(str("style")))
+	}
+	if p.Kind != ir.PageLink && !slices.ContainsFunc(o.Params, func(q *ir.Param) bool { return q.In == ir.InQuery && q.WireName == p.Param }) {
+		return bad("param " + strconv.Quote(p.Param) + " is not a query parameter of the operation")
+	}
+	var body ir.Type
+	for _, r := range o.Responses {
+		if successResponse(r) && len(r.Contents) > 0 && r.Contents[0].Kind == ir.KindJSON && r.Contents[0].Type != nil {
+			body = r.Contents[0].Type
+			break
+		}
+	}
+	t := body
+	if p.ItemsPath != "" {
+		for _, key := range strings.Split(p.ItemsPath, ".") {
+			s := objectType(t)
+			if s == nil {
+				return bad("items path " + strconv.Quote(p.ItemsPath) + " does not lead to an array")
+			}
+			i := slices.IndexFunc(s.Fields, func(f *ir.Field) bool { return f.JSONName == key })
+			if i < 0 {
+				return bad("items path " + strconv.Quote(p.ItemsPath) + " does not lead to an array")
+			}
+			t = s.Fields[i].Type
+		}
+	}
+	if n, ok := t.(*ir.Nullable); ok {
+		t = n.Elem
+	}
+	if n, ok := t.(*ir.Named); ok {
+		t = n.Type
+	}
+	a, ok := t.(*ir.Array)
+	if !ok {
+		return bad("items path " + strconv.Quote(p.ItemsPath) + " does not lead to an array")
+	}
+	p.Item = a.Elem
+	if p.Kind == ir.PageLink && strings.Contains(p.ItemsPath, ".") {
+		return bad("style link needs the items at the top level or in a property of the body")
+	}
+	return p
+}
+
+// nameBodyMethods sets Content.Method on the extra body media types of
+// every operation, once operation names are final. A name another method
+// of the service already has is left unset (the media type stays
+// reachable through the others' methods only).
+func nameBodyMethods(svcs []*ir.Service) {
+	for _, s := range svcs {
+		taken := map[string]bool{}
+		for _, o := range s.Operations {
+			taken[o.Name] = true
+			if o.Pagination != nil {
+				taken[o.Name+"All"] = true
+			}
+		}
+		for _, o := range s.Operations {
+			for i, sfx := range bodyMethodSuffixes(o) {
+				if sfx != "" && !taken[o.Name+sfx] {
+					o.Body.Contents[i].Method = o.Name + sfx
+					taken[o.Name+sfx] = true
+				}
+			}
+		}
+	}
 }

@@ -208,7 +208,8 @@ func unstutter(name, svc string) string {
 
 // reserveIterators keeps {Name}All free in each service for every
 // operation with Pagination, since the generator emits its iterator method
-// under that name. Another operation already named so is renamed with the
+// under that name, and likewise the names of the methods that send a
+// body in another media type ({Name}WithForm, see bodyMethodSuffixes). Another operation already named so is renamed with the
 // smallest numeric suffix (2, 3, ...) free in the service; operations are
 // visited in (Name, Path, Method) order, so the result is deterministic.
 // Pagination is only known once operations are converted, which is why
@@ -223,6 +224,11 @@ func (b *builder) reserveIterators() {
 		for _, o := range s.Operations {
 			if o.Pagination != nil {
 				iters[o.Name+"All"] = true
+			}
+			for _, sfx := range bodyMethodSuffixes(o) {
+				if sfx != "" {
+					iters[o.Name+sfx] = true
+				}
 			}
 		}
 		if len(iters) == 0 {
@@ -252,4 +258,5 @@ func (b *builder) reserveIterators() {
 			}
 		}
 	}
+	nameBodyMethods(b.api.Services)
 }

@@ -98,7 +98,9 @@ func (b *builder) headers(hs openapi3.Headers, l loc, prefix string) []*ir.Heade
 }
 
 // pagination detects Link-header pagination: the 200 (else first 2xx)
-// response is a JSON array and declares a Link header.
+// response declares a Link header and is a JSON array, or an object with
+// exactly one array property (ItemsPath), as GitHub's
+// {"total_count": n, "workflow_runs": [...]} pages.
 func pagination(o *ir.Operation) *ir.Pagination {
 	var r *ir.Response
 	for _, x := range o.Responses {
@@ -125,6 +127,30 @@ func pagination(o *ir.Operation) *ir.Pagination {
 	}
 	if a, ok := t.(*ir.Array); ok {
 		return &ir.Pagination{Kind: ir.PageLink, Item: a.Elem}
+	}
+	// A page wrapped in an object ({"total_count": 3, "items": [...]}):
+	// the items are its only array property.
+	if st, ok := t.(*ir.Struct); ok {
+		var items *ir.Field
+		for _, f := range st.Fields {
+			ft := f.Type
+			if n, ok := ft.(*ir.Named); ok {
+				ft = n.Type
+			}
+			if _, ok := ft.(*ir.Array); ok {
+				if items != nil {
+					return nil
+				}
+				items = f
+			}
+		}
+		if items != nil {
+			ft := items.Type
+			if n, ok := ft.(*ir.Named); ok {
+				ft = n.Type
+			}
+			return &ir.Pagination{Kind: ir.PageLink, Item: ft.(*ir.Array).Elem, ItemsPath: items.JSONName}
+		}
 	}
 	return nil
 }
@@ -204,9 +230,6 @@ func (b *builder) flows(s *ir.SecurityScheme, f *openapi3.OAuthFlows) {
 	for _, fl := range []*openapi3.OAuthFlow{f.ClientCredentials, f.AuthorizationCode, f.Implicit, f.Password} {
 		if fl == nil {
 			continue
-		}
-		if s.TokenURL == "" {
-			s.TokenURL = fl.TokenURL
 		}
 		if s.AuthorizationURL == "" {
 			s.AuthorizationURL = fl.AuthorizationURL

@@ -148,7 +148,8 @@ func (b *builder) hoist(s *openapi3.Schema, l loc, hint string) *ir.Named {
 	if hint == "" {
 		hint = "Type"
 	}
-	n := &ir.Named{Name: hint, Doc: schemaDoc(s), Ref: b.refString(l), Pos: b.pos(l), Example: exampleJSON(s)}
+	n := &ir.Named{Name: hint, Doc: schemaDoc(s), Ref: b.refString(l), Pos: b.pos(l), Example: exampleJSON(s),
+		Examples: b.examples(s)}
 	b.named = append(b.named, &namedInfo{n: n, candidate: hint, component: component})
 	if ti, ok := b.types[l.key()]; ok {
 		ti.t = n
@@ -185,6 +186,43 @@ func exampleJSON(s *openapi3.Schema) string {
 	}
 	if len(s.Examples) > 0 {
 		return compactJSON(s.Examples[0])
+	}
+	return ""
+}
+
+// examples lists every example of s, checked against s when the loader
+// was asked to.
+func (b *builder) examples(s *openapi3.Schema) []ir.Example {
+	vals := s.Examples
+	if s.Example != nil {
+		vals = append([]any{s.Example}, vals...)
+	}
+	var out []ir.Example
+	for _, v := range vals {
+		js := compactJSON(v)
+		if js == "" {
+			continue
+		}
+		ex := ir.Example{JSON: js}
+		if b.checkExamples {
+			ex.Invalid = checkExample(s, v)
+		}
+		out = append(out, ex)
+	}
+	return out
+}
+
+// checkExample validates the example v against s, returning "" or the
+// first line of why it fails.
+func checkExample(s *openapi3.Schema, v any) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprintf("validator failed: %v", r)
+		}
+	}()
+	if err := s.VisitJSON(v, openapi3.EnableFormatValidation()); err != nil {
+		msg, _, _ = strings.Cut(err.Error(), "\n")
+		return msg
 	}
 	return ""
 }

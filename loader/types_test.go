@@ -210,8 +210,17 @@ func TestOperations(t *testing.T) {
 	if u := findType(t, api, "PetAddRequest").Usage; u != ir.UsedInRequest {
 		t.Errorf("PetAddRequest usage %v", u)
 	}
-	if u := findType(t, api, "Pet").Usage; u != ir.UsedInRequest|ir.UsedInResponse {
+	// Pet is used both ways and has a readOnly field: it is split into Pet
+	// (responses) and PetRequest (requests), see splitDirections.
+	if u := findType(t, api, "Pet").Usage; u != ir.UsedInResponse {
 		t.Errorf("Pet usage %v", u)
+	}
+	req := findType(t, api, "PetRequest")
+	if req.Usage != ir.UsedInRequest || !field(t, req, "pet_id").ReadOnly {
+		t.Errorf("PetRequest usage %v", req.Usage)
+	}
+	if d := describe(add.Body.Contents[0].Type); d != "PetAddRequest" {
+		t.Errorf("body = %s", d)
 	}
 }
 

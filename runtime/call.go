@@ -45,6 +45,9 @@ type Call struct {
 
 	err error
 	abs *url.URL // set by pagination: the absolute URL of a next page
+	// rawQuery holds "name=value" pairs already escaped by AddQueryStyle,
+	// sent after Query in the order they were added.
+	rawQuery []string
 }
 
 // Requirement is one alternative of a security requirement: the names of
@@ -202,6 +205,8 @@ var ErrEmptyPathParam = errors.New("empty value")
 func pathSegment(v any) (string, error) {
 	var s string
 	switch x := v.(type) {
+	case PathArg:
+		return x.seg, x.err
 	case string:
 		s = x
 	case int:
@@ -209,14 +214,9 @@ func pathSegment(v any) (string, error) {
 	case int64:
 		s = strconv.FormatInt(x, 10)
 	default:
-		vals, ok, err := formatValues(v)
-		if err != nil {
-			return "", err
-		}
-		if !ok || len(vals) == 0 {
-			return "", ErrEmptyPathParam
-		}
-		s = strings.Join(vals, ",")
+		// Lists, objects and every other value: style simple.
+		a := PathStyle("", v, StyleSimple, false)
+		return a.seg, a.err
 	}
 	switch s {
 	case "":
@@ -235,7 +235,7 @@ func (c *Call) String() string {
 	if c == nil {
 		return "<nil Call>"
 	}
-	u := &url.URL{Path: c.Path, RawQuery: c.Query.Encode()}
+	u := &url.URL{Path: c.Path, RawQuery: c.encodedQuery()}
 	if c.abs != nil {
 		u = c.abs
 	}
@@ -249,6 +249,18 @@ func (c *Call) String() string {
 		s += fmt.Sprintf(" (%d cookies)", len(c.Cookies))
 	}
 	return s
+}
+
+// encodedQuery is Query encoded, then the styled pairs.
+func (c *Call) encodedQuery() string {
+	q := c.Query.Encode()
+	if len(c.rawQuery) > 0 {
+		if q != "" {
+			q += "&"
+		}
+		q += strings.Join(c.rawQuery, "&")
+	}
+	return q
 }
 
 // GoString is String, so %#v prints no secret either.

@@ -27,6 +27,7 @@ type Part struct {
 	open                        func() (io.ReadCloser, error) // nil for fields
 	size                        int64                         // -1 unknown
 	once                        bool
+	noFilename                  bool // a JSON field: Content-Type but no filename
 }
 
 // FieldPart is a plain form field.
@@ -94,7 +95,9 @@ func (m *multipartBody) header(p Part) textproto.MIMEHeader {
 	h := textproto.MIMEHeader{}
 	disp := fmt.Sprintf(`form-data; name="%s"`, escapeQuotes(p.name))
 	if !p.isField {
-		disp += fmt.Sprintf(`; filename="%s"`, escapeQuotes(p.filename))
+		if !p.noFilename {
+			disp += fmt.Sprintf(`; filename="%s"`, escapeQuotes(p.filename))
+		}
 		ct := p.contentType
 		if ct == "" {
 			ct = "application/octet-stream"

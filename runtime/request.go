@@ -31,8 +31,8 @@ func (s *Session) callURL(call *Call) (string, error) {
 	b.WriteString(base.EscapedPath())
 	b.WriteString(call.Path)
 	q := base.RawQuery
-	if len(call.Query) > 0 {
-		enc := call.Query.Encode()
+	if len(call.Query) > 0 || len(call.rawQuery) > 0 {
+		enc := call.encodedQuery()
 		if q != "" {
 			q += "&" + enc
 		} else {

@@ -13,6 +13,15 @@ import "github.com/genclient/genclient/runtime"
 // DefaultServerURL is the API's first server.
 const DefaultServerURL = "https://petstore.swagger.io/v2"
 
+// Servers returns the URLs of the servers the API document lists, in order, with
+// their variables at their defaults; the first is DefaultServerURL. Pass one to
+// NewClient.
+//
+//   - https://petstore.swagger.io/v2
+func Servers() []string {
+	return []string{"https://petstore.swagger.io/v2"}
+}
+
 // Client is a client for the Swagger Petstore API. Create one with NewClient; it
 // is safe for concurrent use.
 //

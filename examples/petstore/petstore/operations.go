@@ -13,10 +13,10 @@ import (
 //	POST /pets
 func (c *Client) AddPet(ctx context.Context, body NewPet, opts ...runtime.Option) (*Pet, error) {
 	call := runtime.NewCall("POST", "/pets")
-	call.JSON(body)
 	call.ErrorModel = func(int) any {
 		return new(Error)
 	}
+	call.JSON(body)
 	return runtime.Decode[*Pet](ctx, c.s, call, opts...)
 }
 

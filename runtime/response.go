@@ -1,0 +1,383 @@
+package runtime
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// ResponseMeta is what WithResponse records of a call's final response.
+type ResponseMeta struct {
+	StatusCode int
+	Header     http.Header
+}
+
+// WithResponse records the status and header of the call's final
+// response in dst (for an error status too). Use it per call, for an
+// operation whose result does not carry what you need:
+//
+//	var meta runtime.ResponseMeta
+//	pet, err := c.GetPet(ctx, 1, runtime.WithResponse(&meta))
+func WithResponse(dst *ResponseMeta) Option {
+	if dst == nil {
+		return WithResponseHook(nil)
+	}
+	return WithResponseHook(func(r *http.Response) {
+		*dst = ResponseMeta{StatusCode: r.StatusCode, Header: r.Header}
+	})
+}
+
+// WithResponseHeaders decodes the header of the call's final response into
+// dst, a pointer to a generated {Operation}Headers struct whose fields
+// carry `header:"Name"` tags (see DecodeHeaders). A header that is absent
+// or does not parse leaves its field at its zero value: a server's odd
+// header never fails a call.
+//
+//	var h github.ReposGetHeaders
+//	repo, err := gh.Repos.Get(ctx, "o", "r", runtime.WithResponseHeaders(&h))
+func WithResponseHeaders(dst any) Option {
+	rv := reflect.ValueOf(dst)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return func(*config) error { return errors.New("runtime: WithResponseHeaders: want a pointer to a struct") }
+	}
+	return WithResponseHook(func(r *http.Response) {
+		rv.Elem().SetZero()
+		_ = DecodeHeaders(r.Header, dst)
+	})
+}
+
+// DecodeHeaders sets each field of the struct dst points to that has a
+// `header:"Name"` tag from the header Name: strings as they are, numbers
+// and booleans parsed, a slice from comma-separated values, Opt[T] set
+// when the header is present. It returns the first parse error joined
+// with the others, after setting every field it could.
+func DecodeHeaders(h http.Header, dst any) error {
+	rv := reflect.ValueOf(dst)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return errors.New("runtime: DecodeHeaders: want a pointer to a struct")
+	}
+	v := rv.Elem()
+	var errs []error
+	for i := range v.NumField() {
+		name := v.Type().Field(i).Tag.Get("header")
+		vals := h.Values(name)
+		if name == "" || len(vals) == 0 {
+			continue
+		}
+		f := v.Field(i)
+		var err error
+		if f.Kind() == reflect.Slice && f.Type().Elem().Kind() != reflect.Uint8 {
+			var items []string
+			for _, hv := range vals {
+				for it := range strings.SplitSeq(hv, ",") {
+					items = append(items, strings.TrimSpace(it))
+				}
+			}
+			s := reflect.MakeSlice(f.Type(), len(items), len(items))
+			for j, it := range items {
+				if err = setText(s.Index(j), it); err != nil {
+					break
+				}
+			}
+			if err == nil {
+				f.Set(s)
+			}
+		} else {
+			err = setText(f, strings.Join(vals, ", "))
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("header %s: %w", name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// setText sets f from a header text through JSON: the text as a JSON
+// literal (numbers, booleans), else as a JSON string.
+func setText(f reflect.Value, text string) error {
+	p := reflect.New(f.Type())
+	if err := json.Unmarshal([]byte(text), p.Interface()); err != nil || text == "null" {
+		p = reflect.New(f.Type())
+		if err := json.Unmarshal([]byte(strconv.Quote(text)), p.Interface()); err != nil {
+			return err
+		}
+	}
+	f.Set(p.Elem())
+	return nil
+}
+
+// body reads the whole body of a 2xx response to call.
+func (s *Session) body(ctx context.Context, call *Call, opts []Option) (*http.Response, []byte, *config, error) {
+	resp, n, cfg, cancel, err := s.do(ctx, call, opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	buf := s.getBuf()
+	defer s.putBuf(buf)
+	err = readBody(resp.Body, cfg, buf)
+	if cancel != nil {
+		cancel()
+	}
+	if err != nil {
+		return nil, nil, nil, &TransportError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
+	}
+	return resp, append([]byte(nil), buf.Bytes()...), cfg, nil
+}
+
+// Text sends call and returns the 2xx response body as a string (for
+// text/plain and other text responses).
+func Text(ctx context.Context, s *Session, call *Call, opts ...Option) (string, error) {
+	_, b, _, err := s.body(ctx, call, opts)
+	return string(b), err
+}
+
+// DecodeFunc sends call and decodes a 2xx JSON response into the pointer
+// into returns for its status; into returning nil (a status without
+// content) discards the body. It returns the status. Generated methods of
+// operations whose success responses differ by status use it to fill
+// one field per status.
+func DecodeFunc(ctx context.Context, s *Session, call *Call, into func(status int) any, opts ...Option) (int, error) {
+	resp, b, cfg, err := s.body(ctx, call, opts)
+	if err != nil {
+		return 0, err
+	}
+	dst := into(resp.StatusCode)
+	if dst == nil || len(b) == 0 || resp.StatusCode == http.StatusNoContent {
+		return resp.StatusCode, nil
+	}
+	if err := json.Unmarshal(b, dst); err != nil {
+		return resp.StatusCode, &DecodeError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err}
+	}
+	return resp.StatusCode, nil
+}
+
+// Stream sends call and returns an iterator over the server-sent events
+// of a text/event-stream response, each decoded into a T: the event's
+// data as JSON, or as it is when T is string; T = Event yields the raw
+// events. An error status, a transport error, a data field that does not
+// decode (a *DecodeError) or an "error" event (a *StreamError) is yielded
+// once and ends the iteration. The body is closed when the iteration
+// ends, also when the loop breaks.
+func Stream[T any](ctx context.Context, s *Session, call *Call, opts ...Option) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		resp, err := s.Do(ctx, call, opts...)
+		if err != nil {
+			yield(zero, err)
+			return
+		}
+		for ev, err := range Events(resp) {
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			var v T
+			switch p := any(&v).(type) {
+			case *Event:
+				*p = ev
+			case *string:
+				*p = ev.Data
+			default:
+				if err := json.Unmarshal([]byte(ev.Data), &v); err != nil {
+					yield(zero, &DecodeError{Method: call.Method, URL: redactURL(resp.Request.URL, nil), StatusCode: resp.StatusCode, Body: bounded([]byte(ev.Data)), Err: err})
+					return
+				}
+			}
+			if !yield(v, nil) {
+				return
+			}
+		}
+	}
+}
+
+// ErrInvalidValue is returned (wrapped) when an argument of an enum type
+// holds a value the API does not document.
+var ErrInvalidValue = errors.New("invalid value")
+
+// Check records an error when v, or an element of it when it is a slice,
+// or its value when it is a set Opt, has a Valid method that reports
+// false: generated methods call it for every enum-typed argument, so a
+// mistyped value fails before any I/O. name is the argument's name.
+func (c *Call) Check(name string, v any) *Call {
+	if err := checkValid(v); err != nil {
+		c.fail(fmt.Errorf("runtime: %s: %w", name, err))
+	}
+	return c
+}
+
+func checkValid(v any) error {
+	if o, ok := v.(optional); ok {
+		inner, set := o.optValue()
+		if !set {
+			return nil
+		}
+		v = inner
+	}
+	if x, ok := v.(interface{ Valid() bool }); ok {
+		if !x.Valid() {
+			return fmt.Errorf("%w %q", ErrInvalidValue, fmt.Sprint(v))
+		}
+		return nil
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Slice {
+		for i := range rv.Len() {
+			if err := checkValid(rv.Index(i).Interface()); err != nil {
+				return fmt.Errorf("element %d: %w", i, err)
+			}
+		}
+	}
+	return nil
+}
+
+// Paging configures AllPaged: how an operation's pages are selected and
+// where the items are (the x-pagination extension of the document).
+type Paging struct {
+	// Kind is "cursor" (the next page's Param is a value read from the
+	// response at Cursor) or "offset" (Param grows by the number of
+	// items received, from the call's own value or 0) or "page" (Param
+	// grows by one, from the call's own value or 1).
+	Kind  string
+	Param string // the query parameter that selects the page
+	// Cursor is the dotted path of the next cursor in the response body
+	// ("meta.next_cursor"); a missing, null or empty cursor ends the
+	// iteration.
+	Cursor string
+	// Items is the dotted path of the array of items in the response
+	// body; "" when the body is the array.
+	Items string
+}
+
+// AllPaged returns an iterator over the items of every page of call, as
+// p describes. Each page is its own request under ctx; only one page is
+// held in memory. The iteration ends on an empty page, on a missing
+// cursor, after the first error (yielded once, a repeated cursor is
+// ErrPaginationLoop) or when the loop breaks; WithMaxPages bounds it.
+func AllPaged[T any](ctx context.Context, s *Session, call *Call, p Paging, opts ...Option) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		cfg, err := s.callConfig(opts)
+		if err == nil && call == nil {
+			err = errNilCall
+		}
+		if err != nil {
+			yield(zero, err)
+			return
+		}
+		seen := map[string]bool{}
+		cur := call
+		num := 0
+		if v := call.Query.Get(p.Param); v != "" {
+			num, _ = strconv.Atoi(v)
+		} else if p.Kind == "page" {
+			num = 1
+		}
+		for n := 1; ; n++ {
+			resp, b, _, err := s.body(ctx, cur, opts)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			decodeErr := func(err error) {
+				yield(zero, &DecodeError{Method: cur.Method, URL: redactURL(resp.Request.URL, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err})
+			}
+			var items []T
+			if raw, ok := jsonPath(b, p.Items); ok {
+				if err := json.Unmarshal(raw, &items); err != nil {
+					decodeErr(err)
+					return
+				}
+			}
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			var next string
+			switch p.Kind {
+			case "cursor":
+				raw, ok := jsonPath(b, p.Cursor)
+				if ok {
+					var sv any
+					if err := json.Unmarshal(raw, &sv); err != nil {
+						decodeErr(err)
+						return
+					}
+					switch x := sv.(type) {
+					case string:
+						next = x
+					case nil:
+					default:
+						next = string(raw)
+					}
+				}
+			case "page":
+				num++
+				next = strconv.Itoa(num)
+			default:
+				num += len(items)
+				next = strconv.Itoa(num)
+			}
+			if next == "" || len(items) == 0 {
+				return
+			}
+			if seen[next] {
+				yield(zero, fmt.Errorf("%w: %s=%s", ErrPaginationLoop, p.Param, next))
+				return
+			}
+			seen[next] = true
+			if cfg.maxPages > 0 && n >= cfg.maxPages {
+				yield(zero, fmt.Errorf("%w (%d)", ErrMaxPages, cfg.maxPages))
+				return
+			}
+			cur = withQuery(call, p.Param, next)
+		}
+	}
+}
+
+// withQuery returns a copy of call with the query parameter name set to
+// value, replacing any value the call had for it.
+func withQuery(call *Call, name, value string) *Call {
+	c := *call
+	c.Query = url.Values{}
+	for k, v := range call.Query {
+		c.Query[k] = v
+	}
+	c.Query.Set(name, value)
+	prefix := escape(name, "") + "="
+	c.rawQuery = nil
+	for _, kv := range call.rawQuery {
+		if !strings.HasPrefix(kv, prefix) {
+			c.rawQuery = append(c.rawQuery, kv)
+		}
+	}
+	return &c
+}
+
+// jsonPath returns the JSON value at a dotted path of object keys in b;
+// "" is b itself.
+func jsonPath(b []byte, path string) (json.RawMessage, bool) {
+	raw := json.RawMessage(b)
+	if path == "" {
+		return raw, len(b) > 0
+	}
+	for key := range strings.SplitSeq(path, ".") {
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &obj); err != nil {
+			return nil, false
+		}
+		v, ok := obj[key]
+		if !ok {
+			return nil, false
+		}
+		raw = v
+	}
+	return raw, true
+}

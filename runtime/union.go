@@ -1,0 +1,198 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+)
+
+// This file holds what generated oneOf/anyOf unions share, so that each
+// generated package only declares the union types and two short methods.
+//
+// Decoding without a discriminator tries the variants in document order,
+// first strictly, then leniently:
+//
+//   - strict: the value has the variant's JSON type, every required
+//     property (a struct field without omitzero or omitempty) is present, no
+//     property is undeclared (unless the variant keeps additional
+//     properties) and an enum holds one of its documented values;
+//   - lenient: as strict, but undeclared properties and unknown enum
+//     values are accepted, because servers add both over time.
+//
+// When no variant decodes, DecodeUnion reports an error.
+//
+// Round trip. A union keeps the JSON it was decoded from. While the chosen
+// variant is unmodified, MarshalVariant returns those bytes verbatim, so
+// calling MarshalJSON on a decoded union returns its input byte for byte.
+// json.Marshal compacts (and HTML-escapes) what a MarshalJSON method
+// returns, so through json.Marshal the guarantee is: the output equals the
+// input after json.Compact, with <, > and & escaped as \u003c, \u003e and
+// \u0026 as json.Marshal always does.
+
+// Variant is one alternative of a union being decoded: a target field and
+// how to decode into it. Build one with VariantPtr or VariantVal.
+type Variant struct {
+	decode func(b []byte, strict bool) bool
+}
+
+// VariantPtr is the variant whose field is *T (structs, scalars, unions):
+// on success *p is set to the decoded value.
+func VariantPtr[T any](p **T) Variant {
+	return Variant{decode: func(b []byte, strict bool) bool {
+		v := new(T)
+		if !decodeStrict(b, v, strict) {
+			return false
+		}
+		*p = v
+		return true
+	}}
+}
+
+// VariantVal is the variant whose field is a slice, map or json.RawMessage
+// (nil when unset): on success *p is set to the decoded value.
+func VariantVal[T any](p *T) Variant {
+	return Variant{decode: func(b []byte, strict bool) bool {
+		var v T
+		if !decodeStrict(b, &v, strict) {
+			return false
+		}
+		*p = v
+		return true
+	}}
+}
+
+// DecodeUnion decodes b into the first variant that matches strictly, else
+// the first that matches leniently (see the top of this file). name is
+// used in the error, e.g. "petstore: Shape".
+func DecodeUnion(b []byte, name string, variants ...Variant) error {
+	for _, strict := range [...]bool{true, false} {
+		for _, v := range variants {
+			if v.decode(b, strict) {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("%s: the value matches no variant: %q", name, snippet(bytes.TrimSpace(b), 64))
+}
+
+// IsNull reports whether b is the JSON literal null.
+func IsNull(b []byte) bool { return string(bytes.TrimSpace(b)) == "null" }
+
+// Discriminator returns the string value of the property prop of the JSON
+// object b, or "" when it has none.
+func Discriminator(b []byte, prop string) (string, error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(b, &obj); err != nil {
+		return "", err
+	}
+	raw, ok := obj[prop]
+	if !ok {
+		return "", nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return "", fmt.Errorf("discriminator %q: %w", prop, err)
+	}
+	return s, nil
+}
+
+// MarshalVariant encodes v, the variant of a union decoded from raw (nil
+// for a union built by the caller). While v is unmodified (it encodes as
+// what raw decodes to), raw is returned as received.
+func MarshalVariant[T any](v *T, raw json.RawMessage) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil || raw == nil {
+		return b, err
+	}
+	orig := new(T)
+	if json.Unmarshal(raw, orig) == nil {
+		if ob, err := json.Marshal(orig); err == nil && bytes.Equal(ob, b) {
+			return raw, nil
+		}
+	}
+	return b, nil
+}
+
+// MarshalUnset is what a union with no variant set encodes as: the JSON it
+// was decoded from (a value of a variant this client does not know), or an
+// error naming the union when it has none.
+func MarshalUnset(raw json.RawMessage, name string) ([]byte, error) {
+	if raw != nil {
+		return raw, nil
+	}
+	return nil, errors.New(name + ": no variant set")
+}
+
+// decodeStrict decodes b into v (a pointer) and applies the strict rules.
+func decodeStrict(b []byte, v any, strict bool) bool {
+	if !strict {
+		if json.Unmarshal(b, v) != nil {
+			return false
+		}
+		return hasRequired(b, v)
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.DisallowUnknownFields()
+	if d.Decode(v) != nil || d.More() {
+		return false
+	}
+	if e, ok := v.(interface{ Valid() bool }); ok && !e.Valid() {
+		return false // an enum value the API does not document
+	}
+	return hasRequired(b, v)
+}
+
+// hasRequired reports whether the JSON object b has every required
+// property of the struct v points to; it is true for other kinds.
+func hasRequired(b []byte, v any) bool {
+	t := reflect.TypeOf(v).Elem()
+	if t.Kind() != reflect.Struct {
+		return true
+	}
+	req := requiredOf(t)
+	if len(req) == 0 {
+		return true
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(b, &obj) != nil {
+		return false
+	}
+	for _, name := range req {
+		if _, ok := obj[name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// requiredCache maps a struct type to its required JSON names. It only
+// grows, like encoding/json's own type cache.
+var requiredCache sync.Map // reflect.Type → []string
+
+// requiredOf lists the JSON names of t's fields that are always encoded:
+// those tagged without omitzero or omitempty.
+func requiredOf(t reflect.Type) []string {
+	if v, ok := requiredCache.Load(t); ok {
+		return v.([]string)
+	}
+	var req []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag, ok := f.Tag.Lookup("json")
+		if !ok || !f.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "-" || name == "" || strings.Contains(","+opts+",", ",omitzero,") ||
+			strings.Contains(","+opts+",", ",omitempty,") {
+			continue
+		}
+		req = append(req, name)
+	}
+	requiredCache.Store(t, req)
+	return req
+}
