@@ -191,7 +191,7 @@ func snake(s string) string {
 	for i, r := range rs {
 		lower := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
 		if !lower && r >= 'A' && r <= 'Z' {
-			if i > 0 && (isLowerOrDigit(rs[i-1]) || i+1 < len(rs) && isLowerRune(rs[i+1]) && isUpperRune(rs[i-1])) {
+			if i > 0 && (isLowerOrDigit(rs[i-1]) || i+1 < len(rs) && isLowerRune(rs[i+1]) && isUpperRune(rs[i-1]) && !pluralS(rs, i+1)) {
 				b.WriteByte('_')
 			}
 			b.WriteRune(r + 'a' - 'A')
@@ -206,6 +206,12 @@ func snake(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// pluralS reports whether rs[i] is the "s" of a plural initialism such as
+// "APIs" or "URLs": an "s" that ends its word.
+func pluralS(rs []rune, i int) bool {
+	return rs[i] == 's' && (i+1 == len(rs) || !isLowerRune(rs[i+1]))
 }
 
 func isLowerRune(r rune) bool    { return r >= 'a' && r <= 'z' }

@@ -116,6 +116,7 @@ func TestSnake(t *testing.T) {
 	for in, want := range map[string]string{
 		"Issues": "issues", "IssueComments": "issue_comments", "HTTPServer": "http_server",
 		"OAuth2": "o_auth2", "APIKeys": "api_keys", "V2Pets": "v2_pets", "Repos_Hooks": "repos_hooks",
+		"APIs": "apis", "URLsList": "urls_list", "APIsV1": "apis_v1", "APIStatus": "api_status",
 	} {
 		if got := snake(in); got != want {
 			t.Errorf("snake(%q) = %q, want %q", in, got, want)

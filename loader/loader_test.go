@@ -96,6 +96,9 @@ func TestUnstutter(t *testing.T) {
 		{"AddPet", "Pet", "Add"},
 		{"ListPets", "Pet", "List"},
 		{"FindPetsByTags", "Pet", "FindPetsByTags"},
+		{"ListCoreV1NamespacedPod", "CoreV1", "ListNamespacedPod"},
+		{"ConnectCoreV1DeleteNodeProxy", "CoreV1", "ConnectDeleteNodeProxy"},
+		{"GetAPIVersions", "Core", "GetAPIVersions"},
 		{"Pet", "Pet", "Pet"},
 		{"GetUser", "", "GetUser"},
 	}
@@ -180,4 +183,33 @@ func isNullable(t ir.Type, k ir.PrimKind) bool {
 	}
 	p, ok := n.Elem.(*ir.Primitive)
 	return ok && p.Kind == k
+}
+
+func TestComponentHints(t *testing.T) {
+	keys := []string{
+		"io.k8s.api.core.v1.Pod",
+		"io.k8s.api.batch.v1.CronJob",
+		"io.k8s.api.batch.v1beta1.CronJob",
+		"io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
+		"account.updated",
+		"repo-search-result-item",
+		"Pet",
+		"com.example.Pet",
+	}
+	want := map[string]string{
+		"io.k8s.api.core.v1.Pod":                          "Pod",
+		"io.k8s.api.batch.v1.CronJob":                     "V1CronJob",
+		"io.k8s.api.batch.v1beta1.CronJob":                "V1beta1CronJob",
+		"io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta": "ObjectMeta",
+		"account.updated":                                 "AccountUpdated",
+		"repo-search-result-item":                         "RepoSearchResultItem",
+		"Pet":                                             "Pet",
+		"com.example.Pet":                                 "ExamplePet",
+	}
+	got := componentHints(keys)
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("componentHints[%q] = %q, want %q", k, got[k], w)
+		}
+	}
 }

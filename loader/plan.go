@@ -169,10 +169,13 @@ func (b *builder) nameOperations() {
 	}
 }
 
-// unstutter removes the service name from the start (else the end) of an
-// operation name: "IssuesListForRepo" in Issues → "ListForRepo", "AddPet"
-// in Pet → "Add", "ListPets" in Pet → "List". The name is kept whole when
-// nothing would remain.
+// unstutter removes the service name from the start, else the end, else
+// the first place inside an operation name when the service name has
+// several words: "IssuesListForRepo" in Issues → "ListForRepo", "AddPet"
+// in Pet → "Add", "ListPets" in Pet → "List", "ListCoreV1NamespacedPod" in
+// CoreV1 → "ListNamespacedPod"; "FindPetsByTags" in Pet stays, since a
+// single word inside a name is as often part of a phrase as a stutter. The
+// name is kept whole when nothing would remain.
 func unstutter(name, svc string) string {
 	if svc == "" {
 		return name
@@ -202,6 +205,11 @@ func unstutter(name, svc string) string {
 	}
 	if match(nw[len(nw)-len(sw):]) {
 		return join(nw[:len(nw)-len(sw)])
+	}
+	for i := 1; len(sw) > 1 && i+len(sw) < len(nw); i++ {
+		if match(nw[i : i+len(sw)]) {
+			return join(slices.Concat(nw[:i], nw[i+len(sw):]))
+		}
 	}
 	return name
 }

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/genclient/genclient/ir"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -21,21 +23,80 @@ func (b *builder) components() {
 	schemas := b.doc.Components.Schemas
 	base := b.root.child("components", "schemas")
 	keys := sortedKeys(schemas)
+	hints := componentHints(keys)
 	for _, k := range keys {
-		b.comps[base.child(k).key()] = k
+		b.comps[base.child(k).key()] = hints[k]
 	}
 	for _, k := range keys {
 		if t := b.chase(base.child(k)); t.key() != base.child(k).key() {
 			if _, ok := b.comps[t.key()]; !ok {
-				b.comps[t.key()] = k
+				b.comps[t.key()] = hints[k]
 			}
 		}
 	}
 	for _, k := range keys {
 		// A component that fails is dropped here; an operation using it
 		// fails in turn and is skipped with its own warning.
-		b.guard(fmt.Sprintf("schema %q", k), b.pos(base.child(k)), func() { b.schemaType(schemas[k], base.child(k), pascal(k)) })
+		b.guard(fmt.Sprintf("schema %q", k), b.pos(base.child(k)), func() { b.schemaType(schemas[k], base.child(k), hints[k]) })
 	}
+}
+
+// componentHints returns the Go name hint of each component key. A key
+// written as a dotted, package-qualified name, as Swagger documents made
+// from Go or Java code do ("io.k8s.api.core.v1.Pod"), drops its leading
+// package segments (those without upper-case letters) and keeps the type
+// name: "Pod" (only when that name starts with an upper-case letter, so
+// "account.updated" stays "AccountUpdated"). When two keys would get the same hint, both take back
+// package segments, nearest first, until they differ: "V1CronJob" and
+// "V1beta1CronJob". Other keys are simply made Go identifiers; the namer
+// later resolves any clash that remains by suffixes.
+func componentHints(keys []string) map[string]string {
+	type cand struct {
+		pkg  []string // droppable package segments, outermost first
+		name string   // the rest, joined
+		keep int      // package segments taken back
+	}
+	cands := map[string]*cand{}
+	for _, k := range keys {
+		segs := strings.Split(k, ".")
+		n := 0
+		if last := segs[len(segs)-1]; last != "" && unicode.IsUpper(rune(last[0])) {
+			for n < len(segs)-1 && segs[n] != "" && strings.ToLower(segs[n]) == segs[n] {
+				n++
+			}
+		}
+		cands[k] = &cand{pkg: segs[:n], name: strings.Join(segs[n:], ".")}
+	}
+	hint := func(c *cand) string {
+		return pascal(strings.Join(append(slices.Clone(c.pkg[len(c.pkg)-c.keep:]), c.name), "."))
+	}
+	for {
+		byHint := map[string][]string{}
+		for _, k := range keys {
+			h := hint(cands[k])
+			byHint[h] = append(byHint[h], k)
+		}
+		grew := false
+		for _, ks := range byHint {
+			if len(ks) < 2 {
+				continue
+			}
+			for _, k := range ks {
+				if c := cands[k]; c.keep < len(c.pkg) {
+					c.keep++
+					grew = true
+				}
+			}
+		}
+		if !grew {
+			break
+		}
+	}
+	out := make(map[string]string, len(keys))
+	for _, k := range keys {
+		out[k] = hint(cands[k])
+	}
+	return out
 }
 
 // refLoc resolves the $ref of an element of kin-openapi's model found at
@@ -78,8 +139,8 @@ func (b *builder) chase(l loc) loc {
 // refName is the name hint for the schema at l reached through a $ref: the
 // component key, else the last pointer token, else the file's base name.
 func (b *builder) refName(l loc) string {
-	if k, ok := b.comps[l.key()]; ok {
-		return pascal(k)
+	if h, ok := b.comps[l.key()]; ok {
+		return h
 	}
 	if i := strings.LastIndexByte(l.ptr, '/'); i >= 0 && i+1 < len(l.ptr) {
 		return pascal(unescapeToken(l.ptr[i+1:]))
