@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -80,6 +81,9 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 	if op.Security != nil {
 		f.build = append(f.build, jen.Id("call").Dot("Security").Op("=").Add(g.requirements(op.Security)))
 	}
+	if accept := acceptOf(op); accept != "" {
+		f.build = append(f.build, jen.Id("call").Dot("Accept").Op("=").Lit(accept))
+	}
 	if op.Idempotent && (op.Method == "POST" || op.Method == "PATCH") {
 		f.build = append(f.build, jen.Id("call").Dot("Idempotent").Op("=").True())
 	}
@@ -94,6 +98,34 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 		}
 	}
 	return f
+}
+
+// acceptOf returns the Accept header of op: the media types of its
+// successful responses, in order — only the JSON ones when there are any,
+// since those are what the method decodes — or "" when that is just
+// application/json (the runtime's default) or nothing.
+func acceptOf(op *ir.Operation) string {
+	var types, json []string
+	for _, r := range op.Responses {
+		if r.IsError || !strings.HasPrefix(r.Status, "2") {
+			continue
+		}
+		for _, c := range r.Contents {
+			if !slices.Contains(types, c.MediaType) {
+				types = append(types, c.MediaType)
+				if c.Kind == ir.KindJSON {
+					json = append(json, c.MediaType)
+				}
+			}
+		}
+	}
+	if len(json) > 0 {
+		types = json
+	}
+	if len(types) == 0 || len(types) == 1 && types[0] == "application/json" {
+		return ""
+	}
+	return strings.Join(types, ", ")
 }
 
 // builderName is the unexported method that builds the call of an

@@ -140,6 +140,30 @@ func (b *builder) fillStruct(st *ir.Struct, parent string, props []prop, req map
 		}
 		st.Fields = append(st.Fields, f)
 	}
+	b.undeclaredRequired(st, nm, props, req, l)
+}
+
+// undeclaredRequired adds a field of any JSON value for each required
+// property that the schema does not declare (sorted by name), so that a
+// request can still carry it; a struct with typed additionalProperties
+// holds such keys in its map instead.
+func (b *builder) undeclaredRequired(st *ir.Struct, nm *namer, props []prop, req map[string]bool, l loc) {
+	if st.Additional != nil {
+		if _, ok := st.Additional.(*ir.Any); !ok {
+			return
+		}
+	}
+	var missing []string
+	for r := range req {
+		if !slices.ContainsFunc(props, func(p prop) bool { return p.name == r }) {
+			missing = append(missing, r)
+		}
+	}
+	slices.Sort(missing)
+	for _, r := range missing {
+		b.warn(b.pos(l), fmt.Sprintf("required property %q is not declared: added as a field holding any JSON value", r))
+		st.Fields = append(st.Fields, &ir.Field{Name: nm.fieldName(r), JSONName: r, Type: &ir.Any{}, Required: true})
+	}
 }
 
 // allOf converts a schema with allOf: one structural part and nothing else

@@ -38,6 +38,12 @@ type Call struct {
 	// retry, because the operation is known to be idempotent.
 	Idempotent bool
 
+	// Accept lists the media types of the operation's successful
+	// responses ("image/png", "application/vnd.github.v3+json"), sent as
+	// the Accept header unless an option or Header sets one; "" sends
+	// "application/json".
+	Accept string
+
 	// ErrorModel returns a pointer to a fresh value to decode an error
 	// response of the given status into, or nil when the operation
 	// declares no model for it. The decoded value lands in APIError.Model.
@@ -60,8 +66,20 @@ type Requirement []string
 // is formatted (see FormatParam), must not be empty, and is escaped so
 // that it stays one path segment: "/" becomes %2F, and a segment that is
 // exactly "." or ".." becomes %2E or %2E%2E.
+//
+// A path template that carries a fixed query ("/responses/{id}?beta=true",
+// as some documents write their path keys) keeps it: the pairs after "?"
+// are sent as they are written, after the call's own query parameters.
 func NewCall(method, pathTemplate string, pathArgs ...any) *Call {
 	c := &Call{Method: method}
+	if i := strings.IndexByte(pathTemplate, '?'); i >= 0 {
+		for _, kv := range strings.Split(pathTemplate[i+1:], "&") {
+			if kv != "" {
+				c.rawQuery = append(c.rawQuery, kv)
+			}
+		}
+		pathTemplate = pathTemplate[:i]
+	}
 	c.Path, c.err = expandPath(pathTemplate, pathArgs)
 	return c
 }

@@ -92,7 +92,11 @@ func (s *Session) newRequest(ctx context.Context, call *Call, cfg *config, rawUR
 		req.Header["User-Agent"] = []string{cfg.userAgent}
 	}
 	if _, ok := req.Header["Accept"]; !ok {
-		req.Header["Accept"] = []string{"application/json"}
+		if call.Accept != "" {
+			req.Header["Accept"] = []string{call.Accept}
+		} else {
+			req.Header["Accept"] = []string{"application/json"}
+		}
 	}
 	if idemKey != "" {
 		req.Header["Idempotency-Key"] = []string{idemKey}
