@@ -18,10 +18,7 @@ import (
 // knownFailures names the operations that cannot pass, keyed by
 // "spec METHOD path", with the reason. It is never silent: each entry is
 // logged, and an entry that passes is reported so it can be removed.
-var knownFailures = map[string]string{
-	"figma PUT /v2/webhooks/{webhook_id}": "the document's request body requires team_id but does not declare it " +
-		"(paths./v2/webhooks/{webhook_id}.put.requestBody): the generated struct has no field to send it",
-}
+var knownFailures = map[string]string{}
 
 // TestConformance calls every operation of each spec's generated client
 // against the validating mock server (package mock): every request and
