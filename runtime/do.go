@@ -45,9 +45,19 @@ func (s *Session) Do(ctx context.Context, call *Call, opts ...Option) (*Response
 // *DecodeError.
 func Decode[T any](ctx context.Context, s *Session, call *Call, opts ...Option) (T, error) {
 	var out T
+	if err := s.decodeInto(ctx, call, &out, opts); err != nil {
+		var zero T
+		return zero, err
+	}
+	return out, nil
+}
+
+// decodeInto is the body of Decode, kept out of the generic function so
+// that each instantiation stays a few instructions long.
+func (s *Session) decodeInto(ctx context.Context, call *Call, out any, opts []Option) error {
 	resp, n, cfg, cancel, err := s.do(ctx, call, opts)
 	if err != nil {
-		return out, err
+		return err
 	}
 	buf := s.getBuf()
 	defer s.putBuf(buf)
@@ -56,17 +66,16 @@ func Decode[T any](ctx context.Context, s *Session, call *Call, opts ...Option) 
 		cancel()
 	}
 	if err != nil {
-		return out, &TransportError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
+		return &TransportError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
 	}
 	b := buf.Bytes()
 	if resp.StatusCode == http.StatusNoContent || len(b) == 0 {
-		return out, nil
+		return nil
 	}
-	if err := json.Unmarshal(b, &out); err != nil {
-		var zero T
-		return zero, &DecodeError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err}
+	if err := json.Unmarshal(b, out); err != nil {
+		return &DecodeError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err}
 	}
-	return out, nil
+	return nil
 }
 
 // Exec sends call for an operation without a response body of interest:

@@ -51,17 +51,21 @@ func All[T any](ctx context.Context, s *Session, call *Call, opts ...Option) ite
 // func(p *ListPets) []Pet { return p.Items }.
 func AllFunc[P, T any](ctx context.Context, s *Session, call *Call, items func(*P) []T, opts ...Option) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		for page, err := range PagesFunc(ctx, s, call, items, opts...) {
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
+		err := s.walkPages(ctx, call, opts, func(pg *rawPage) (bool, error) {
+			var p P
+			if err := pg.decode(&p); err != nil {
+				return false, err
 			}
-			for _, it := range page.Items {
+			for _, it := range items(&p) {
 				if !yield(it, nil) {
-					return
+					return false, nil
 				}
 			}
+			return true, nil
+		})
+		if err != nil {
+			var zero T
+			yield(zero, err)
 		}
 	}
 }
@@ -75,43 +79,73 @@ func Pages[T any](ctx context.Context, s *Session, call *Call, opts ...Option) i
 // PagesFunc is Pages for pages of type P holding their items.
 func PagesFunc[P, T any](ctx context.Context, s *Session, call *Call, items func(*P) []T, opts ...Option) iter.Seq2[*Page[T], error] {
 	return func(yield func(*Page[T], error) bool) {
-		cfg, err := s.callConfig(opts)
-		if err == nil && call == nil {
-			err = errNilCall
-		}
+		err := s.walkPages(ctx, call, opts, func(pg *rawPage) (bool, error) {
+			var p P
+			if err := pg.decode(&p); err != nil {
+				return false, err
+			}
+			return yield(&Page[T]{Items: items(&p), URL: pg.url, Next: pg.next, Header: pg.header}, nil), nil
+		})
 		if err != nil {
 			yield(nil, err)
-			return
 		}
-		seed := maphash.MakeSeed()
-		seen := map[uint64]struct{}{}
-		cur := call
-		for n := 1; ; n++ {
-			page, err := fetchPage(ctx, s, cur, cfg, items, opts)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			seen[maphash.String(seed, page.URL.String())] = struct{}{}
-			next := page.Next
-			if !yield(page, nil) || next == nil {
-				return
-			}
-			switch {
-			case !inScope(cfg.trusted, next):
-				yield(nil, fmt.Errorf("%w: %s", ErrCrossOriginLink, redactURL(next, cfg.redact)))
-				return
-			case hasKey(seen, maphash.String(seed, next.String())):
-				yield(nil, fmt.Errorf("%w: %s", ErrPaginationLoop, redactURL(next, cfg.redact)))
-				return
-			case cfg.maxPages > 0 && n >= cfg.maxPages:
-				yield(nil, fmt.Errorf("%w (%d)", ErrMaxPages, cfg.maxPages))
-				return
-			}
-			cur = &Call{
-				Method: http.MethodGet, Header: call.Header, Cookies: call.Cookies,
-				Security: call.Security, ErrorModel: call.ErrorModel, abs: next,
-			}
+	}
+}
+
+// rawPage is one fetched page before decoding.
+type rawPage struct {
+	body      []byte // valid only during the visit
+	status    int
+	url, next *url.URL
+	header    http.Header
+	method    string
+	redact    map[string]bool
+}
+
+// decode unmarshals the page's JSON body into v; an empty body or a 204
+// leaves v as it is.
+func (pg *rawPage) decode(v any) error {
+	if len(pg.body) == 0 || pg.status == http.StatusNoContent {
+		return nil
+	}
+	if err := json.Unmarshal(pg.body, v); err != nil {
+		return &DecodeError{Method: pg.method, URL: redactURL(pg.url, pg.redact), StatusCode: pg.status, Body: bounded(pg.body), Err: err}
+	}
+	return nil
+}
+
+// walkPages fetches the pages of call one by one and hands each to visit,
+// which returns false to stop; it is the part of pagination that does not
+// depend on the item type, so generic instantiations stay small. It
+// returns the first error of a fetch, of visit, or of the next link
+// (cross-origin, loop, MaxPages).
+func (s *Session) walkPages(ctx context.Context, call *Call, opts []Option, visit func(*rawPage) (bool, error)) error {
+	cfg, err := s.callConfig(opts)
+	if err == nil && call == nil {
+		err = errNilCall
+	}
+	if err != nil {
+		return err
+	}
+	seed := maphash.MakeSeed()
+	seen := map[uint64]struct{}{}
+	cur := call
+	for n := 1; ; n++ {
+		next, more, err := s.fetchPage(ctx, cur, cfg, opts, seen, seed, visit)
+		if err != nil || !more || next == nil {
+			return err
+		}
+		switch {
+		case !inScope(cfg.trusted, next):
+			return fmt.Errorf("%w: %s", ErrCrossOriginLink, redactURL(next, cfg.redact))
+		case hasKey(seen, maphash.String(seed, next.String())):
+			return fmt.Errorf("%w: %s", ErrPaginationLoop, redactURL(next, cfg.redact))
+		case cfg.maxPages > 0 && n >= cfg.maxPages:
+			return fmt.Errorf("%w (%d)", ErrMaxPages, cfg.maxPages)
+		}
+		cur = &Call{
+			Method: http.MethodGet, Header: call.Header, Cookies: call.Cookies,
+			Security: call.Security, ErrorModel: call.ErrorModel, abs: next,
 		}
 	}
 }
@@ -121,10 +155,12 @@ func hasKey(m map[uint64]struct{}, k uint64) bool {
 	return ok
 }
 
-func fetchPage[P, T any](ctx context.Context, s *Session, call *Call, cfg *config, items func(*P) []T, opts []Option) (*Page[T], error) {
+// fetchPage fetches one page, records its URL in seen and visits it. It
+// returns the page's next link and whether visit wants more.
+func (s *Session) fetchPage(ctx context.Context, call *Call, cfg *config, opts []Option, seen map[uint64]struct{}, seed maphash.Seed, visit func(*rawPage) (bool, error)) (*url.URL, bool, error) {
 	resp, n, rcfg, cancel, err := s.do(ctx, call, opts)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	buf := s.getBuf()
 	defer s.putBuf(buf)
@@ -134,14 +170,10 @@ func fetchPage[P, T any](ctx context.Context, s *Session, call *Call, cfg *confi
 	}
 	u := resp.Request.URL
 	if err != nil {
-		return nil, &TransportError{Method: call.Method, URL: redactURL(u, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
+		return nil, false, &TransportError{Method: call.Method, URL: redactURL(u, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
 	}
-	var p P
-	if b := buf.Bytes(); len(b) > 0 && resp.StatusCode != http.StatusNoContent {
-		if err := json.Unmarshal(b, &p); err != nil {
-			return nil, &DecodeError{Method: call.Method, URL: redactURL(u, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err}
-		}
-	}
+	seen[maphash.String(seed, u.String())] = struct{}{}
 	next, _ := NextLink(resp.Header, u)
-	return &Page[T]{Items: items(&p), URL: u, Next: next, Header: resp.Header}, nil
+	more, err := visit(&rawPage{body: buf.Bytes(), status: resp.StatusCode, url: u, next: next, header: resp.Header, method: call.Method, redact: cfg.redact})
+	return next, more, err
 }
