@@ -125,7 +125,7 @@ func WithHeader(name, value string) Option {
 // WithUserAgent sets the User-Agent header.
 func WithUserAgent(ua string) Option {
 	return func(cfg *config) error {
-		cfg.userAgent = ua
+		cfg.userAgent = []string{ua}
 		return nil
 	}
 }

@@ -88,8 +88,8 @@ func (s *Session) newRequest(ctx context.Context, call *Call, cfg *config, rawUR
 	for _, c := range call.Cookies {
 		req.AddCookie(c)
 	}
-	if cfg.userAgent != "" {
-		req.Header["User-Agent"] = []string{cfg.userAgent}
+	if cfg.userAgent != nil {
+		req.Header["User-Agent"] = cfg.userAgent[:1:1]
 	}
 	if _, ok := req.Header["Accept"]; !ok {
 		if call.Accept != "" {

@@ -65,7 +65,7 @@ type config struct {
 	maxRedirects int
 
 	header    http.Header
-	userAgent string
+	userAgent []string // one value, shared read-only by every request (Header.Set and Add replace, never write into it)
 
 	security  []Requirement
 	creds     map[string]Auth
