@@ -55,6 +55,8 @@ type builder struct {
 	ignoredSeen map[string]bool
 	// checkExamples is Options.CheckExamples.
 	checkExamples bool
+	// convertHook is Options.convertHook.
+	convertHook func(o *ir.Operation)
 }
 
 // typeInfo is a memoised conversion of one schema location.

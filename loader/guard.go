@@ -29,11 +29,6 @@ func (b *builder) memo(key string, ti *typeInfo) {
 	b.memoLog = append(b.memoLog, key)
 }
 
-// convertHook, when set (by tests only), runs at the end of every
-// operation's conversion, after its types are created. It is the seam through which tests exercise the
-// recovery of internal errors in guard.
-var convertHook func(o *ir.Operation)
-
 // guard runs convert, which converts one element (an operation or a
 // component schema). If convert panics (an unsupported construct or an
 // internal error), the types it created are discarded, a warning at pos

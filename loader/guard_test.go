@@ -55,14 +55,13 @@ func TestSkipUnsupportedOperation(t *testing.T) {
 // the API loads.
 func TestSkipOperationOnInternalError(t *testing.T) {
 	full := loadTypes(t, "testdata/types/types.yaml")
-	convertHook = func(o *ir.Operation) {
+	hook := func(o *ir.Operation) {
 		if o.ID == "addPet" {
 			var m map[string]int
 			m["boom"]++ // assignment to entry in nil map
 		}
 	}
-	defer func() { convertHook = nil }()
-	api, err := Load("testdata/types/types.yaml", Options{})
+	api, err := Load("testdata/types/types.yaml", Options{convertHook: hook})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,13 +39,17 @@ type Options struct {
 	// records why one does not in ir.Example.Invalid. It costs load time,
 	// so it is off by default; the round-trip tests turn it on.
 	CheckExamples bool
+
+	// convertHook, when set (by tests only), runs at the end of every
+	// operation's conversion: a seam to exercise the skip-on-failure path.
+	convertHook func(o *ir.Operation)
 }
 
 // Load reads the document at path and everything it references, and
 // returns the API. The error is an *Error or an ErrorList. Load is safe for
 // concurrent use; it keeps no state between calls.
 func Load(path string, opts Options) (api *ir.API, err error) {
-	b := &builder{checkExamples: opts.CheckExamples}
+	b := &builder{checkExamples: opts.CheckExamples, convertHook: opts.convertHook}
 	defer func() {
 		if r := recover(); r != nil {
 			api, err = nil, &Error{Pos: ir.Pos{File: path}, Msg: fmt.Sprintf("internal error: %v", r)}

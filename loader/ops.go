@@ -54,8 +54,8 @@ func (b *builder) convertOp(oi *opInfo) {
 	if !oi.hook {
 		opTypeNames(o)
 	}
-	if convertHook != nil {
-		convertHook(o)
+	if b.convertHook != nil {
+		b.convertHook(o)
 	}
 }
 
