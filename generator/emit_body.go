@@ -39,18 +39,18 @@ func (g *gen) bodyArg(op *ir.Operation, c *ir.Content) ([]jen.Code, []jen.Code) 
 		set = jsonBody(mt)
 	case c.Kind == ir.KindJSON && c.Type == nil:
 		typ, set = jen.Any(), jsonBody(mt)
-	case c.Kind == ir.KindForm && structOf(c.Type) != nil:
+	case c.Kind == ir.KindForm && ir.StructOf(c.Type) != nil:
 		typ, isNil = g.bodyType(b, c.Type)
 		set = jen.Id("call").Dot("Form").Call(jen.Id("body"), g.encodings(c))
 	case c.Kind == ir.KindForm:
 		typ = jen.Qual("net/url", "Values")
 		set = jen.Id("call").Dot("WithBody").Call(jen.Qual(g.rt, "FormBody").Call(jen.Id("body")))
-	case c.Kind == ir.KindMultipart && op.MultipartType != "" && structOf(c.Type) != nil:
+	case c.Kind == ir.KindMultipart && op.MultipartType != "" && ir.StructOf(c.Type) != nil:
 		typ, isNil = jen.Id(op.MultipartType), false
 		if !b.Required {
 			typ, isNil = jen.Op("*").Id(op.MultipartType), true
 		}
-		set, extra = g.multipartSet(structOf(c.Type))
+		set, extra = g.multipartSet(ir.StructOf(c.Type))
 	case c.Kind == ir.KindMultipart:
 		typ = jen.Index().Qual(g.rt, "Part")
 		set = jen.Id("call").Dot("WithBody").Call(jen.Qual(g.rt, "MultipartBody").Call(jen.Id("body").Op("...")))
@@ -84,18 +84,6 @@ func (g *gen) bodyType(b *ir.Body, t ir.Type) (*jen.Statement, bool) {
 		return jen.Op("*").Add(typ), true
 	}
 	return typ, isNil
-}
-
-// structOf returns the struct a body type names, or nil.
-func structOf(t ir.Type) *ir.Struct {
-	if n, ok := t.(*ir.Nullable); ok {
-		t = n.Elem
-	}
-	if n, ok := t.(*ir.Named); ok {
-		s, _ := n.Type.(*ir.Struct)
-		return s
-	}
-	return nil
 }
 
 // encodings emits the encoding objects of a form body, or nil:
@@ -175,8 +163,8 @@ func isBinaryList(t ir.Type) bool {
 func (g *gen) emitMultipartType(op *ir.Operation) jen.Code {
 	var s *ir.Struct
 	for _, c := range op.Body.Contents {
-		if c.Kind == ir.KindMultipart && structOf(c.Type) != nil {
-			s = structOf(c.Type)
+		if c.Kind == ir.KindMultipart && ir.StructOf(c.Type) != nil {
+			s = ir.StructOf(c.Type)
 			break
 		}
 	}

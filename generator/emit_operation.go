@@ -44,7 +44,7 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 			continue
 		}
 		name := names.name(p.Name)
-		args.add(name, typeKey(p.Type), g.valueType(p.Type))
+		args.add(name, ir.TypeKey(p.Type), g.valueType(p.Type))
 		f.argNames = append(f.argNames, jen.Id(name))
 		if nilable(p.Type) {
 			requires = append(requires, jen.Id("call").Dot("Require").Call(jen.Lit(name), jen.Id(name)))

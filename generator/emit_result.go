@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -312,7 +311,7 @@ func (g *gen) errorModel(op *ir.Operation) jen.Code {
 			t = n.Elem
 		}
 		typ := g.valueType(t)
-		models = append(models, model{r, typ, typeKey(t)})
+		models = append(models, model{r, typ, ir.TypeKey(t)})
 	}
 	if len(models) == 0 {
 		return nil
@@ -335,24 +334,6 @@ func (g *gen) errorModel(op *ir.Operation) jen.Code {
 		cases = append(cases, jen.Case(cond).Block(jen.Return(jen.New(m.typ))))
 	}
 	return jen.Func().Params(jen.Id("status").Int()).Any().Block(jen.Switch().Block(cases...), fallback)
-}
-
-// typeKey returns a string that is equal for types that have the same Go
-// type.
-func typeKey(t ir.Type) string {
-	switch t := t.(type) {
-	case *ir.Primitive:
-		return fmt.Sprint("prim:", t.Kind)
-	case *ir.Array:
-		return "[]" + typeKey(t.Elem)
-	case *ir.Map:
-		return "map:" + typeKey(t.Elem)
-	case *ir.Nullable:
-		return "null:" + typeKey(t.Elem)
-	case *ir.Named:
-		return "named:" + t.Name
-	}
-	return "any"
 }
 
 // statusCond is the condition on status matching a response, nil for

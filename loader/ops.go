@@ -286,7 +286,7 @@ func opTypeNames(o *ir.Operation) {
 		t := r.Contents[0].Type
 		if first == nil {
 			first = t
-		} else if typeString(t) != typeString(first) {
+		} else if ir.TypeKey(t) != ir.TypeKey(first) {
 			o.ResultType = o.FullName + "Result"
 		}
 	}
@@ -302,7 +302,7 @@ func opTypeNames(o *ir.Operation) {
 	}
 	if o.Body != nil {
 		for _, c := range o.Body.Contents {
-			if c.Kind == ir.KindMultipart && objectType(c.Type) != nil {
+			if c.Kind == ir.KindMultipart && ir.StructOf(c.Type) != nil {
 				o.MultipartType = o.FullName + "Multipart"
 			}
 		}
@@ -320,35 +320,6 @@ func linkPaged(o *ir.Operation, h *ir.Header) bool {
 // of an operation that declares no 2xx.
 func successResponse(r *ir.Response) bool {
 	return r.Code >= 200 && r.Code < 300 || strings.EqualFold(r.Status, "2XX") || r.Status == "default" && !r.IsError
-}
-
-// objectType returns the struct a type names (through a Nullable), or nil.
-func objectType(t ir.Type) *ir.Struct {
-	if n, ok := t.(*ir.Nullable); ok {
-		t = n.Elem
-	}
-	if n, ok := t.(*ir.Named); ok {
-		s, _ := n.Type.(*ir.Struct)
-		return s
-	}
-	return nil
-}
-
-// typeString is equal for types the generator writes as the same Go type.
-func typeString(t ir.Type) string {
-	switch t := t.(type) {
-	case *ir.Primitive:
-		return fmt.Sprint("prim", t.Kind)
-	case *ir.Array:
-		return "[]" + typeString(t.Elem)
-	case *ir.Map:
-		return "map" + typeString(t.Elem)
-	case *ir.Nullable:
-		return "?" + typeString(t.Elem)
-	case *ir.Named:
-		return fmt.Sprintf("named%p", t)
-	}
-	return "any"
 }
 
 // bodyMethodSuffixes returns, for each body content after the first, the
@@ -370,12 +341,12 @@ func bodyMethodSuffixes(o *ir.Operation) []string {
 			}
 		case ir.KindForm:
 			sfx = "WithForm"
-			if objectType(c.Type) == nil {
+			if ir.StructOf(c.Type) == nil {
 				sfx = "WithBody"
 			}
 		case ir.KindMultipart:
 			sfx = "WithMultipart"
-			if objectType(c.Type) == nil {
+			if ir.StructOf(c.Type) == nil {
 				sfx = "WithBody"
 			}
 		case ir.KindText:
@@ -463,7 +434,7 @@ func (b *builder) xPagination(oi *opInfo, x any) *ir.Pagination {
 	t := body
 	if p.ItemsPath != "" {
 		for _, key := range strings.Split(p.ItemsPath, ".") {
-			s := objectType(t)
+			s := ir.StructOf(t)
 			if s == nil {
 				return bad("items path " + strconv.Quote(p.ItemsPath) + " does not lead to an array")
 			}
