@@ -39,28 +39,43 @@ type Variant struct {
 	decode func(b []byte, strict bool) bool
 }
 
-// VariantPtr is the variant whose field is *T (structs, scalars, unions):
-// on success *p is set to the decoded value.
-func VariantPtr[T any](p **T) Variant {
+// VariantPtr is the variant whose field is a pointer (to a struct, a
+// scalar or a union): p is the address of that field, a **T. On success
+// the field is set to the decoded value.
+//
+// VariantPtr and VariantVal take any rather than a type parameter on
+// purpose: a generic version is compiled once per variant type, which for
+// an API with hundreds of unions costs seconds of build time, while this
+// one is compiled once.
+func VariantPtr(p any) Variant {
+	field := reflect.ValueOf(p)
+	if field.Kind() != reflect.Pointer || field.IsNil() || field.Elem().Kind() != reflect.Pointer {
+		return Variant{decode: func([]byte, bool) bool { return false }}
+	}
 	return Variant{decode: func(b []byte, strict bool) bool {
-		v := new(T)
-		if !decodeStrict(b, v, strict) {
+		v := reflect.New(field.Elem().Type().Elem())
+		if !decodeStrict(b, v.Interface(), strict) {
 			return false
 		}
-		*p = v
+		field.Elem().Set(v)
 		return true
 	}}
 }
 
 // VariantVal is the variant whose field is a slice, map or json.RawMessage
-// (nil when unset): on success *p is set to the decoded value.
-func VariantVal[T any](p *T) Variant {
+// (nil when unset): p is the address of that field. On success the field
+// is set to the decoded value.
+func VariantVal(p any) Variant {
+	field := reflect.ValueOf(p)
+	if field.Kind() != reflect.Pointer || field.IsNil() {
+		return Variant{decode: func([]byte, bool) bool { return false }}
+	}
 	return Variant{decode: func(b []byte, strict bool) bool {
-		var v T
-		if !decodeStrict(b, &v, strict) {
+		v := reflect.New(field.Elem().Type())
+		if !decodeStrict(b, v.Interface(), strict) {
 			return false
 		}
-		*p = v
+		field.Elem().Set(v.Elem())
 		return true
 	}}
 }
@@ -100,15 +115,19 @@ func Discriminator(b []byte, prop string) (string, error) {
 	return s, nil
 }
 
-// MarshalVariant encodes v, the variant of a union decoded from raw (nil
-// for a union built by the caller). While v is unmodified (it encodes as
-// what raw decodes to), raw is returned as received.
-func MarshalVariant[T any](v *T, raw json.RawMessage) ([]byte, error) {
+// MarshalVariant encodes v, a pointer to the variant of a union decoded
+// from raw (nil for a union built by the caller). While v is unmodified
+// (it encodes as what raw decodes to), raw is returned as received.
+func MarshalVariant(v any, raw json.RawMessage) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil || raw == nil {
 		return b, err
 	}
-	orig := new(T)
+	t := reflect.TypeOf(v)
+	if t.Kind() != reflect.Pointer {
+		return b, nil
+	}
+	orig := reflect.New(t.Elem()).Interface()
 	if json.Unmarshal(raw, orig) == nil {
 		if ob, err := json.Marshal(orig); err == nil && bytes.Equal(ob, b) {
 			return raw, nil

@@ -116,3 +116,13 @@ func TestAdditional(t *testing.T) {
 		t.Errorf("no extra: %v", extra)
 	}
 }
+
+func TestVariantWrongTarget(t *testing.T) {
+	var s string
+	if err := DecodeUnion([]byte(`"x"`), "pkg: U", VariantPtr(&s), VariantVal(nil)); err == nil {
+		t.Error("a variant with a target of the wrong shape matched")
+	}
+	if b, err := MarshalVariant(s, []byte(`"y"`)); err != nil || string(b) != `""` {
+		t.Errorf("MarshalVariant(non-pointer) = %s, %v", b, err)
+	}
+}
