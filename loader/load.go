@@ -20,8 +20,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/genclient/genclient/ir"
@@ -180,6 +178,3 @@ func (b *builder) kinError(err error) error {
 func (b *builder) warn(pos ir.Pos, msg string) {
 	b.warnings = append(b.warnings, ir.Warning{Pos: pos, Message: msg})
 }
-
-// fileOf returns the slash file name a kin location refers to.
-func fileOf(p string) string { return path.Clean(filepath.ToSlash(p)) }
