@@ -45,7 +45,7 @@ func TestCorpus(t *testing.T) {
 				t.Skipf("loader: %v", firstLine(err.Error()))
 			}
 			loaded := time.Since(start)
-			pkg := goPackageName(name)
+			pkg := PackageName(name)
 			files, err := Generate(api, Config{Package: pkg})
 			if err != nil {
 				t.Fatal(err)

@@ -138,3 +138,21 @@ func (g *gen) render(u unit) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// PackageName turns a name (a directory, a document) into a Go package
+// name: lower case, keeping only ASCII letters, digits and underscores,
+// prefixed with "api" when nothing is left or it would start with a digit:
+// "pet-store" → "petstore", "2fa" → "api2fa".
+func PackageName(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		s = "api" + s
+	}
+	return s
+}

@@ -51,7 +51,7 @@ func runGolden(t *testing.T, path, name string) {
 			t.Fatal(err)
 		}
 	}
-	pkg := goPackageName(name)
+	pkg := PackageName(name)
 	var got []txtar.File
 	api, err := loader.Load(filepath.Join(dir, "spec.yaml"), loader.Options{})
 	var files []File
@@ -97,21 +97,6 @@ func runGolden(t *testing.T, path, name string) {
 	for name := range want {
 		t.Errorf("missing file %s", name)
 	}
-}
-
-// goPackageName makes a package name from a case name: "petstore-expanded"
-// → "petstoreexpanded".
-func goPackageName(name string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(name) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' && b.Len() > 0 {
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 {
-		return "gen"
-	}
-	return b.String()
 }
 
 // firstDiff shows the first differing line of two texts.

@@ -59,7 +59,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("%s: %v", sp[0], firstLine(err.Error()))
 			continue
 		}
-		pi := &pkgInfo{spec: sp[0], pkg: "rt" + goPackageName(sp[0]), types: map[string]*ir.Named{}}
+		pi := &pkgInfo{spec: sp[0], pkg: "rt" + PackageName(sp[0]), types: map[string]*ir.Named{}}
 		for _, n := range api.Types {
 			pi.types[n.Name] = n
 			for i, ex := range n.Examples {

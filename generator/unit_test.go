@@ -183,3 +183,14 @@ func TestLowerFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestPackageName(t *testing.T) {
+	for in, want := range map[string]string{
+		"petstore": "petstore", "pet-store": "petstore", "Pets_V2": "pets_v2", "2fa": "api2fa", "---": "api",
+		"petstore-expanded": "petstoreexpanded", "oai-uspto": "oaiuspto",
+	} {
+		if got := PackageName(in); got != want {
+			t.Errorf("PackageName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -118,7 +118,7 @@ func measure(name, path, mod, cache string) row {
 			r.skips = append(r.skips, w.String())
 		}
 	}
-	pkg := pkgName(name)
+	pkg := generator.PackageName(name)
 	start = time.Now()
 	files, err := generator.Generate(api, generator.Config{Package: pkg})
 	r.gen = time.Since(start)
@@ -210,20 +210,6 @@ func write(path string, b []byte) error {
 		return err
 	}
 	return os.WriteFile(path, b, 0o644)
-}
-
-// pkgName makes a Go package name of a document name.
-func pkgName(name string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(name) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' && b.Len() > 0 {
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 {
-		return "gen"
-	}
-	return b.String()
 }
 
 func contains(list []string, s string) bool {

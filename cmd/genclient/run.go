@@ -81,7 +81,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		if err != nil {
 			return nil, err
 		}
-		o.pkg = packageName(filepath.Base(abs))
+		o.pkg = generator.PackageName(filepath.Base(abs))
 	}
 	if !identRE.MatchString(o.pkg) {
 		return nil, fmt.Errorf("-package %q is not a valid Go package name", o.pkg)
@@ -90,22 +90,6 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 }
 
 var identRE = regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
-
-// packageName turns a directory name into a package name: lower case, with
-// characters that are not letters or digits dropped.
-func packageName(dir string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(dir) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
-			b.WriteRune(r)
-		}
-	}
-	s := b.String()
-	if s == "" || s[0] >= '0' && s[0] <= '9' {
-		s = "api" + s
-	}
-	return s
-}
 
 // run is the whole command; main only wires it to the process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -51,14 +51,6 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-func TestPackageNameFromDir(t *testing.T) {
-	for dir, want := range map[string]string{"petstore": "petstore", "pet-store": "petstore", "Pets_V2": "pets_v2", "2fa": "api2fa", "---": "api"} {
-		if got := packageName(dir); got != want {
-			t.Errorf("packageName(%q) = %q, want %q", dir, got, want)
-		}
-	}
-}
-
 // positioned matches "file:line:col: message".
 var positioned = regexp.MustCompile(`(?m)^[^:\s]+\.yaml:\d+:\d+: \S`)
 
