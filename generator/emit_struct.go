@@ -48,7 +48,13 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 		fields = append(fields, jen.Add(comment(fieldDoc(f)...)).
 			Id(f.Name).Add(g.fieldType(f)).Tag(map[string]string{"json": tag}))
 	}
-	if s.Additional != nil {
+	switch {
+	case s.Unknown:
+		fields = append(fields, jen.Add(comment(
+			additionalName(s)+" holds the properties the schema does not declare, by name: those an API adds later survive a decode and an encode.",
+		)).Id(additionalName(s)).Map(jen.String()).Add(g.valueType(s.Additional)).
+			Tag(map[string]string{"json": "-", "genclient": "unknown"}))
+	case s.Additional != nil:
 		fields = append(fields, jen.Add(comment(
 			additionalName(s)+" holds the properties the schema does not declare, by name.",
 		)).Id(additionalName(s)).Map(jen.String()).Add(g.valueType(s.Additional)).
@@ -70,7 +76,11 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 		paras = append(paras, "The schema allows no other properties (additionalProperties: false).")
 	}
 	if len(untagged) > 0 {
-		paras = append(paras, "The properties "+strings.Join(untagged, ", ")+" have names a Go struct tag cannot hold; they are not decoded or sent.")
+		fate := "they are not decoded or sent"
+		if s.Additional != nil {
+			fate = "they are kept in " + additionalName(s)
+		}
+		paras = append(paras, "The properties "+strings.Join(untagged, ", ")+" have names a Go struct tag cannot hold; "+fate+".")
 	}
 	decl := jen.Add(comment(paras...)).
 		Type().Id(n.Name).Struct(fields...)

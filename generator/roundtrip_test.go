@@ -38,7 +38,7 @@ import (
 //     (kin-openapi's validator, loader.Options.CheckExamples) and does not
 //     round-trip: listed with the reason, never counted as ok;
 //   - failed: anything else. Any failure fails the test.
-var keepUnknown = flag.Bool("keep-unknown", true, "round-trip with loader.Options.KeepUnknown (false: the default generation, where undeclared properties are dropped and reported as lossy)")
+var dropUnknown = flag.Bool("drop-unknown", false, "round-trip with loader.Options.DropUnknown (undeclared properties are dropped and reported as lossy)")
 
 func TestRoundTrip(t *testing.T) {
 	if testing.Short() {
@@ -54,7 +54,7 @@ func TestRoundTrip(t *testing.T) {
 	var pkgs []*pkgInfo
 	var all []File
 	for _, sp := range specs {
-		api, err := loader.Load(sp[1], loader.Options{CheckExamples: true, KeepUnknown: *keepUnknown})
+		api, err := loader.Load(sp[1], loader.Options{CheckExamples: true, DropUnknown: *dropUnknown})
 		if err != nil {
 			t.Errorf("%s: %v", sp[0], firstLine(err.Error()))
 			continue

@@ -74,6 +74,14 @@ func (g *gen) valueType(t ir.Type) *jen.Statement {
 // primType returns the Go type of a primitive in a JSON model. Binary
 // appears here only inside a model, where it is a string of octets;
 // request bodies and responses of binary type are streamed instead.
+//
+// A number of format float is a float64 too. JSON numbers are doubles, and
+// a server that computes in double precision sends values a float32 would
+// round without a word (DigitalOcean's price_hourly example,
+// 0.00743999984115362, comes back as 0.00744) or fail to decode when they
+// exceed its range (3.5e38); the format is a hint about the server's
+// storage, not a promise about the wire. go-github and openai-go make the
+// same choice.
 func (g *gen) primType(p *ir.Primitive) *jen.Statement {
 	switch p.Kind {
 	case ir.Int:
@@ -82,9 +90,7 @@ func (g *gen) primType(p *ir.Primitive) *jen.Statement {
 		return jen.Int32()
 	case ir.Int64:
 		return jen.Int64()
-	case ir.Float32:
-		return jen.Float32()
-	case ir.Float64:
+	case ir.Float32, ir.Float64:
 		return jen.Float64()
 	case ir.Bool:
 		return jen.Bool()

@@ -13,7 +13,7 @@ const (
 	Int                      // int (integer without format)
 	Int32                    // int32
 	Int64                    // int64
-	Float32                  // float32
+	Float32                  // float64 too (format float; see the generator's primType)
 	Float64                  // float64 (number without format, double)
 	Bool                     // bool
 	DateTime                 // time.Time (format date-time)
@@ -94,9 +94,14 @@ const (
 // Struct is a JSON object with declared properties.
 type Struct struct {
 	Fields []*Field // in document order (allOf parts in order)
-	// Additional is the type of undeclared properties: nil when the schema
-	// says nothing (unknown properties are ignored), *Any for "true".
+	// Additional is the type of undeclared properties: *Any for "true" or
+	// when the schema says nothing (see Unknown), nil when such properties
+	// are dropped (loader.Options.DropUnknown) or forbidden (Closed).
 	Additional Type
+	// Unknown is true when Additional is set only to keep the properties
+	// an API adds after its document was written: the schema does not
+	// mention additionalProperties.
+	Unknown bool
 	// Closed is true for additionalProperties: false.
 	Closed bool
 }

@@ -55,8 +55,8 @@ type builder struct {
 	ignoredSeen map[string]bool
 	// checkExamples is Options.CheckExamples.
 	checkExamples bool
-	// keepUnknown is Options.KeepUnknown.
-	keepUnknown bool
+	// dropUnknown is Options.DropUnknown.
+	dropUnknown bool
 	// convertHook is Options.convertHook.
 	convertHook func(o *ir.Operation)
 }

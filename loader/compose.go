@@ -111,8 +111,8 @@ func (b *builder) fillStruct(st *ir.Struct, parent string, props []prop, req map
 		st.Additional = &ir.Any{}
 	case ap.Has != nil:
 		st.Closed = true
-	case b.keepUnknown:
-		st.Additional = &ir.Any{}
+	case !b.dropUnknown:
+		st.Additional, st.Unknown = &ir.Any{}, true
 	}
 	nm := newNamer()
 	if st.Additional != nil {

@@ -37,13 +37,14 @@ type Options struct {
 	// records why one does not in ir.Example.Invalid. It costs load time,
 	// so it is off by default; the round-trip tests turn it on.
 	CheckExamples bool
-	// KeepUnknown gives every object schema that does not say otherwise
-	// an AdditionalProperties map, as JSON Schema allows undeclared
-	// properties by default: a decoded value then keeps the properties
-	// this client does not know, and encodes them again. It costs a second
-	// decoding pass per object, so it is off by default; additionalProperties:
-	// false still closes a schema.
-	KeepUnknown bool
+	// DropUnknown leaves out the map that, by default, every object schema
+	// without an additionalProperties keyword gets (ir.Struct.Unknown). JSON
+	// Schema allows undeclared properties there, and APIs add properties
+	// over time: with the map a decoded value keeps the properties this
+	// client does not know and encodes them again, so a read-modify-write
+	// loses nothing. Dropping them gives smaller code and faster decoding
+	// (no scan of each object's members) at that price.
+	DropUnknown bool
 
 	// convertHook, when set (by tests only), runs at the end of every
 	// operation's conversion: a seam to exercise the skip-on-failure path.
@@ -54,7 +55,7 @@ type Options struct {
 // returns the API. The error is an *Error or an ErrorList. Load is safe for
 // concurrent use; it keeps no state between calls.
 func Load(path string, opts Options) (api *ir.API, err error) {
-	b := &builder{checkExamples: opts.CheckExamples, keepUnknown: opts.KeepUnknown, convertHook: opts.convertHook}
+	b := &builder{checkExamples: opts.CheckExamples, dropUnknown: opts.DropUnknown, convertHook: opts.convertHook}
 	defer func() {
 		if r := recover(); r != nil {
 			api, err = nil, &Error{Pos: ir.Pos{File: path}, Msg: fmt.Sprintf("internal error: %v", r)}

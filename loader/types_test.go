@@ -251,18 +251,18 @@ func TestOpenAPI31(t *testing.T) {
 	findType(t, api, "NewPetWebhookRequest")
 }
 
-func TestKeepUnknown(t *testing.T) {
-	for _, keep := range []bool{false, true} {
-		api, err := Load("testdata/types/types.yaml", Options{KeepUnknown: keep})
+func TestDropUnknown(t *testing.T) {
+	for _, drop := range []bool{false, true} {
+		api, err := Load("testdata/types/types.yaml", Options{DropUnknown: drop})
 		if err != nil {
 			t.Fatal(err)
 		}
 		pet := findType(t, api, "Pet").Type.(*ir.Struct)
-		if _, isAny := pet.Additional.(*ir.Any); isAny != keep {
-			t.Errorf("KeepUnknown=%v: Pet.Additional = %#v", keep, pet.Additional)
+		if _, isAny := pet.Additional.(*ir.Any); isAny == drop || pet.Unknown == drop {
+			t.Errorf("DropUnknown=%v: Pet.Additional = %#v, Unknown %v", drop, pet.Additional, pet.Unknown)
 		}
-		if closed := findType(t, api, "Closed").Type.(*ir.Struct); closed.Additional != nil || !closed.Closed {
-			t.Errorf("KeepUnknown=%v: Closed opened: %#v", keep, closed)
+		if closed := findType(t, api, "Closed").Type.(*ir.Struct); closed.Additional != nil || !closed.Closed || closed.Unknown {
+			t.Errorf("DropUnknown=%v: Closed opened: %#v", drop, closed)
 		}
 	}
 }

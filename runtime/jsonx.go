@@ -3,29 +3,50 @@ package runtime
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"reflect"
 	"slices"
+	"strings"
+	"sync"
 )
 
-// MarshalAdditional encodes the struct v (a copy of a generated struct
-// without its JSON methods) and adds the entries of extra whose keys are
-// not among the declared properties known, in sorted key order. Generated
-// structs with additionalProperties call it from MarshalJSON.
-func MarshalAdditional[T any](v any, extra map[string]T, known ...string) ([]byte, error) {
+// This file holds the JSON methods of generated structs that keep the
+// properties their schema does not declare. Each generated struct declares
+// two three-line methods that call MarshalAdditional and
+// UnmarshalAdditional; the declared property names come from the struct's
+// json tags, read once per type, so the generated code does not repeat
+// them.
+//
+// The additional-properties field of a struct is tagged `json:"-"`. When
+// the schema declares additionalProperties (true or a schema), the field
+// holds what the schema allows; when the schema says nothing, the field is
+// also tagged `genclient:"unknown"`: it keeps properties the API added
+// after the document was written, so that they survive a decode and an
+// encode, but a union does not prefer such a struct for them (see
+// decodeStrict).
+
+// MarshalAdditional encodes v (a generated struct, or a pointer to one,
+// converted to a type without JSON methods) followed by the entries of
+// extra, a map[string]T, whose keys v's type does not declare, in sorted
+// key order. Generated structs call it from MarshalJSON.
+func MarshalAdditional(v any, extra any) ([]byte, error) {
 	b, err := json.Marshal(v)
-	if err != nil || len(extra) == 0 || len(b) < 2 || b[len(b)-1] != '}' {
+	m := reflect.ValueOf(extra)
+	if err != nil || m.Kind() != reflect.Map || m.Len() == 0 || len(b) < 2 || b[len(b)-1] != '}' {
 		return b, err
 	}
-	keys := make([]string, 0, len(extra))
-	for k := range extra {
-		if !slices.Contains(known, k) {
+	info := objectOf(reflect.TypeOf(v))
+	keys := make([]string, 0, m.Len())
+	for it := m.MapRange(); it.Next(); {
+		if k := it.Key().String(); !info.known[k] {
 			keys = append(keys, k)
 		}
 	}
 	slices.Sort(keys)
 	out := bytes.NewBuffer(b[: len(b)-1 : len(b)-1])
 	for i, k := range keys {
-		vb, err := json.Marshal(extra[k])
+		vb, err := json.Marshal(m.MapIndex(reflect.ValueOf(k).Convert(m.Type().Key())).Interface())
 		if err != nil {
 			return nil, fmt.Errorf("property %q: %w", k, err)
 		}
@@ -41,31 +62,197 @@ func MarshalAdditional[T any](v any, extra map[string]T, known ...string) ([]byt
 	return out.Bytes(), nil
 }
 
-// UnmarshalAdditional decodes the object b into the struct v (a pointer to
-// a copy of a generated struct without its JSON methods) and returns its
-// properties that are not among the declared ones, known, or nil when it
-// has none.
-func UnmarshalAdditional[T any](b []byte, v any, known ...string) (map[string]T, error) {
+// UnmarshalAdditional decodes the JSON object b into v (a pointer to a
+// generated struct converted to a type without JSON methods) and stores in
+// extra, a pointer to a map[string]T, the properties v's type does not
+// declare, or nil when there are none. Generated structs call it from
+// UnmarshalJSON.
+//
+// Besides the decoding of v, it costs one scan of b's top-level members;
+// a property the struct declares allocates nothing.
+func UnmarshalAdditional(b []byte, v any, extra any) error {
 	if err := json.Unmarshal(b, v); err != nil {
-		return nil, err
+		return err
 	}
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(b, &all); err != nil {
-		return nil, err
+	p := reflect.ValueOf(extra)
+	if p.Kind() != reflect.Pointer || p.IsNil() || p.Elem().Kind() != reflect.Map {
+		return errors.New("runtime: UnmarshalAdditional: extra is not a pointer to a map")
 	}
-	var extra map[string]T
-	for k, raw := range all {
-		if slices.Contains(known, k) {
-			continue
+	m := p.Elem()
+	m.SetZero()
+	info := objectOf(reflect.TypeOf(v))
+	raws, _ := extra.(*map[string]json.RawMessage)
+	return eachMember(b, func(name, val []byte) error {
+		if info.known[string(name)] { // no allocation
+			return nil
 		}
-		var x T
-		if err := json.Unmarshal(raw, &x); err != nil {
-			return nil, fmt.Errorf("property %q: %w", k, err)
+		key := string(name)
+		if raws != nil {
+			if *raws == nil {
+				*raws = map[string]json.RawMessage{}
+			}
+			(*raws)[key] = bytes.Clone(val)
+			return nil
 		}
-		if extra == nil {
-			extra = make(map[string]T, max(len(all)-len(known), 1))
+		x := reflect.New(m.Type().Elem())
+		if err := json.Unmarshal(val, x.Interface()); err != nil {
+			return fmt.Errorf("property %q: %w", key, err)
 		}
-		extra[k] = x
+		if m.IsNil() {
+			m.Set(reflect.MakeMap(m.Type()))
+		}
+		m.SetMapIndex(reflect.ValueOf(key).Convert(m.Type().Key()), x.Elem())
+		return nil
+	})
+}
+
+// object is what the JSON helpers need to know of a struct type.
+type object struct {
+	// known holds the JSON names of the struct's encoded fields.
+	known map[string]bool
+	// unknownOnly is true when the struct's additional-properties field
+	// only keeps properties its schema does not mention (tagged
+	// genclient:"unknown"), false when the schema declares them or the
+	// struct has no such field.
+	unknownOnly bool
+}
+
+// objects caches object per struct type. It only grows, like
+// encoding/json's own type cache.
+var objects sync.Map // reflect.Type → *object
+
+// objectOf describes the struct type t (or the struct t points to); a
+// type of another kind gives an empty description.
+func objectOf(t reflect.Type) *object {
+	if t == nil {
+		return &object{}
 	}
-	return extra, nil
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if o, ok := objects.Load(t); ok {
+		return o.(*object)
+	}
+	o := &object{known: map[string]bool{}}
+	if t.Kind() == reflect.Struct {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			switch {
+			case name == "-":
+				if f.Tag.Get("genclient") == "unknown" {
+					o.unknownOnly = true
+				}
+			case name == "":
+				o.known[f.Name] = true
+			default:
+				o.known[name] = true
+			}
+		}
+	}
+	v, _ := objects.LoadOrStore(t, o)
+	return v.(*object)
+}
+
+// eachMember calls fn with the name (unquoted; fn must not keep it) and
+// the raw value of each member of the JSON object b, in order, and stops
+// at fn's first error. b must be
+// valid JSON (json.Unmarshal has checked it); a value that is not an
+// object has no members.
+func eachMember(b []byte, fn func(name, val []byte) error) error {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil
+	}
+	i++
+	for {
+		i = skipSpace(b, i)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+		if i >= len(b) || b[i] != '"' {
+			return nil // '}' or the end
+		}
+		ks := i
+		i = skipString(b, i)
+		key := b[ks:i]
+		i = skipSpace(b, i)
+		if i >= len(b) || b[i] != ':' {
+			return errors.New("runtime: malformed JSON object")
+		}
+		i = skipSpace(b, i+1)
+		vs := i
+		i = skipValue(b, i)
+		name := key[1 : len(key)-1]
+		if bytes.IndexByte(name, '\\') >= 0 {
+			var s string
+			if err := json.Unmarshal(key, &s); err != nil {
+				return err
+			}
+			name = []byte(s)
+		}
+		if err := fn(name, b[vs:i]); err != nil {
+			return err
+		}
+	}
+}
+
+// skipSpace returns the index of the first byte at or after i that is not
+// JSON white space.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index just past the JSON string starting at i.
+func skipString(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return len(b)
+}
+
+// skipValue returns the index just past the JSON value starting at i.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				i = skipString(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return len(b)
+	}
+	for i < len(b) {
+		switch b[i] {
+		case ',', '}', ']', ' ', '\n', '\r', '\t':
+			return i
+		}
+		i++
+	}
+	return i
 }

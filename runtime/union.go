@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -18,8 +19,9 @@ import (
 //
 //   - strict: the value has the variant's JSON type, every required
 //     property (a struct field without omitzero or omitempty) is present, no
-//     property is undeclared (unless the variant keeps additional
-//     properties) and an enum holds one of its documented values;
+//     property is undeclared (unless the variant's schema declares
+//     additionalProperties; keeping unknown properties does not count) and
+//     an enum holds one of its documented values;
 //   - lenient: as strict, but undeclared properties and unknown enum
 //     values are accepted, because servers add both over time.
 //
@@ -152,41 +154,48 @@ func decodeStrict(b []byte, v any, strict bool) bool {
 		if json.Unmarshal(b, v) != nil {
 			return false
 		}
-		return hasRequired(b, v)
+		return checkMembers(b, v, false)
 	}
 	d := json.NewDecoder(bytes.NewReader(b))
-	d.DisallowUnknownFields()
+	d.DisallowUnknownFields() // only reaches types without JSON methods
 	if d.Decode(v) != nil || d.More() {
 		return false
 	}
 	if e, ok := v.(interface{ Valid() bool }); ok && !e.Valid() {
 		return false // an enum value the API does not document
 	}
-	return hasRequired(b, v)
+	return checkMembers(b, v, true)
 }
 
-// hasRequired reports whether the JSON object b has every required
-// property of the struct v points to; it is true for other kinds.
-func hasRequired(b []byte, v any) bool {
+// checkMembers reports whether the JSON object b has every required
+// property of the struct v points to and, when undeclared is true and the
+// struct only keeps properties its schema does not mention (see
+// objectOf), no such property. It is true for other kinds.
+func checkMembers(b []byte, v any, undeclared bool) bool {
 	t := reflect.TypeOf(v).Elem()
 	if t.Kind() != reflect.Struct {
 		return true
 	}
 	req := requiredOf(t)
-	if len(req) == 0 {
+	undeclared = undeclared && objectOf(t).unknownOnly
+	if len(req) == 0 && !undeclared {
 		return true
 	}
-	var obj map[string]json.RawMessage
-	if json.Unmarshal(b, &obj) != nil {
-		return false
-	}
-	for _, name := range req {
-		if _, ok := obj[name]; !ok {
-			return false
+	known := objectOf(t).known
+	found := 0
+	err := eachMember(b, func(name, _ []byte) error {
+		if slices.Contains(req, string(name)) {
+			found++
+		} else if undeclared && !known[string(name)] {
+			return errUndeclared
 		}
-	}
-	return true
+		return nil
+	})
+	return err == nil && found >= len(req)
 }
+
+// errUndeclared stops checkMembers at an undeclared property.
+var errUndeclared = errors.New("undeclared property")
 
 // requiredCache maps a struct type to its required JSON names. It only
 // grows, like encoding/json's own type cache.

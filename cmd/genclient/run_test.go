@@ -231,19 +231,19 @@ func equalMaps(a, b map[string]string) bool {
 	return true
 }
 
-func TestKeepUnknownFlag(t *testing.T) {
-	for _, keep := range []bool{false, true} {
+func TestDropUnknownFlag(t *testing.T) {
+	for _, drop := range []bool{false, true} {
 		dir := t.TempDir()
 		args := []string{"-q", "-out", dir, "-package", "petstore", petstore}
-		if keep {
-			args = append([]string{"-keep-unknown"}, args...)
+		if drop {
+			args = append([]string{"-drop-unknown"}, args...)
 		}
 		if code, _, stderr := genclient(t, args...); code != exitOK {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 		got := strings.Contains(readDir(t, dir)["types.go"], "AdditionalProperties map[string]json.RawMessage")
-		if got != keep {
-			t.Errorf("-keep-unknown=%v: types.go has an AdditionalProperties map: %v", keep, got)
+		if got == drop {
+			t.Errorf("-drop-unknown=%v: types.go has an AdditionalProperties map: %v", drop, got)
 		}
 	}
 }

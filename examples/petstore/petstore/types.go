@@ -2,18 +2,54 @@
 
 package petstore
 
-import "github.com/genclient/genclient/runtime"
+import (
+	"encoding/json"
+
+	"github.com/genclient/genclient/runtime"
+)
 
 // Error is the schema "Error" of the API.
 type Error struct {
 	Code    int32  `json:"code"`
 	Message string `json:"message"`
+	// AdditionalProperties holds the properties the schema does not declare, by name:
+	// those an API adds later survive a decode and an encode.
+	AdditionalProperties map[string]json.RawMessage `genclient:"unknown" json:"-"`
+}
+
+// MarshalJSON encodes v with its additional properties.
+func (v Error) MarshalJSON() ([]byte, error) {
+	type plain Error
+	return runtime.MarshalAdditional(plain(v), v.AdditionalProperties)
+}
+
+// UnmarshalJSON decodes v and keeps the properties Error does not declare in
+// AdditionalProperties.
+func (v *Error) UnmarshalJSON(b []byte) error {
+	type plain Error
+	return runtime.UnmarshalAdditional(b, (*plain)(v), &v.AdditionalProperties)
 }
 
 // NewPet is the schema "NewPet" of the API.
 type NewPet struct {
 	Name string              `json:"name"`
 	Tag  runtime.Opt[string] `json:"tag,omitzero"`
+	// AdditionalProperties holds the properties the schema does not declare, by name:
+	// those an API adds later survive a decode and an encode.
+	AdditionalProperties map[string]json.RawMessage `genclient:"unknown" json:"-"`
+}
+
+// MarshalJSON encodes v with its additional properties.
+func (v NewPet) MarshalJSON() ([]byte, error) {
+	type plain NewPet
+	return runtime.MarshalAdditional(plain(v), v.AdditionalProperties)
+}
+
+// UnmarshalJSON decodes v and keeps the properties NewPet does not declare in
+// AdditionalProperties.
+func (v *NewPet) UnmarshalJSON(b []byte) error {
+	type plain NewPet
+	return runtime.UnmarshalAdditional(b, (*plain)(v), &v.AdditionalProperties)
 }
 
 // Pet is the schema "Pet" of the API.
@@ -21,4 +57,20 @@ type Pet struct {
 	Name string              `json:"name"`
 	Tag  runtime.Opt[string] `json:"tag,omitzero"`
 	ID   int64               `json:"id"`
+	// AdditionalProperties holds the properties the schema does not declare, by name:
+	// those an API adds later survive a decode and an encode.
+	AdditionalProperties map[string]json.RawMessage `genclient:"unknown" json:"-"`
+}
+
+// MarshalJSON encodes v with its additional properties.
+func (v Pet) MarshalJSON() ([]byte, error) {
+	type plain Pet
+	return runtime.MarshalAdditional(plain(v), v.AdditionalProperties)
+}
+
+// UnmarshalJSON decodes v and keeps the properties Pet does not declare in
+// AdditionalProperties.
+func (v *Pet) UnmarshalJSON(b []byte) error {
+	type plain Pet
+	return runtime.UnmarshalAdditional(b, (*plain)(v), &v.AdditionalProperties)
 }
