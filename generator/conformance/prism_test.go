@@ -35,8 +35,6 @@ var prismKnownFailures = map[string]string{
 		"as one value and rejects them as not an array",
 	"openai POST /audio/speech": "Prism sends the document's declared Transfer-Encoding response header with its " +
 		"schema's placeholder value (\"string\"), which is not valid HTTP: Go's transport rightly refuses the response",
-	"openai POST /embeddings": "Prism generates -3.402823669209385e+38 for a format: float number, outside float32: " +
-		"the client rightly refuses to decode it",
 }
 
 // Redirects: Prism answers GitHub's download operations with the 302 of
