@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bufio"
 	"flag"
 	"os"
 	"path/filepath"
@@ -14,8 +13,20 @@ import (
 
 var (
 	corpus    = flag.Bool("corpus", false, "generate and compile every document of the shared spec corpus")
-	corpusDir = flag.String("corpus-dir", "/work/shared/specs", "directory of corpus.tsv")
+	corpusDir = flag.String("corpus-dir", "", "directory of corpus.tsv (default: $GENCLIENT_SPECS, else ../shared/specs beside the repository)")
 )
+
+// specsDir is the corpus directory: -corpus-dir, $GENCLIENT_SPECS, else
+// ../shared/specs beside the repository (tests run in ./generator).
+func specsDir() string {
+	if *corpusDir != "" {
+		return *corpusDir
+	}
+	if d := os.Getenv("GENCLIENT_SPECS"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "shared", "specs")
+}
 
 // TestCorpus generates every document listed in corpus.tsv and compiles
 // the results (with -corpus; it takes a while).
@@ -23,26 +34,13 @@ func TestCorpus(t *testing.T) {
 	if !*corpus {
 		t.Skip("run with -corpus")
 	}
-	f, err := os.Open(filepath.Join(*corpusDir, "corpus.tsv"))
-	if err != nil {
-		t.Skip(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		name, doc, ok := strings.Cut(line, "\t")
-		if !ok {
-			continue
-		}
+	for _, sp := range corpusSpecs(t) {
+		name, doc := sp[0], sp[1]
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
-			api, err := loader.Load(filepath.Join(*corpusDir, doc), loader.Options{})
+			api, err := loader.Load(doc, loader.Options{})
 			if err != nil {
-				t.Skipf("loader: %v", firstLine(err.Error()))
+				t.Fatalf("loader: %v", firstLine(err.Error()))
 			}
 			loaded := time.Since(start)
 			pkg := PackageName(name)
@@ -67,9 +65,9 @@ func firstLine(s string) string {
 
 // BenchmarkGenerateGitHub loads and generates GitHub's REST API.
 func BenchmarkGenerateGitHub(b *testing.B) {
-	path := filepath.Join(*corpusDir, "github-rest-api", "api.github.com.json")
+	path := filepath.Join(specsDir(), "github-rest-api", "api.github.com.json")
 	if _, err := os.Stat(path); err != nil {
-		b.Skip(err)
+		b.Fatalf("the OpenAPI corpus is missing: %v", err)
 	}
 	for b.Loop() {
 		api, err := loader.Load(path, loader.Options{})

@@ -130,17 +130,14 @@ func sameInstant(a, b string) bool {
 //     generated structs ignore unknown properties;
 //   - a null for an optional property that is not nullable: Opt and
 //     optional pointers read null as absent;
-//   - a writeOnly property of a type only received, which leaves it out.
+//   - a writeOnly property of a type only received, or a readOnly one of
+//     a type only sent, which leaves it out.
 //
 // It reports whether every difference is such a loss.
-func explain(diffs []jsonDiff, root *ir.Named) bool {
+func explain(diffs []jsonDiff, root ir.Type) bool {
 	all := true
 	for i := range diffs {
 		d := &diffs[i]
-		if d.kind == "changed" && isFloat32At(root, d.path) {
-			d.lossy = "format float is float32: digits beyond its precision are lost"
-			continue
-		}
 		if d.kind != "dropped" || len(d.path) == 0 {
 			all = false
 			continue
@@ -162,6 +159,8 @@ func explain(diffs []jsonDiff, root *ir.Named) bool {
 			d.lossy = "property not declared by " + parent.name
 		case field != nil && field.WriteOnly && parent.usage == ir.UsedInResponse:
 			d.lossy = "writeOnly property of a type only received"
+		case field != nil && field.ReadOnly && parent.usage == ir.UsedInRequest:
+			d.lossy = "readOnly property of a type only sent"
 		case field != nil && d.want == nil && !field.Required:
 			if _, nullable := field.Type.(*ir.Nullable); !nullable {
 				d.lossy = "null for a non-nullable optional property"
@@ -174,36 +173,6 @@ func explain(diffs []jsonDiff, root *ir.Named) bool {
 	return all
 }
 
-// isFloat32At reports whether the value at path is a float32 primitive.
-func isFloat32At(root *ir.Named, path []string) bool {
-	if len(path) == 0 {
-		return false
-	}
-	parent, ok := typeAt(root, path[:len(path)-1])
-	if !ok {
-		return false
-	}
-	for _, f := range parent.st.Fields {
-		if f.JSONName == path[len(path)-1] {
-			t := f.Type
-			for {
-				switch x := t.(type) {
-				case *ir.Nullable:
-					t = x.Elem
-					continue
-				case *ir.Named:
-					t = x.Type
-					continue
-				case *ir.Primitive:
-					return x.Kind == ir.Float32
-				}
-				return false
-			}
-		}
-	}
-	return false
-}
-
 // structAt is the struct found at a path, with its type's name and usage.
 type structAt struct {
 	st    *ir.Struct
@@ -211,10 +180,10 @@ type structAt struct {
 	usage ir.Usage
 }
 
-// typeAt follows path (keys and indexes) from the named type root down to
-// a struct; it fails through unions, whose JSON is kept verbatim.
-func typeAt(root *ir.Named, path []string) (structAt, bool) {
-	var t ir.Type = root
+// typeAt follows path (keys and indexes) from the type root down to a
+// struct; it fails through unions, whose JSON is kept verbatim.
+func typeAt(root ir.Type, path []string) (structAt, bool) {
+	t := root
 	var cur structAt
 	for i := 0; ; {
 		switch x := t.(type) {

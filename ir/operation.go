@@ -133,6 +133,12 @@ type Content struct {
 	// Encoding holds per-property encoding for form and multipart bodies,
 	// sorted by Property.
 	Encoding []*Encoding
+	// Examples holds the media type's examples: its example, then the
+	// entries of its examples map (references resolved) sorted by name,
+	// each checked against the media type's schema. Entries with only an
+	// externalValue are left out. The loader fills it only when asked to
+	// check examples (loader.Options.CheckExamples): it costs load time.
+	Examples []Example
 	// Method is set on request body contents other than the first (the
 	// default, sent by the operation's own method): the Go name of the
 	// method of the same service that sends the body in this media type,

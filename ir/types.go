@@ -73,11 +73,15 @@ type Named struct {
 	Usage Usage
 }
 
-// Example is one example of a schema.
+// Example is one example of a schema or a media type.
 type Example struct {
+	// Name is the key of a media type's examples entry; "" for an example
+	// keyword and for schema examples.
+	Name string
 	JSON string // compact JSON
 	// Invalid says why the example does not validate against its own
-	// schema; "" when it does or when the loader was not asked to check
+	// schema (a media type's: its schema); "" when it does, when there is
+	// no schema, or when the loader was not asked to check
 	// (loader.Options.CheckExamples).
 	Invalid string
 }
@@ -118,6 +122,10 @@ type Field struct {
 	Default   string // the default as compact JSON, "" if none
 	Example   string // compact JSON, "" if none
 	Const     string // compact JSON for a 3.1 const, "" if none
+	// Examples holds every example of the property's schema (for a $ref,
+	// the referenced schema's), as Named.Examples does: Example is the
+	// first one's JSON.
+	Examples []Example
 }
 
 // Enum is a closed list of scalar values; unknown values still decode.

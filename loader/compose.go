@@ -139,6 +139,7 @@ func (b *builder) fillStruct(st *ir.Struct, parent string, props []prop, req map
 			f.Default = compactJSON(v.Default)
 			f.Example = exampleJSON(v)
 			f.Const = compactJSON(v.Const)
+			b.fieldExamples(f, v)
 		}
 		st.Fields = append(st.Fields, f)
 	}
