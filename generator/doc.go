@@ -1,6 +1,7 @@
 package generator
 
 import (
+	doccomment "go/doc/comment"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -43,6 +44,51 @@ func commentText(paras ...string) string {
 			default:
 				lines = append(lines, "// "+l)
 			}
+		}
+	}
+	return canonicalComment(strings.Join(lines, "\n"))
+}
+
+// canonicalComment returns the // comment text as gofmt leaves it: gofmt
+// reformats doc comments with go/doc/comment, and one pass of that is not
+// always final (a list item "  * x" becomes "  - x", then "   - x"; a
+// loose list gains a blank line), so it is applied until nothing changes.
+// The generated files are then gofmt-clean after the generator's own
+// formatting, whatever the document's descriptions hold.
+func canonicalComment(text string) string {
+	for range 8 {
+		if text == "" {
+			break
+		}
+		next := reformatComment(text)
+		if next == text {
+			break
+		}
+		text = next
+	}
+	return text
+}
+
+// reformatComment is gofmt's doc comment pass (go/printer's
+// formatDocComment) on a block of // lines.
+func reformatComment(text string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		b.WriteString(strings.TrimPrefix(strings.TrimPrefix(l, "//"), " "))
+		b.WriteByte('\n')
+	}
+	var p doccomment.Parser
+	var pr doccomment.Printer
+	out := strings.TrimSuffix(string(pr.Comment(p.Parse(b.String()))), "\n")
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		switch {
+		case l == "":
+			lines[i] = "//"
+		case strings.HasPrefix(l, "\t"):
+			lines[i] = "//" + l
+		default:
+			lines[i] = "// " + l
 		}
 	}
 	return strings.Join(lines, "\n")

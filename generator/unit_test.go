@@ -2,10 +2,13 @@ package generator
 
 import (
 	"bytes"
+	"go/format"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/genclient/genclient/ir"
+	"github.com/genclient/genclient/loader"
 )
 
 func TestGenerateDeterministic(t *testing.T) {
@@ -164,7 +167,14 @@ func TestLeadWith(t *testing.T) {
 
 func TestCommentText(t *testing.T) {
 	got := commentText("Lists pets", "Some code:\n\n\tx := 1\n- item one\n- item two", "", "Example: 3")
-	want := "// Lists pets.\n//\n// Some code:\n//\n//\tx := 1\n// - item one\n// - item two\n//\n// Example: 3"
+	// As gofmt leaves it: a blank line after the code block.
+	want := "// Lists pets.\n//\n// Some code:\n//\n//\tx := 1\n//\n// - item one\n// - item two\n//\n// Example: 3"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	// A list gofmt takes three passes to settle is written settled.
+	got = commentText("Steps:\n\n  * one,\n\n  * two")
+	want = "// Steps:\n//\n//   - one,\n//\n//   - two"
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
@@ -191,6 +201,65 @@ func TestPackageName(t *testing.T) {
 	} {
 		if got := PackageName(in); got != want {
 			t.Errorf("PackageName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestRenderAsImports checks the shortcut of render: its output is what
+// imports.Process makes of the whole file, which changes nothing more. The
+// golden cases show it for their own output; this covers the repository's
+// test documents and the corpus documents whose doc comments vary most
+// (with -corpus, every corpus document).
+func TestRenderAsImports(t *testing.T) {
+	specs, err := filepath.Glob(filepath.Join("..", "testdata", "specs", "*.yaml"))
+	if err != nil || len(specs) == 0 {
+		t.Fatalf("no specs under ../testdata/specs: %v", err)
+	}
+	if !testing.Short() {
+		for _, sp := range corpusSpecs(t) {
+			switch sp[0] {
+			case "github-rest-api", "openai", "digitalocean", "box", "intercom":
+				specs = append(specs, sp[1])
+			default:
+				if *corpus { // every document, as .ci/run asks
+					specs = append(specs, sp[1])
+				}
+			}
+		}
+	}
+	for _, spec := range specs {
+		api, err := loader.Load(spec, loader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := Generate(api, Config{Package: "p"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			full, err := formatImports(f.Name, f.Content)
+			if err != nil {
+				t.Fatalf("%s: %s: %v", spec, f.Name, err)
+			}
+			if !bytes.Equal(full, f.Content) {
+				t.Errorf("%s: %s changes when formatted whole", spec, f.Name)
+			}
+			if gofmt, err := format.Source(f.Content); err != nil || !bytes.Equal(gofmt, f.Content) {
+				t.Errorf("%s: %s is not gofmt-clean (%v)", spec, f.Name, err)
+			}
+		}
+	}
+}
+
+func TestImportsEnd(t *testing.T) {
+	for src, want := range map[string]string{
+		"// c\n\npackage p\n\nimport \"x\"\n\nfunc f() {}\n":             "// c\n\npackage p\n\nimport \"x\"\n",
+		"package p\n\nimport (\n\t\"a\"\n\n\t\"b/c\"\n)\n\ntype T int\n": "package p\n\nimport (\n\t\"a\"\n\n\t\"b/c\"\n)\n",
+		"// Package p.\npackage p\n\n// T.\ntype T int\n":                "// Package p.\npackage p\n",
+		"package p\n": "package p\n",
+	} {
+		if got := src[:importsEnd([]byte(src))]; got != want {
+			t.Errorf("importsEnd(%q) cut %q, want %q", src, got, want)
 		}
 	}
 }
