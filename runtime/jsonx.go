@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -255,4 +256,139 @@ func skipValue(b []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+// decodeScalar decodes the JSON value b into p, without encoding/json,
+// when p points to a string, a bool, an int, int32, int64 or float64 and b
+// is a plain literal of that type: an ASCII string without escapes, true
+// or false, a number. It returns false, having changed nothing, for
+// anything else (escapes, null, a mismatch, an overflow), which the
+// caller leaves to json.Unmarshal and its errors. Opt and Nullable use it:
+// most optional properties are such scalars, and json.Unmarshal costs
+// about ten times as much for them.
+func decodeScalar(b []byte, p any) bool {
+	if len(b) == 0 {
+		return false
+	}
+	switch p := p.(type) {
+	case *string:
+		if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+			return false
+		}
+		s := b[1 : len(b)-1]
+		for _, c := range s {
+			if c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
+				return false
+			}
+		}
+		*p = string(s)
+	case *bool:
+		switch string(b) {
+		case "true":
+			*p = true
+		case "false":
+			*p = false
+		default:
+			return false
+		}
+	case *int:
+		n, ok := parseInt(b, 64)
+		if !ok {
+			return false
+		}
+		*p = int(n)
+	case *int64:
+		n, ok := parseInt(b, 64)
+		if !ok {
+			return false
+		}
+		*p = n
+	case *int32:
+		n, ok := parseInt(b, 32)
+		if !ok {
+			return false
+		}
+		*p = int32(n)
+	case *float64:
+		if !isNumber(b) {
+			return false
+		}
+		f, err := strconv.ParseFloat(string(b), 64)
+		if err != nil {
+			return false
+		}
+		*p = f
+	default:
+		return false
+	}
+	return true
+}
+
+// parseInt parses the JSON integer b (an optional minus sign, then digits
+// without a leading zero) into a signed integer of the given bit size; ok
+// is false for anything else and on overflow.
+func parseInt(b []byte, bits uint) (n int64, ok bool) {
+	neg := b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 1 && b[0] == '0' {
+		return 0, false
+	}
+	limit := uint64(1) << (bits - 1) // |min|; max is limit-1
+	var u uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if u > (limit+9)/10 {
+			return 0, false
+		}
+		u = u*10 + uint64(c-'0')
+		if u > limit {
+			return 0, false
+		}
+	}
+	if neg {
+		return -int64(u), true // limit itself is |min|
+	}
+	if u == limit {
+		return 0, false
+	}
+	return int64(u), true
+}
+
+// isNumber reports whether b is a JSON number (RFC 8259, section 6).
+func isNumber(b []byte) bool {
+	i := 0
+	digits := func() int {
+		start := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		return i - start
+	}
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch n := digits(); {
+	case n == 0, n > 1 && b[i-n] == '0':
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(b)
 }

@@ -76,6 +76,10 @@ func (o *Opt[T]) UnmarshalJSON(b []byte) error {
 		*o = Opt[T]{}
 		return nil
 	}
+	if decodeScalar(b, &o.value) {
+		o.set = true
+		return nil
+	}
 	var v T
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
@@ -158,6 +162,10 @@ func (n Nullable[T]) MarshalJSON() ([]byte, error) {
 func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
 	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
 		*n = Nullable[T]{state: 1}
+		return nil
+	}
+	if decodeScalar(b, &n.value) {
+		n.state = 2
 		return nil
 	}
 	var v T
