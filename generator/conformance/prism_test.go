@@ -27,8 +27,8 @@ var prismAll = flag.Bool("prism-all", false, "also run the heavy specs (figma, G
 var prismKnownFailures = map[string]string{
 	"figma PUT /v1/dev_resources": "the document's response requires links_created but does not declare it, " +
 		"so Prism's example-based answer is invalid and Prism answers 500",
-	"figma GET /v1/files/{file_key}":       "Prism takes more than the call's 20 s to generate the deeply recursive Node tree",
-	"figma GET /v1/files/{file_key}/nodes": "Prism takes more than the call's 20 s to generate the deeply recursive Node tree",
+	"figma GET /v1/files/{file_key}":       "Prism takes minutes to generate the deeply recursive Node tree (called with a 10 s timeout)",
+	"figma GET /v1/files/{file_key}/nodes": "Prism takes minutes to generate the deeply recursive Node tree (called with a 10 s timeout)",
 	"openai POST /files": "Prism does not decode a multipart part sent as application/json (expires_after, an object), " +
 		"as OpenAPI 3 prescribes for object properties, and rejects it",
 	"openai POST /audio/transcriptions": "Prism reads the repeated parts of an array property (languages, include, ...) " +
@@ -207,7 +207,7 @@ func startPrism(t *testing.T, prism, spec string) *prismServer {
 		<-exited
 	})
 	start := time.Now()
-	deadline := start.Add(120 * time.Second)
+	deadline := start.Add(300 * time.Second) // figma takes Prism minutes on a busy machine
 	for {
 		select {
 		case err := <-exited:

@@ -19,6 +19,17 @@ import (
 // NewClientFunc wraps a generated package's NewClient.
 type NewClientFunc func(serverURL string, opts ...runtime.Option) (any, error)
 
+// Timeouts of one call. Prism generates some large responses slowly, the
+// more so on a busy machine; the operations known to fail against it
+// (-quick) get the short one.
+const (
+	callTimeout  = 60 * time.Second
+	quickTimeout = 10 * time.Second
+)
+
+// quickOps holds the keys of -quick.
+var quickOps = map[string]bool{}
+
 // Main is the whole driver program: it reads -plan, calls every operation
 // of the client named -client against the mock (or -target, a Prism URL)
 // and writes -report. clients maps names to the generated packages'
@@ -28,7 +39,13 @@ func Main(clients map[string]NewClientFunc) {
 	planPath := flag.String("plan", "", "plan file (JSON)")
 	reportPath := flag.String("report", "", "report file to write (JSON)")
 	target := flag.String("target", "", "base URL of an external mock (Prism); empty starts the validating mock")
+	quick := flag.String("quick", "", "newline-separated operation keys known to fail (slowly): they get "+quickTimeout.String()+", not "+callTimeout.String())
 	flag.Parse()
+	for _, k := range strings.Split(*quick, "\n") {
+		if k != "" {
+			quickOps[k] = true
+		}
+	}
 	newClient := clients[*name]
 	if *name == "" && len(clients) == 1 {
 		for _, f := range clients {
@@ -66,7 +83,7 @@ func run(newClient NewClientFunc, planPath, reportPath, target string) error {
 		defer srv.Close()
 		target = srv.URL
 	}
-	opts := []runtime.Option{runtime.WithTimeout(20 * time.Second), runtime.WithNoRetry()}
+	opts := []runtime.Option{runtime.WithTimeout(callTimeout), runtime.WithNoRetry()}
 	for _, s := range plan.Schemes {
 		if a := credential(s); a != nil {
 			opts = append(opts, runtime.WithCredential(s.Key, a))
@@ -146,6 +163,9 @@ func call(client any, op Op, srv *mock.Server) (res Result) {
 		slViolations = append(slViolations, r.Header.Values("sl-violations")...)
 	})
 	in = append(in, reflect.ValueOf(hook))
+	if quickOps[op.Key] {
+		in = append(in, reflect.ValueOf(runtime.WithTimeout(quickTimeout)))
+	}
 	before, hits := 0, 0
 	if srv != nil {
 		before, hits = len(srv.Violations()), len(srv.Hits())
