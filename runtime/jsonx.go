@@ -25,7 +25,7 @@ import (
 // also tagged `genclient:"unknown"`: it keeps properties the API added
 // after the document was written, so that they survive a decode and an
 // encode, but a union does not prefer such a struct for them (see
-// decodeStrict).
+// checkMembers in union.go).
 
 // MarshalAdditional encodes v (a generated struct, or a pointer to one,
 // converted to a type without JSON methods) followed by the entries of
@@ -70,8 +70,12 @@ func MarshalAdditional(v any, extra any) ([]byte, error) {
 // UnmarshalJSON.
 //
 // Besides the decoding of v, it costs one scan of b's top-level members;
-// a property the struct declares allocates nothing.
+// a property the struct declares allocates nothing. JSON null changes
+// nothing, as the json.Unmarshaler convention asks.
 func UnmarshalAdditional(b []byte, v any, extra any) error {
+	if IsNull(b) {
+		return nil
+	}
 	if err := json.Unmarshal(b, v); err != nil {
 		return err
 	}

@@ -155,8 +155,8 @@ func TestAdditionalRaw(t *testing.T) {
 	if string(p.Unknown["t"]) != "true" {
 		t.Error("a raw value aliases the input")
 	}
-	if err := UnmarshalAdditional([]byte(`null`), &p, &p.Unknown); err != nil || p.Unknown != nil {
-		t.Errorf("null: %v %v", p.Unknown, err)
+	if err := UnmarshalAdditional([]byte(`null`), &p, &p.Unknown); err != nil || p.ID != 1 || len(p.Unknown) != 5 {
+		t.Errorf("null changed the value: %+v %v", p, err)
 	}
 	if err := UnmarshalAdditional([]byte(`{"id":`), &p, &p.Unknown); err == nil {
 		t.Error("truncated JSON accepted")
