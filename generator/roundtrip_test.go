@@ -40,6 +40,14 @@ import (
 //     response (ir.Content.Examples, references to components.examples
 //     resolved), decoded into the body's Go type.
 //
+// Each level also holds the examples the loader makes from those of the
+// parts of a schema that have no named type of their own (ir.Example.Part:
+// an example ex of the items of an array becomes [ex], one of the
+// additionalProperties of a map {"key": ex}, one of a variant of a union,
+// or of the only part of an allOf or oneOf that makes the type, ex
+// itself), checked against the schema they are made a value of; the notes
+// say where from: "(from items)".
+//
 // The same example in the same Go type (and with the same verdict of the
 // validator) runs and counts once: a property shared by several structs
 // through allOf, or a response shared by several operations; the notes
@@ -272,7 +280,7 @@ func collectExamples(g *gen, api *ir.API) []*rtExample {
 	schemaExamples := map[string]map[string]bool{}
 	for _, n := range api.Types {
 		for i, ex := range n.Examples {
-			add(&rtExample{Level: levelSchema, What: fmt.Sprintf("%s example %d", n.Name, i), JSON: ex.JSON, Invalid: ex.Invalid, Root: n, typ: g.valueType(n)})
+			add(&rtExample{Level: levelSchema, What: fmt.Sprintf("%s example %d%s", n.Name, i, fromPart(ex)), JSON: ex.JSON, Invalid: ex.Invalid, Root: n, typ: g.valueType(n)})
 			if schemaExamples[n.Ref] == nil {
 				schemaExamples[n.Ref] = map[string]bool{}
 			}
@@ -324,7 +332,7 @@ func collectExamples(g *gen, api *ir.API) []*rtExample {
 			if dup[ex.JSON] {
 				continue
 			}
-			add(&rtExample{Level: levelField, What: fmt.Sprintf("%s.%s example %d", at.n.Name, at.f.JSONName, i), JSON: ex.JSON, Invalid: ex.Invalid, Root: at.f.Type, Lossy: lossy, typ: g.fieldType(at.f)})
+			add(&rtExample{Level: levelField, What: fmt.Sprintf("%s.%s example %d%s", at.n.Name, at.f.JSONName, i, fromPart(ex)), JSON: ex.JSON, Invalid: ex.Invalid, Root: at.f.Type, Lossy: lossy, typ: g.fieldType(at.f)})
 		}
 	}
 	// Media types of operations and webhooks.
@@ -338,7 +346,7 @@ func collectExamples(g *gen, api *ir.API) []*rtExample {
 				if ex.Name != "" {
 					name = strconv.Quote(ex.Name)
 				}
-				add(&rtExample{Level: levelMedia, What: fmt.Sprintf("%s %s example %s", where, c.MediaType, name), JSON: ex.JSON, Invalid: ex.Invalid, Root: c.Type, typ: g.valueType(c.Type)})
+				add(&rtExample{Level: levelMedia, What: fmt.Sprintf("%s %s example %s%s", where, c.MediaType, name, fromPart(ex)), JSON: ex.JSON, Invalid: ex.Invalid, Root: c.Type, typ: g.valueType(c.Type)})
 			}
 		}
 	}
@@ -359,6 +367,15 @@ func collectExamples(g *gen, api *ir.API) []*rtExample {
 		}
 	}
 	return out
+}
+
+// fromPart says which part of the schema an example was made from, if
+// any (ir.Example.Part).
+func fromPart(ex ir.Example) string {
+	if ex.Part == "" {
+		return ""
+	}
+	return " (from " + ex.Part + ")"
 }
 
 // countLossy counts the examples not run.

@@ -136,8 +136,10 @@ type Content struct {
 	// Examples holds the media type's examples: its example, then the
 	// entries of its examples map (references resolved) sorted by name,
 	// each checked against the media type's schema. Entries with only an
-	// externalValue are left out. The loader fills it only when asked to
-	// check examples (loader.Options.CheckExamples): it costs load time.
+	// externalValue are left out; then those made from the parts of an
+	// inline schema without a named type (see Example.Part). The loader
+	// fills it only when asked to check examples
+	// (loader.Options.CheckExamples): it costs load time.
 	Examples []Example
 	// Method is set on request body contents other than the first (the
 	// default, sent by the operation's own method): the Go name of the

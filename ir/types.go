@@ -65,7 +65,10 @@ type Named struct {
 	// Example is the schema's example as compact JSON, "" if none.
 	Example string
 	// Examples holds every example of the schema: its example, then the
-	// entries of its 3.1 examples array, in document order.
+	// entries of its 3.1 examples array, in document order; a loader that
+	// checks examples adds those made from the parts of the schema without
+	// a named type (the items of an alias of an array, the variants of a
+	// union, ...: see Example.Part).
 	Examples []Example
 	// Usage tells whether the type is sent, received or both; it lets the
 	// generator leave readOnly fields out of request types and writeOnly
@@ -79,6 +82,13 @@ type Example struct {
 	// keyword and for schema examples.
 	Name string
 	JSON string // compact JSON
+	// Part is set on an example made from that of a part of the schema
+	// that has no named type of its own (only when the loader checks
+	// examples, loader.Options.CheckExamples): the path from the schema to
+	// the part ("items", "items/items", "additionalProperties",
+	// "anyOf/0"). Its JSON is that example as a value of the schema: an
+	// items example ex is [ex], an additionalProperties one {"key": ex}.
+	Part string
 	// Invalid says why the example does not validate against its own
 	// schema (a media type's: its schema); "" when it does, when there is
 	// no schema, or when the loader was not asked to check
@@ -124,7 +134,8 @@ type Field struct {
 	Const     string // compact JSON for a 3.1 const, "" if none
 	// Examples holds every example of the property's schema (for a $ref,
 	// the referenced schema's), as Named.Examples does: Example is the
-	// first one's JSON.
+	// first one's JSON. A loader that checks examples adds those made from
+	// the parts of the schema without a named type (see Example.Part).
 	Examples []Example
 }
 

@@ -244,6 +244,11 @@ func (b *builder) union(s *openapi3.Schema, parts openapi3.SchemaRefs, l loc, hi
 		pl := l.child(key, strconv.Itoa(i))
 		t, n := b.schemaType(p, pl, fmt.Sprintf("%sVariant%d", named.Name, j+1))
 		nullable = nullable || n
+		if b.checkExamples {
+			// A variant without a named type of its own has its examples
+			// listed as the union's, with those of its parts.
+			b.partExamples(&named.Examples, s, p.Value, t, key+"/"+strconv.Itoa(i), func(v any) any { return v }, true, 0)
+		}
 		id := typeIdentity(t)
 		if seen[id] {
 			continue
@@ -329,6 +334,9 @@ func (b *builder) typeUnion(s *openapi3.Schema, types []string, l loc, hint stri
 		cp.Nullable = false
 		vt, _ := b.convert(&cp, l.child("type", t), named.Name+pascal(t), false)
 		u.Variants = append(u.Variants, &ir.Variant{Type: vt})
+		if b.checkExamples {
+			named.Examples = append(named.Examples, b.nestedExamples(s, vt)...)
+		}
 	}
 	b.unions = append(b.unions, u)
 	return named

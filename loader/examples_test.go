@@ -15,6 +15,7 @@ func TestFieldAndMediaExamples(t *testing.T) {
 	}
 	pet := findType(t, checked, "Pet")
 	valid := func(js string) ir.Example { return ir.Example{JSON: js} }
+	part := func(p, js string) ir.Example { return ir.Example{Part: p, JSON: js} }
 	for _, tt := range []struct {
 		prop string
 		want []ir.Example
@@ -23,9 +24,39 @@ func TestFieldAndMediaExamples(t *testing.T) {
 		{"age", []ir.Example{valid(`3`), {JSON: `"three"`, Invalid: "value must be an integer"}}},
 		{"owner", []ir.Example{valid(`{"id":1}`)}}, // the referenced schema's
 		{"plain", nil},
+		// Examples of items become arrays of one item, checked against
+		// the property's schema: an item of the wrong type, or an array
+		// too short for it, is invalid.
+		{"tags", []ir.Example{valid(`["a","b"]`), part("items", `["cute"]`),
+			{Part: "items", JSON: `[7]`, Invalid: `Error at "/0": value must be a string`}}},
+		{"pair", []ir.Example{{Part: "items", JSON: `[1]`, Invalid: "minimum number of items is 2"}}},
+		{"matrix", []ir.Example{part("items", `[[1,2]]`), part("items/items", `[[3]]`)}},
+		{"labels", []ir.Example{part("additionalProperties/items", `{"key":["red"]}`)}},
+		// The one variant besides null is the property's type.
+		{"nick", []ir.Example{part("anyOf/0", `"Rexy"`)}},
+		// An enum has a named type, which lists the example.
+		{"kinds", nil},
+		// Owner lists {"id":1} but not the example beside the $ref.
+		{"owners", []ir.Example{part("items", `[{"id":2}]`)}},
 	} {
 		if got := field(t, pet, tt.prop).Examples; !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Pet.%s examples %+v, want %+v", tt.prop, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		want []ir.Example
+	}{
+		{"Names", []ir.Example{part("items", `["Rex"]`)}},
+		{"Grid", []ir.Example{part("additionalProperties", `{"key":5}`)}},
+		// Variants: the string's own, none of Names (a named type), the
+		// inline array's items.
+		{"NameOrNames", []ir.Example{part("oneOf/0", `"Rex"`), part("oneOf/2/items", `[9]`)}},
+		{"PetKindsItem", []ir.Example{valid(`"dog"`)}},
+		{"StringOrInts", []ir.Example{part("items", `[4]`)}},
+	} {
+		if got := findType(t, checked, tt.name).Examples; !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s examples %+v, want %+v", tt.name, got, tt.want)
 		}
 	}
 
@@ -41,20 +72,52 @@ func TestFieldAndMediaExamples(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("response examples %+v, want %+v", got, want)
 	}
+	names := findOp(t, checked, "ListNames")
+	if got, want := names.Responses[0].Contents[0].Examples, []ir.Example{part("items", `["Rex"]`)}; !reflect.DeepEqual(got, want) {
+		t.Errorf("inline array response examples %+v, want %+v", got, want)
+	}
 
-	// Without the check, field examples are listed unchecked and media
-	// examples not at all.
+	// Without the check, field examples are listed unchecked, media
+	// examples not at all, and none is made from a part.
 	plain, err := Load(doc, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := field(t, findType(t, plain, "Pet"), "age").Examples, []ir.Example{valid(`3`), valid(`"three"`)}; !reflect.DeepEqual(got, want) {
+	plainPet := findType(t, plain, "Pet")
+	if got, want := field(t, plainPet, "age").Examples, []ir.Example{valid(`3`), valid(`"three"`)}; !reflect.DeepEqual(got, want) {
 		t.Errorf("unchecked Pet.age examples %+v, want %+v", got, want)
 	}
-	if got := field(t, findType(t, plain, "Pet"), "name").Examples; !reflect.DeepEqual(got, []ir.Example{valid(`"Rex"`)}) {
+	if got := field(t, plainPet, "name").Examples; !reflect.DeepEqual(got, []ir.Example{valid(`"Rex"`)}) {
 		t.Errorf("unchecked Pet.name examples %+v", got)
+	}
+	if got := field(t, plainPet, "tags").Examples; !reflect.DeepEqual(got, []ir.Example{valid(`["a","b"]`)}) {
+		t.Errorf("unchecked Pet.tags examples %+v", got)
+	}
+	for _, p := range []string{"pair", "matrix", "labels", "nick"} {
+		if got := field(t, plainPet, p).Examples; got != nil {
+			t.Errorf("unchecked Pet.%s examples %+v, want none", p, got)
+		}
+	}
+	for _, n := range []string{"Names", "Grid", "NameOrNames"} {
+		if got := findType(t, plain, n).Examples; got != nil {
+			t.Errorf("unchecked %s examples %+v, want none", n, got)
+		}
 	}
 	if ex := plain.Services[0].Operations[0].Body.Contents[0].Examples; ex != nil {
 		t.Errorf("unchecked media examples %+v, want none", ex)
 	}
+}
+
+// findOp returns the operation of api whose Go name is name.
+func findOp(t *testing.T, api *ir.API, name string) *ir.Operation {
+	t.Helper()
+	for _, s := range api.Services {
+		for _, o := range s.Operations {
+			if o.Name == name {
+				return o
+			}
+		}
+	}
+	t.Fatalf("no operation %s", name)
+	return nil
 }

@@ -34,7 +34,9 @@ type Options struct {
 	// is an error.
 	AllowRemoteRefs bool
 	// CheckExamples validates every schema example against its schema and
-	// records why one does not in ir.Example.Invalid. It costs load time,
+	// records why one does not in ir.Example.Invalid; it also lists the
+	// examples of media types, and examples made from those of the parts of
+	// a schema without a named type (ir.Example.Part). It costs load time,
 	// so it is off by default; the round-trip tests turn it on.
 	CheckExamples bool
 	// DropUnknown leaves out the map that, by default, every object schema

@@ -242,7 +242,7 @@ func (b *builder) contents(c openapi3.Content, l loc, hint string) []*ir.Content
 			t, n := b.schemaType(m.Schema, l.child(mt, "schema"), hint)
 			ct.Type = use(t, n)
 		}
-		ct.Examples = b.mediaExamples(m)
+		ct.Examples = b.mediaExamples(m, ct.Type)
 		if m != nil {
 			for _, prop := range sortedKeys(m.Encoding) {
 				e := m.Encoding[prop]

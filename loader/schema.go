@@ -199,6 +199,9 @@ func (b *builder) schemaType(sr *openapi3.SchemaRef, l loc, hint string) (ir.Typ
 func (b *builder) aliasNamed(t ir.Type, s *openapi3.Schema, l loc, hint string) ir.Type {
 	n := b.hoist(s, l, hint)
 	n.Type = t
+	if b.checkExamples {
+		n.Examples = append(n.Examples, b.nestedExamples(s, t)...)
+	}
 	return n
 }
 
@@ -254,12 +257,8 @@ func exampleJSON(s *openapi3.Schema) string {
 // examples lists every example of s, checked against s when the loader
 // was asked to.
 func (b *builder) examples(s *openapi3.Schema) []ir.Example {
-	vals := s.Examples
-	if s.Example != nil {
-		vals = append([]any{s.Example}, vals...)
-	}
 	var out []ir.Example
-	for _, v := range vals {
+	for _, v := range exampleValues(s) {
 		js := compactJSON(v)
 		if js == "" {
 			continue
@@ -271,6 +270,14 @@ func (b *builder) examples(s *openapi3.Schema) []ir.Example {
 		out = append(out, ex)
 	}
 	return out
+}
+
+// exampleValues returns s's example, then its 3.1 examples.
+func exampleValues(s *openapi3.Schema) []any {
+	if s.Example != nil {
+		return append([]any{s.Example}, s.Examples...)
+	}
+	return s.Examples
 }
 
 // checkExample validates the example v against s, returning "" or the
