@@ -193,7 +193,16 @@ func sentFromErr(err error) bool {
 	return true
 }
 
+// permanentTLS reports whether err is a TLS failure that another attempt
+// would meet again: a certificate the client rejects, or an alert either
+// side sent. A TLS 1.3 server that wants a client certificate sends its
+// alert after the handshake, and net/http formats that read error with %v,
+// losing its type: only its text ("remote error: tls: certificate
+// required") is left to recognise it by.
 func permanentTLS(err error) bool {
+	if strings.Contains(err.Error(), "remote error: tls: ") {
+		return true
+	}
 	var (
 		cv *tls.CertificateVerificationError
 		ua x509.UnknownAuthorityError

@@ -165,6 +165,9 @@ func TestTLS(t *testing.T) {
 		if !errors.As(err, &te) || !strings.Contains(err.Error(), "certificate required") {
 			t.Fatalf("err %v", err)
 		}
+		if te.Attempts != 1 {
+			t.Errorf("a TLS alert was retried: %d attempts", te.Attempts)
+		}
 		// Over HTTP/2 net/http drops the cause ("client conn could not
 		// be established"); the call still fails.
 		s2, _ := newSession(t, mtls.URL, WithTLS(TLSOptions{CAPEM: p.caPEM}))
