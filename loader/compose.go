@@ -191,14 +191,7 @@ func (b *builder) allOf(s *openapi3.Schema, l loc, hint string, component bool) 
 	if unionParts(s) != nil {
 		b.warn(b.pos(l), "oneOf/anyOf next to allOf: only the allOf parts are used")
 	}
-	n := b.hoist(s, l, hint)
-	st := &ir.Struct{}
-	n.Type = st
-	var props []prop
-	req := map[string]bool{}
-	b.collectProps(s, l, &props, req, 0)
-	b.fillStruct(st, n.Name, props, req, s, l)
-	return n, false
+	return b.structNamed(s, l, hint), false
 }
 
 // unionVariant is a variant and where its schema is.

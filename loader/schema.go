@@ -431,6 +431,12 @@ func (b *builder) object(s *openapi3.Schema, l loc, hint string) ir.Type {
 			return &ir.Map{Elem: &ir.Any{}}
 		}
 	}
+	return b.structNamed(s, l, hint)
+}
+
+// structNamed hoists the object schema s into a named struct of its
+// properties (allOf parts merged).
+func (b *builder) structNamed(s *openapi3.Schema, l loc, hint string) *ir.Named {
 	n := b.hoist(s, l, hint)
 	st := &ir.Struct{}
 	n.Type = st
