@@ -92,7 +92,7 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 	}
 	f.result = g.resultOf(op)
 	f.shared = g.iteratorOf(op) != nil
-	if op.Body != nil {
+	if op.Body != nil && len(op.Body.Contents) > 1 {
 		for _, c := range op.Body.Contents[1:] {
 			f.shared = f.shared || c.Method != ""
 		}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"go/format"
 	"path/filepath"
 	"strings"
@@ -261,5 +262,21 @@ func TestImportsEnd(t *testing.T) {
 		if got := src[:importsEnd([]byte(src))]; got != want {
 			t.Errorf("importsEnd(%q) cut %q, want %q", src, got, want)
 		}
+	}
+}
+
+func TestGenerateInternalError(t *testing.T) {
+	api := petstoreExpanded()
+	// An operation with a nil parameter is not a valid IR: emitting it
+	// panics.
+	op := api.Services[0].Operations[0]
+	op.Params = append(op.Params, nil)
+	files, err := Generate(api, Config{Package: "p"})
+	var ie *InternalError
+	if !errors.As(err, &ie) || files != nil {
+		t.Fatalf("got %d files, error %v; want an *InternalError", len(files), err)
+	}
+	if want := "internal error while generating operation " + op.Method + " " + op.Path + " (" + op.ID + "): runtime error: invalid memory address or nil pointer dereference"; err.Error() != want {
+		t.Errorf("error\n got: %s\nwant: %s", err, want)
 	}
 }
