@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/genclient/genclient/internal/testmod"
 )
 
 // Every generated case is compiled and vetted. Tests register their
@@ -66,14 +68,8 @@ func buildCases(cases map[string][]File) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	gomod := "module example.com/gen\n\ngo 1.26\n\nrequire github.com/genclient/genclient v0.0.0\n\nreplace github.com/genclient/genclient => " + root + "\n"
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+	if err := testmod.Write(dir, "example.com/gen", root); err != nil {
 		return err
-	}
-	if sum, err := os.ReadFile(filepath.Join(root, "go.sum")); err == nil {
-		if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
-			return err
-		}
 	}
 	var dirs []string
 	for d := range cases {
