@@ -6,8 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
-	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -82,14 +83,15 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 			return nil, err
 		}
 		o.pkg = generator.PackageName(filepath.Base(abs))
+		if err := generator.CheckPackageName(o.pkg); err != nil {
+			return nil, fmt.Errorf("the package name taken from -out, %q, is not a valid Go package name (%v); set one with -package", o.pkg, err)
+		}
 	}
-	if !identRE.MatchString(o.pkg) {
-		return nil, fmt.Errorf("-package %q is not a valid Go package name", o.pkg)
+	if err := generator.CheckPackageName(o.pkg); err != nil {
+		return nil, fmt.Errorf("-package %q is not a valid Go package name: %v", o.pkg, err)
 	}
 	return &o, nil
 }
-
-var identRE = regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
 
 // run is the whole command; main only wires it to the process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -125,7 +127,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if o.check {
+		unlock, err := lockDir(o.out, false)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			unlock = func() {} // nothing there to read, nothing to lock
+		case err != nil:
+			fmt.Fprintf(stderr, "genclient: %v\n", err)
+			return exitError
+		}
 		diffs, err := check(o.out, files)
+		unlock()
 		if err != nil {
 			fmt.Fprintf(stderr, "genclient: %v\n", err)
 			return exitError
@@ -139,12 +150,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		fmt.Fprintf(stderr, "genclient: %v\n", err)
+		return exitError
+	}
+	unlock, err := lockDir(o.out, true)
+	if err != nil {
+		fmt.Fprintf(stderr, "genclient: %v; nothing written\n", err)
+		return exitError
+	}
+	defer unlock()
 	if err := write(o.out, files, o.clean); err != nil {
 		fmt.Fprintf(stderr, "genclient: %v\n", err)
 		return exitError
 	}
 	return exitOK
 }
+
+// errBusy is the error of a run whose output directory another genclient
+// run is writing (or, for a writing run, reading with -check): two runs
+// into one directory never leave a mix of both outputs.
+var errBusy = errors.New("another genclient run is using this output directory")
 
 // version returns the module version genclient was built from.
 func version() string {
