@@ -5,15 +5,18 @@ go 1.26.0
 require (
 	github.com/dave/jennifer v1.7.1
 	github.com/getkin/kin-openapi v0.152.0
-	github.com/google/go-cmp v0.7.0
 	github.com/mccutchen/go-httpbin/v2 v2.26.0
 	github.com/oasdiff/yaml3 v0.0.14
-	golang.org/x/net v0.62.0
-	golang.org/x/oauth2 v0.37.0
 	golang.org/x/tools v0.52.0
 )
 
 require (
+	github.com/google/go-cmp v0.7.0 // indirect
+	golang.org/x/net v0.62.0 // indirect
+)
+
+require (
+	github.com/genclient/genclient/runtime v0.0.0-00010101000000-000000000000
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
 	github.com/go-openapi/swag/jsonname v0.25.5 // indirect
 	github.com/gorilla/mux v1.8.0 // indirect
@@ -24,3 +27,5 @@ require (
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 )
+
+replace github.com/genclient/genclient/runtime => ./runtime

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/genclient/genclient/internal/testmod"
 	"golang.org/x/tools/imports"
 )
 
@@ -112,14 +113,8 @@ func buildCases(cases map[string][]File) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	gomod := "module example.com/gen\n\ngo 1.26\n\nrequire github.com/genclient/genclient v0.0.0\n\nreplace github.com/genclient/genclient => " + root + "\n"
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+	if err := testmod.Write(dir, "example.com/gen", root); err != nil {
 		return err
-	}
-	if sum, err := os.ReadFile(filepath.Join(root, "go.sum")); err == nil {
-		if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
-			return err
-		}
 	}
 	var dirs []string
 	for d := range cases {

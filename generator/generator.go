@@ -42,7 +42,14 @@ type Config struct {
 	// Module, if set, makes Generate also emit go.mod and README.md for a
 	// standalone SDK module with this module path.
 	Module string
+	// FormArrays is how lists inside deepObject parameters and form bodies
+	// are written: "" or "indexed" (a[0]=x, a[0][b]=y: Stripe, qs, Rack,
+	// PHP), "brackets" (a[]=x), "repeat" (a=x&a=x2) or "comma" (a=x,x2).
+	FormArrays string
 }
+
+// arrayFormats maps Config.FormArrays to the runtime's constants.
+var arrayFormats = map[string]string{"": "", "indexed": "", "brackets": "ArraysBrackets", "repeat": "ArraysRepeat", "comma": "ArraysComma"}
 
 // File is one generated file.
 type File struct {
@@ -59,6 +66,9 @@ func Generate(api *ir.API, cfg Config) ([]File, error) {
 	}
 	if err := CheckPackageName(cfg.Package); err != nil {
 		return nil, fmt.Errorf("generator: invalid package name %q", cfg.Package)
+	}
+	if _, ok := arrayFormats[cfg.FormArrays]; !ok {
+		return nil, fmt.Errorf("generator: invalid form array format %q (want indexed, brackets, repeat or comma)", cfg.FormArrays)
 	}
 	if cfg.RuntimeImport == "" {
 		cfg.RuntimeImport = DefaultRuntimeImport

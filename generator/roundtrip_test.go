@@ -19,6 +19,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/genclient/genclient/internal/testmod"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/genclient/genclient/ir"
@@ -583,11 +585,8 @@ func runModule(dir string, files []File, args ...string) error {
 	if err != nil {
 		return err
 	}
-	gomod := "module example.com/rt\n\ngo 1.26\n\nrequire github.com/genclient/genclient v0.0.0\n\nreplace github.com/genclient/genclient => " + root + "\n"
-	files = append(files, File{Name: "go.mod", Content: []byte(gomod)})
-	if sum, err := os.ReadFile(filepath.Join(root, "go.sum")); err == nil {
-		files = append(files, File{Name: "go.sum", Content: sum})
-	}
+	files = append(files, File{Name: "go.mod", Content: testmod.GoMod("example.com/rt", root)},
+		File{Name: "go.sum", Content: testmod.GoSum(root)})
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

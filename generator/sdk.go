@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"path"
 
 	"github.com/genclient/genclient/templates"
 )
@@ -33,11 +32,7 @@ func (g *gen) moduleFiles() ([]File, error) {
 	return []File{{Name: "README.md", Content: readme}, {Name: "go.mod", Content: mod}}, nil
 }
 
-// runtimeModule guesses the module that provides the runtime import path:
-// the path without its final "/runtime" element.
-func runtimeModule(importPath string) string {
-	if path.Base(importPath) == "runtime" && path.Dir(importPath) != "." {
-		return path.Dir(importPath)
-	}
-	return importPath
-}
+// runtimeModule is the module that provides the runtime import path: the
+// runtime is a module of its own (github.com/genclient/genclient/runtime),
+// and a fork given with -runtime is expected to be one too.
+func runtimeModule(importPath string) string { return importPath }

@@ -6,68 +6,13 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/mccutchen/go-httpbin/v2/httpbin"
 )
-
-func httpbinServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	srv, _ := newServer(t, httpbin.New(httpbin.WithMaxDuration(5*time.Second)))
-	return srv
-}
-
-func TestHTTPBinAuth(t *testing.T) {
-	checkGoroutines(t)
-	srv := httpbinServer(t)
-	type authResp struct {
-		Authenticated bool   `json:"authenticated"`
-		User          string `json:"user"`
-		Token         string `json:"token"`
-	}
-	cases := []struct {
-		name string
-		path string
-		auth Auth
-	}{
-		{"basic", "/basic-auth/alice/s3cret", BasicAuth("alice", "s3cret")},
-		{"bearer", "/bearer", BearerToken("tok-123")},
-		{"digest MD5", "/digest-auth/auth/alice/s3cret/MD5", DigestAuth("alice", "s3cret")},
-		{"digest SHA-256", "/digest-auth/auth/alice/s3cret/SHA-256", DigestAuth("alice", "s3cret")},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			s, _ := newSession(t, srv.URL, WithCredential("scheme", tc.auth), WithDefaultSecurity(Requirement{"scheme"}))
-			for i := 0; i < 3; i++ { // later calls authorize up front
-				got, err := Decode[authResp](bg(), s, NewCall("GET", tc.path))
-				if err != nil || !got.Authenticated {
-					t.Fatalf("call %d: %+v %v", i, got, err)
-				}
-			}
-			// Wrong credentials give the 401, not a loop.
-			bad, _ := newSession(t, srv.URL, WithAuth(BasicAuth("alice", "wrong")))
-			err := Exec(bg(), bad, NewCall("GET", "/basic-auth/alice/s3cret"))
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) || apiErr.StatusCode != 401 {
-				t.Fatalf("wrong password: %v", err)
-			}
-		})
-	}
-	t.Run("digest wrong password", func(t *testing.T) {
-		s, _ := newSession(t, srv.URL, WithAuth(DigestAuth("alice", "nope")))
-		err := Exec(bg(), s, NewCall("GET", "/digest-auth/auth/alice/s3cret/MD5"))
-		var apiErr *APIError
-		if !errors.As(err, &apiErr) || apiErr.StatusCode != 401 {
-			t.Fatalf("err %v", err)
-		}
-	})
-}
 
 func TestSecuritySelection(t *testing.T) {
 	var mu sync.Mutex
@@ -210,24 +155,6 @@ func TestRedirectScrubsCredentials(t *testing.T) {
 	}
 	if err := checkRedirect(mk("https://api.example.com/"), long); !errors.Is(err, ErrTooManyRedirects) {
 		t.Errorf("limit: %v", err)
-	}
-}
-
-func TestTooManyRedirectsHTTPBin(t *testing.T) {
-	srv := httpbinServer(t)
-	s, _ := newSession(t, srv.URL)
-	if err := Exec(bg(), s, NewCall("GET", "/redirect/3")); err != nil {
-		t.Fatal(err)
-	}
-	err := Exec(bg(), s, NewCall("GET", "/redirect/11"))
-	var te *TransportError
-	if !errors.Is(err, ErrTooManyRedirects) || !errors.As(err, &te) || te.Attempts != 1 {
-		t.Fatalf("err %v", err)
-	}
-	s0, _ := newSession(t, srv.URL, WithMaxRedirects(0))
-	var apiErr *APIError
-	if err := Exec(bg(), s0, NewCall("GET", "/redirect/1")); !errors.As(err, &apiErr) || apiErr.StatusCode != 302 {
-		t.Fatalf("max 0: %v", err)
 	}
 }
 

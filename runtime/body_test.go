@@ -134,61 +134,6 @@ func TestBodies(t *testing.T) {
 	}
 }
 
-func TestHTTPBinStreamsAndGzip(t *testing.T) {
-	checkGoroutines(t)
-	srv := httpbinServer(t)
-	s, _ := newSession(t, srv.URL)
-	var gz struct {
-		Gzipped bool `json:"gzipped"`
-	}
-	gz, err := Decode[struct {
-		Gzipped bool `json:"gzipped"`
-	}](bg(), s, NewCall("GET", "/gzip"))
-	if err != nil || !gz.Gzipped {
-		t.Fatal(gz, err)
-	}
-	resp, err := s.Do(bg(), NewCall("GET", "/stream/5"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if bytes.Count(b, []byte("\n")) != 5 || resp.Attempts != 1 {
-		t.Errorf("stream: %q", b)
-	}
-	// Cookies through a jar; status codes; a decode error.
-	jar, _ := newJar()
-	sj, _ := newSession(t, srv.URL, WithCookieJar(jar))
-	var c struct {
-		Cookies map[string]string `json:"cookies"`
-	}
-	if c, err = Decode[struct {
-		Cookies map[string]string `json:"cookies"`
-	}](bg(), sj, NewCall("GET", "/cookies/set").AddQuery("k", "v")); err != nil || c.Cookies["k"] != "v" {
-		t.Fatalf("cookies: %+v %v", c, err)
-	}
-	var apiErr *APIError
-	if err := Exec(bg(), s, NewCall("GET", "/status/418")); !errors.As(err, &apiErr) || apiErr.StatusCode != 418 {
-		t.Errorf("418: %v", err)
-	}
-	var de *DecodeError
-	if _, err := Decode[int](bg(), s, NewCall("GET", "/html")); !errors.As(err, &de) || de.StatusCode != 200 || len(de.Body) == 0 {
-		t.Errorf("decode: %v", err)
-	}
-	if v, err := Decode[*int](bg(), s, NewCall("GET", "/status/204")); err != nil || v != nil {
-		t.Errorf("204: %v %v", v, err)
-	}
-	// A short /delay is served; a delay past WithTimeout ends the call.
-	if err := Exec(bg(), s, NewCall("GET", "/delay/0")); err != nil {
-		t.Error(err)
-	}
-	err = Exec(bg(), s, NewCall("GET", "/delay/3"), WithTimeout(50*time.Millisecond))
-	var te *TransportError
-	if !errors.As(err, &te) || !te.Timeout {
-		t.Errorf("delay: %v", err)
-	}
-}
-
 func TestReadIdleTimeout(t *testing.T) {
 	checkGoroutines(t)
 	stall := make(chan struct{})
@@ -287,25 +232,6 @@ func TestEvents(t *testing.T) {
 	}
 	if streamErr == nil || !strings.Contains(streamErr.Error(), "overloaded") {
 		t.Errorf("stream error %v", streamErr)
-	}
-	// Over HTTP, through httpbin's /sse, with an early break.
-	srv := httpbinServer(t)
-	s, _ := newSession(t, srv.URL)
-	resp, err := s.Do(bg(), NewCall("GET", "/sse").AddQuery("count", 3).AddQuery("delay", "0s").AddQuery("duration", "10ms"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for ev, err := range Events(resp) {
-		if err != nil || ev.Data == "" {
-			t.Fatal(ev, err)
-		}
-		if n++; n == 2 {
-			break
-		}
-	}
-	if n != 2 {
-		t.Errorf("%d events", n)
 	}
 	// Line longer than MaxEventSize.
 	for _, err := range ReadEvents(strings.NewReader("data: " + strings.Repeat("x", MaxEventSize+1))) {

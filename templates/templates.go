@@ -29,8 +29,10 @@ type SDK struct {
 	Services      []string // Go names of the client's services, sorted
 }
 
-// DefaultGoVersion is the go directive written when SDK.GoVersion is empty.
-const DefaultGoVersion = "1.26.0"
+// DefaultGoVersion is the go directive written when SDK.GoVersion is empty:
+// the oldest release the runtime module builds with (omitzero and
+// strings.SplitSeq arrived in Go 1.24).
+const DefaultGoVersion = "1.24.0"
 
 // GoMod renders the go.mod of a standalone SDK module.
 func GoMod(s SDK) ([]byte, error) { return render("go.mod.tmpl", s) }

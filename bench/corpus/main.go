@@ -27,6 +27,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/genclient/genclient/internal/testmod"
+
 	"github.com/genclient/genclient/generator"
 	"github.com/genclient/genclient/loader"
 )
@@ -78,14 +80,11 @@ func run(specs, only string) error {
 	defer os.RemoveAll(work)
 	mod := filepath.Join(work, "mod")
 	cache := filepath.Join(work, "gocache")
-	gomod := "module example.com/bench\n\ngo 1.26\n\nrequire github.com/genclient/genclient v0.0.0\n\nreplace github.com/genclient/genclient => " + root + "\n"
-	if err := write(filepath.Join(mod, "go.mod"), []byte(gomod)); err != nil {
+	if err := write(filepath.Join(mod, "go.mod"), testmod.GoMod("example.com/bench", root)); err != nil {
 		return err
 	}
-	if sum, err := os.ReadFile(filepath.Join(root, "go.sum")); err == nil {
-		if err := write(filepath.Join(mod, "go.sum"), sum); err != nil {
-			return err
-		}
+	if err := write(filepath.Join(mod, "go.sum"), testmod.GoSum(root)); err != nil {
+		return err
 	}
 	// Warm the fresh cache with the runtime package only.
 	if _, _, out, err := gobuild(mod, cache, "github.com/genclient/genclient/runtime"); err != nil {

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/genclient/genclient/internal/testmod"
+
 	"github.com/genclient/genclient/generator"
 	"github.com/genclient/genclient/generator/conformance/mock"
 	"github.com/genclient/genclient/loader"
@@ -118,14 +120,8 @@ func prepare(t *testing.T) ([]*prepared, error) {
 		return nil, err
 	}
 	suite.dir = dir
-	gomod := "module example.com/conf\n\ngo 1.26\n\nrequire github.com/genclient/genclient v0.0.0\n\nreplace github.com/genclient/genclient => " + root + "\n"
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+	if err := testmod.Write(dir, "example.com/conf", root); err != nil {
 		return nil, err
-	}
-	if sum, err := os.ReadFile(filepath.Join(root, "go.sum")); err == nil {
-		if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
-			return nil, err
-		}
 	}
 	var all []*prepared
 	for _, s := range specs {
