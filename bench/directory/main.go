@@ -47,6 +47,7 @@ import (
 	"time"
 
 	"github.com/genclient/genclient/generator"
+	"github.com/genclient/genclient/internal/testmod"
 	"github.com/genclient/genclient/loader"
 )
 
@@ -412,21 +413,13 @@ func parseUnreadable(s string) map[string]string {
 	return m
 }
 
-// writeModule writes the go.mod of the output module: it requires genclient
-// from the repository the runner runs in.
+// writeModule writes the go.mod and go.sum of the output module: it
+// requires genclient and its runtime from the checkout the runner runs in.
 func writeModule(work, root string) error {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
-	gomod := "module example.com/directory\n\ngo 1.26\n\nrequire github.com/genclient/genclient v0.0.0\n\nreplace github.com/genclient/genclient => " + root + "\n"
-	if err := os.WriteFile(filepath.Join(work, "go.mod"), []byte(gomod), 0o644); err != nil {
-		return err
-	}
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(work, "go.sum"), sum, 0o644)
+	return testmod.Write(work, "example.com/directory", root)
 }
 
 // generateAll loads and generates the documents, jobs at a time, and
