@@ -86,7 +86,7 @@ func enumValuesFunc(n *ir.Named, e *ir.Enum) string {
 // its Go literal and a key that is equal for equal values.
 func enumLit(kind ir.PrimKind, value string) (jen.Code, string, bool) {
 	switch kind {
-	case ir.Int, ir.Int32, ir.Int64:
+	case ir.Int, ir.Int32, ir.Int64, ir.Int8, ir.Int16, ir.Uint8, ir.Uint16, ir.Uint32, ir.Uint64:
 		i, err := strconv.ParseInt(value, 10, 64)
 		if err != nil {
 			return nil, "", false

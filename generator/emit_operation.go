@@ -44,7 +44,7 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 			continue
 		}
 		name := names.name(p.Name)
-		args.add(name, ir.TypeKey(p.Type), g.valueType(p.Type))
+		args.add(name, ir.TypeKey(p.Type), g.valueType(unquoted(p.Type)))
 		f.argNames = append(f.argNames, jen.Id(name))
 		if nilable(p.Type) {
 			requires = append(requires, jen.Id("call").Dot("Require").Call(jen.Lit(name), jen.Id(name)))
@@ -121,7 +121,7 @@ func acceptOf(op *ir.Operation) string {
 		for _, c := range r.Contents {
 			if !slices.Contains(types, c.MediaType) {
 				types = append(types, c.MediaType)
-				if c.Kind == ir.KindJSON {
+				if c.Kind == ir.KindJSON || c.Kind == ir.KindJSONStream {
 					json = append(json, c.MediaType)
 				}
 			}
