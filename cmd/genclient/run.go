@@ -34,9 +34,15 @@ type options struct {
 	check   bool
 	quiet   bool
 	version bool
+
+	// From the configuration file and -overlay (config.go).
+	detect   bool
+	overlays []string
+	edits    *loader.Edits
 }
 
 const usageText = `usage: genclient [flags] SPEC
+       genclient -config genclient.yaml [flags] [SPEC]
 
 genclient turns an OpenAPI 3.0, 3.1 or Swagger 2.0 document (YAML or JSON,
 multi-file $refs allowed) into a typed Go client package.
@@ -61,14 +67,21 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 and list the files that differ from what would be generated")
 	fs.BoolVar(&o.quiet, "q", false, "do not print warnings")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	ff := addFileFlags(fs, &o)
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
 	if o.version {
 		return &o, nil
 	}
+	if err := ff.apply(); err != nil {
+		return nil, err
+	}
 	switch fs.NArg() {
 	case 0:
+		if o.spec != "" {
+			break
+		}
 		fs.Usage()
 		return nil, errors.New("missing SPEC argument")
 	case 1:
@@ -109,7 +122,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "genclient: %v\n", err)
 		return exitError
 	}
-	api, err := loader.Load(o.spec, loader.Options{DropUnknown: o.drop})
+	api, err := loader.Load(o.spec, o.loaderOptions())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitError
