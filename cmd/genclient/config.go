@@ -59,6 +59,7 @@ func (ff *fileFlags) apply() error {
 		str("package", &o.pkg, c.Package)
 		str("module", &o.module, c.Module)
 		str("runtime", &o.runtime, c.Runtime)
+		str("form-arrays", &o.formArrays, c.FormArrays)
 		boolean("clean", &o.clean, c.Clean)
 		boolean("q", &o.quiet, c.Quiet)
 		boolean("drop-unknown", &o.drop, c.DropUnknown)
