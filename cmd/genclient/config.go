@@ -2,9 +2,12 @@ package main
 
 import (
 	"flag"
+	"fmt"
+	"io"
 	"strings"
 
 	"github.com/genclient/genclient/config"
+	"github.com/genclient/genclient/generator"
 	"github.com/genclient/genclient/loader"
 )
 
@@ -98,4 +101,17 @@ func edits(c *config.Config) *loader.Edits {
 // loaderOptions are the loader's options for o.
 func (o *options) loaderOptions() loader.Options {
 	return loader.Options{DropUnknown: o.drop, Overlays: o.overlays, Edits: o.edits, NoDetectPagination: !o.detect}
+}
+
+// generatorConfig is the generator's configuration for o. For a module
+// written by a development build, it says on stderr that go.mod needs a
+// replace (unless -q).
+func (o *options) generatorConfig(stderr io.Writer) generator.Config {
+	_, rt := versions()
+	if o.module != "" && rt == "" && o.runtime == "" && !o.quiet && !o.check {
+		fmt.Fprintf(stderr, "genclient: note: a development build of genclient knows no published version of %s; "+
+			"the go.mod written requires a version that does not exist: run go mod edit -replace %s=/path/to/genclient/runtime in %s\n",
+			runtimePath, runtimePath, o.out)
+	}
+	return generator.Config{Package: o.pkg, Module: o.module, RuntimeImport: o.runtime, FormArrays: o.formArrays, RuntimeVersion: rt}
 }

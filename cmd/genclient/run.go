@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/genclient/genclient/generator"
@@ -136,7 +135,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, w.String())
 		}
 	}
-	files, err := generator.Generate(api, generator.Config{Package: o.pkg, Module: o.module, RuntimeImport: o.runtime, FormArrays: o.formArrays})
+	files, err := generator.Generate(api, o.generatorConfig(stderr))
 	if err != nil {
 		fmt.Fprintf(stderr, "genclient: %v\n", err)
 		return exitError
@@ -186,11 +185,3 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // run is writing (or, for a writing run, reading with -check): two runs
 // into one directory never leave a mix of both outputs.
 var errBusy = errors.New("another genclient run is using this output directory")
-
-// version returns the module version genclient was built from.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
-}
