@@ -50,6 +50,9 @@ const (
 )
 
 func main() {
+	if len(os.Args) > 3 && os.Args[1] == "-toolexec-log" {
+		os.Exit(wrap(os.Args[2], os.Args[3:]))
+	}
 	specs := flag.String("specs", defaultSpecs(), "directory holding corpus.tsv")
 	docs := flag.String("docs", defaultDocs, "comma-separated documents to measure (\"\" for none)")
 	peers := flag.Bool("peers", false, "also compare oapi-codegen and ogen on -peer-docs")
