@@ -47,6 +47,18 @@ type Options struct {
 	// loses nothing. Dropping them gives smaller code and faster decoding
 	// (no scan of each object's members) at that price.
 	DropUnknown bool
+	// Overlays are OpenAPI Overlay 1.0 documents (files) applied in order
+	// to the root document before it is loaded; what they add keeps its
+	// positions in the overlay's file.
+	Overlays []string
+	// Edits are a configuration file's changes to the root document
+	// (names, pagination rules, operations to keep), applied after the
+	// overlays; nil for none.
+	Edits *Edits
+	// NoDetectPagination turns off the detection of body-cursor
+	// pagination (has_more, next_cursor, nextLink, ...; see
+	// detectPagination). Link-header detection and x-pagination stay.
+	NoDetectPagination bool
 
 	// convertHook, when set (by tests only), runs at the end of every
 	// operation's conversion: a seam to exercise the skip-on-failure path.
@@ -65,6 +77,9 @@ func Load(path string, opts Options) (api *ir.API, err error) {
 	}()
 	rs := newRawSet(b.warn)
 	b.rs = rs
+	if err := rs.tailor(path, opts.Overlays, opts.Edits); err != nil {
+		return nil, err
+	}
 	if err := rs.prepare(path, opts.AllowRemoteRefs); err != nil {
 		return nil, err
 	}
