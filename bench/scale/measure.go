@@ -27,6 +27,7 @@ type measurer struct {
 	self  string // this program, run again as the generating child
 	work  string // scratch directory
 	calls int
+	cache string // GOCACHE shared by every document (-warm), or ""
 }
 
 // run is the cost of one command: wall time, user+system CPU of it and
@@ -56,7 +57,6 @@ func (m *measurer) measure(d doc) row {
 	r := row{name: d.name, status: "ok"}
 	pkg := pkgName(d.name)
 	dir := filepath.Join(m.work, pkg)
-	defer os.RemoveAll(filepath.Join(dir, "gocache")) // with the standard library it is large
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		r.status = err.Error()
 		return r
@@ -80,7 +80,12 @@ func (m *measurer) measure(d doc) row {
 		r.status = err.Error()
 		return r
 	}
-	env := []string{"GOCACHE=" + filepath.Join(dir, "gocache"), "GOFLAGS=-mod=mod"}
+	cache := m.cache
+	if cache == "" {
+		cache = filepath.Join(dir, "gocache")
+		defer os.RemoveAll(cache) // with the standard library it is large
+	}
+	env := []string{"GOCACHE=" + cache, "GOFLAGS=-mod=mod"}
 	bin := filepath.Join(dir, "consumer.bin")
 	if out, r.cold, err = m.build(dir, env, "-o", bin, "./consumer"); err != nil {
 		r.status = "build: " + firstLine(out)
@@ -139,7 +144,10 @@ func (m *measurer) build(dir string, env []string, args ...string) (string, cost
 	return m.run(dir, env, "go", args...)
 }
 
-func toolLog(dir string) string { return filepath.Join(dir, "tools.log") }
+// toolLog is the log of the -toolexec wrapper for builds in dir. With
+// -warm every document's builds share one cache and so one wrapper: the
+// log is then the work directory's.
+func toolLog(dir string) string { return filepath.Join(filepath.Dir(dir), "tools.log") }
 
 // exportSize returns the size of the export data of the package (the
 // __.PKGDEF member of its archive in the cache) and of the whole archive
