@@ -70,6 +70,7 @@ func runGolden(t *testing.T, path, name string) {
 	if err != nil {
 		got = []txtar.File{{Name: "error", Data: []byte(err.Error() + "\n")}}
 	} else {
+		checkFileNames(t, files)
 		for _, f := range files {
 			got = append(got, txtar.File{Name: "out/" + f.Name, Data: f.Content})
 		}
