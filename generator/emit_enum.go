@@ -36,6 +36,7 @@ import (
 // A value the API adds later still decodes: the type is a plain string.
 // The list is a function, not a variable, so callers cannot change it.
 func (g *gen) emitEnum(n *ir.Named, e *ir.Enum) []jen.Code {
+	g.current = "schema " + n.Name
 	base := &ir.Primitive{Kind: ir.String}
 	if e.Base != nil {
 		base = e.Base

@@ -92,12 +92,20 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 	}
 	f.result = g.resultOf(op)
 	f.shared = g.iteratorOf(op) != nil
-	if op.Body != nil {
-		for _, c := range op.Body.Contents[1:] {
-			f.shared = f.shared || c.Method != ""
-		}
+	for _, c := range otherContents(op) {
+		f.shared = f.shared || c.Method != ""
 	}
 	return f
+}
+
+// otherContents returns the media types of op's request body after the
+// first, the one its method sends: none when the body has fewer than two
+// (a requestBody whose content is empty has none at all).
+func otherContents(op *ir.Operation) []*ir.Content {
+	if op.Body == nil || len(op.Body.Contents) < 2 {
+		return nil
+	}
+	return op.Body.Contents[1:]
 }
 
 // acceptOf returns the Accept header of op: the media types of its

@@ -30,6 +30,7 @@ import (
 // type used both ways into Name and NameRequest (see loader's
 // splitDirections). A type no operation uses keeps every field.
 func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
+	g.current = "schema " + n.Name
 	var fields []jen.Code
 	var omitted, untagged []string
 	for _, f := range s.Fields {

@@ -278,6 +278,10 @@ func (b *builder) body(oi *opInfo) *ir.Body {
 	if rb.Value == nil {
 		return nil
 	}
+	if len(rb.Value.Content) == 0 {
+		b.warn(b.pos(l), fmt.Sprintf("operation %s: requestBody has no content (no media type): the method sends no body", describeOp(oi.o)))
+		return nil
+	}
 	return &ir.Body{Required: rb.Value.Required, Doc: ir.Doc{Description: rb.Value.Description},
 		Contents: b.contents(rb.Value.Content, l.child("content"), oi.o.FullName+"Request")}
 }

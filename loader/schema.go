@@ -235,6 +235,9 @@ func (b *builder) hoist(s *openapi3.Schema, l loc, hint string) *ir.Named {
 	if hint == "" {
 		hint = "Type"
 	}
+	if x := explicitName(s.Extensions); x != "" && component {
+		hint = x
+	}
 	n := &ir.Named{Name: hint, Doc: schemaDoc(s), Ref: b.refString(l), Pos: b.pos(l), Example: exampleJSON(s),
 		Examples: b.examples(s)}
 	b.named = append(b.named, &namedInfo{n: n, candidate: hint, component: component})
