@@ -47,6 +47,11 @@ type Config struct {
 	// are written: "" or "indexed" (a[0]=x, a[0][b]=y: Stripe, qs, Rack,
 	// PHP), "brackets" (a[]=x), "repeat" (a=x&a=x2) or "comma" (a=x,x2).
 	FormArrays string
+	// RuntimeVersion is the version of the runtime module the go.mod of a
+	// Module requires: the version of the genclient that generates it.
+	// "" (a development build) writes a version that does not exist, and
+	// a comment in go.mod on the replace to add.
+	RuntimeVersion string
 }
 
 // arrayFormats maps Config.FormArrays to the runtime's constants.

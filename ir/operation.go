@@ -217,6 +217,9 @@ const (
 	// PageNumber increments a numeric query parameter by one, from 1
 	// (x-pagination style "page").
 	PageNumber
+	// PageURL follows the next page's URL held in the response body at
+	// CursorPath (nextLink, @odata.nextLink, links.next).
+	PageURL
 )
 
 // Pagination describes how to walk all pages of a list operation.
@@ -232,6 +235,15 @@ type Pagination struct {
 	Param      string
 	CursorPath string
 	ItemsPath  string
+	// CursorItem, for PageCursor, is the property of the last item of a
+	// page that is the next cursor (Stripe's starting_after=<last id>),
+	// instead of CursorPath. HasMore is the dotted JSON path of a boolean
+	// that says whether another page follows ("" when none).
+	CursorItem string
+	HasMore    string
+	// Detected is true when no x-pagination declared the scheme and the
+	// loader recognised it from the response's shape.
+	Detected bool
 }
 
 // SchemeKind is the kind of a security scheme.

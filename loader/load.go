@@ -77,7 +77,7 @@ type Options struct {
 // returns the API. The error is an *Error or an ErrorList. Load is safe for
 // concurrent use; it keeps no state between calls.
 func Load(path string, opts Options) (api *ir.API, err error) {
-	b := &builder{checkExamples: opts.CheckExamples, dropUnknown: opts.DropUnknown, convertHook: opts.convertHook}
+	b := &builder{checkExamples: opts.CheckExamples, dropUnknown: opts.DropUnknown, noDetect: opts.NoDetectPagination, convertHook: opts.convertHook}
 	defer func() {
 		if r := recover(); r != nil {
 			api, err = nil, &Error{Pos: ir.Pos{File: path}, Msg: fmt.Sprintf("internal error: %v", r)}

@@ -48,6 +48,9 @@ func (b *builder) convertOp(oi *opInfo) {
 		}
 	}
 	o.Pagination = pagination(o)
+	if o.Pagination == nil && !b.noDetect {
+		o.Pagination = b.detectPagination(o)
+	}
 	if x, ok := op.Extensions["x-pagination"]; ok {
 		o.Pagination = b.xPagination(oi, x)
 	}
@@ -419,12 +422,18 @@ func (b *builder) xPagination(oi *opInfo, x any) *ir.Pagination {
 	if !ok {
 		return bad("is not an object")
 	}
-	p := &ir.Pagination{Param: str("param"), CursorPath: str("cursor"), ItemsPath: str("items")}
+	p := &ir.Pagination{Param: str("param"), CursorPath: str("cursor"), ItemsPath: str("items"),
+		CursorItem: str("cursor_item"), HasMore: str("has_more")}
 	switch str("style") {
 	case "cursor":
 		p.Kind = ir.PageCursor
+		if p.CursorPath == "" && p.CursorItem == "" {
+			return bad("style cursor needs cursor or cursor_item")
+		}
+	case "url":
+		p.Kind = ir.PageURL
 		if p.CursorPath == "" {
-			return bad("style cursor needs cursor")
+			return bad("style url needs cursor (the path of the next page's URL)")
 		}
 	case "offset":
 		p.Kind = ir.PageOffset
@@ -435,7 +444,7 @@ func (b *builder) xPagination(oi *opInfo, x any) *ir.Pagination {
 	default:
 		return bad("has unknown style " + strconv.Quote(str("style")))
 	}
-	if p.Kind != ir.PageLink && !slices.ContainsFunc(o.Params, func(q *ir.Param) bool { return q.In == ir.InQuery && q.WireName == p.Param }) {
+	if p.Kind != ir.PageLink && p.Kind != ir.PageURL && !slices.ContainsFunc(o.Params, func(q *ir.Param) bool { return q.In == ir.InQuery && q.WireName == p.Param }) {
 		return bad("param " + strconv.Quote(p.Param) + " is not a query parameter of the operation")
 	}
 	var body ir.Type

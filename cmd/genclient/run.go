@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/genclient/genclient/generator"
@@ -37,9 +36,15 @@ type options struct {
 	check      bool
 	quiet      bool
 	version    bool
+
+	// From the configuration file and -overlay (config.go).
+	detect   bool
+	overlays []string
+	edits    *loader.Edits
 }
 
 const usageText = `usage: genclient [flags] SPEC
+       genclient -config genclient.yaml [flags] [SPEC]
 
 genclient turns an OpenAPI 3.0, 3.1 or Swagger 2.0 document (YAML or JSON,
 multi-file $refs allowed) into a typed Go client package.
@@ -66,14 +71,21 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.formArrays, "form-arrays", "indexed", "how lists in deepObject parameters and form bodies are sent: `indexed` (a[0]=x, a[0][b]=y), brackets (a[]=x), repeat (a=x&a=y) or comma (a=x,y)")
 	fs.BoolVar(&o.quiet, "q", false, "do not print warnings")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	ff := addFileFlags(fs, &o)
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
 	if o.version {
 		return &o, nil
 	}
+	if err := ff.apply(); err != nil {
+		return nil, err
+	}
 	switch fs.NArg() {
 	case 0:
+		if o.spec != "" {
+			break
+		}
 		fs.Usage()
 		return nil, errors.New("missing SPEC argument")
 	case 1:
@@ -177,7 +189,7 @@ func generate(o *options, stderr io.Writer) (files []generator.File, err error) 
 			files, err = nil, fmt.Errorf("internal error while generating the package: %v", r)
 		}
 	}()
-	api, err := loader.Load(o.spec, loader.Options{DropUnknown: o.drop, RefRoot: o.refRoot, RefRootFlag: "-ref-root"})
+	api, err := loader.Load(o.spec, o.loaderOptions())
 	if err != nil {
 		return nil, loaderError{err}
 	}
@@ -186,18 +198,10 @@ func generate(o *options, stderr io.Writer) (files []generator.File, err error) 
 			fmt.Fprintln(stderr, w.String())
 		}
 	}
-	return generator.Generate(api, generator.Config{Package: o.pkg, Module: o.module, RuntimeImport: o.runtime, FormArrays: o.formArrays})
+	return generator.Generate(api, o.generatorConfig(stderr))
 }
 
 // errBusy is the error of a run whose output directory another genclient
 // run is writing (or, for a writing run, reading with -check): two runs
 // into one directory never leave a mix of both outputs.
 var errBusy = errors.New("another genclient run is using this output directory")
-
-// version returns the module version genclient was built from.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
-}
