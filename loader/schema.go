@@ -249,8 +249,10 @@ func (b *builder) hoist(s *openapi3.Schema, l loc, hint string) *ir.Named {
 	return n
 }
 
-// refString writes l as a $ref relative to the root document.
+// refString writes l as a $ref relative to the root document, as the
+// user's file has it (a 2.0 pointer for a Swagger document, see srcLoc).
 func (b *builder) refString(l loc) string {
+	l = b.srcLoc(l)
 	if l.file == b.root.file {
 		return "#" + l.ptr
 	}
