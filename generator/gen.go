@@ -23,6 +23,9 @@ type gen struct {
 	schemes map[string]*ir.SecurityScheme
 	// serviceTypes maps a named service to its Go type name.
 	serviceTypes map[*ir.Service]string
+	// current names the operation or schema being emitted, for an
+	// InternalError.
+	current string
 }
 
 // Names the generated package declares besides the API's types.

@@ -288,6 +288,22 @@ func TestImportsEnd(t *testing.T) {
 	}
 }
 
+func TestGenerateInternalError(t *testing.T) {
+	api := petstoreExpanded()
+	// An operation with a nil parameter is not a valid IR: emitting it
+	// panics.
+	op := api.Services[0].Operations[0]
+	op.Params = append(op.Params, nil)
+	files, err := Generate(api, Config{Package: "p"})
+	var ie *InternalError
+	if !errors.As(err, &ie) || files != nil {
+		t.Fatalf("got %d files, error %v; want an *InternalError", len(files), err)
+	}
+	if want := "internal error while generating operation " + op.Method + " " + op.Path + " (" + op.ID + "): runtime error: invalid memory address or nil pointer dereference"; err.Error() != want {
+		t.Errorf("error\n got: %s\nwant: %s", err, want)
+	}
+}
+
 // Every name serviceFile and chunkName give is short and read by the go
 // tool as a plain source file on every platform (go/build decides).
 func TestFileNamesBuildEverywhere(t *testing.T) {

@@ -123,6 +123,12 @@ const (
 	KindText                        // text/plain and other text/* (not event-stream)
 	KindEventStream                 // text/event-stream
 	KindBinary                      // everything else: streamed bytes
+	// KindJSONStream is a response that is a sequence of JSON values, one
+	// per message: application/x-ndjson, application/jsonl,
+	// application/json-seq (RFC 7464), application/stream+json, and the
+	// gRPC-gateway streams of Swagger 2.0 documents (Content.Envelope).
+	// Content.Type is the type of one message.
+	KindJSONStream
 )
 
 // Content is a body or response in one media type.
@@ -141,6 +147,10 @@ type Content struct {
 	// fills it only when asked to check examples
 	// (loader.Options.CheckExamples): it costs load time.
 	Examples []Example
+	// Envelope is set on a KindJSONStream response whose every message
+	// wraps the value as {"result": …} or reports a failure as
+	// {"error": …} (a gRPC-gateway stream); nil otherwise.
+	Envelope *Envelope
 	// Method is set on request body contents other than the first (the
 	// default, sent by the operation's own method): the Go name of the
 	// method of the same service that sends the body in this media type,
@@ -148,6 +158,14 @@ type Content struct {
 	// when another content's method covers this one (every raw media type
 	// goes through one {Name}WithBody taking the content type).
 	Method string
+}
+
+// Envelope describes the wrapping of the messages of a gRPC-gateway
+// stream: Content.Type is the type of the "result" member.
+type Envelope struct {
+	// Error is the type of the "error" member (a failure reported after
+	// the 2xx status), nil when the document declares none.
+	Error Type
 }
 
 // Encoding is an OpenAPI encoding object for one property.

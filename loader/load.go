@@ -33,6 +33,14 @@ type Options struct {
 	// AllowRemoteRefs lets $refs name http(s) URLs. When false such a $ref
 	// is an error.
 	AllowRemoteRefs bool
+	// RefRoot is the folder whose files $refs may name (symbolic links
+	// resolved). "" means the current directory or the root document's
+	// folder, whichever contains the other (the folder when neither does).
+	// A $ref to a file outside it is an error that names RefRootFlag.
+	RefRoot string
+	// RefRootFlag is how the user sets RefRoot, for that error ("-ref-root"
+	// for the command); "" means "Options.RefRoot".
+	RefRootFlag string
 	// CheckExamples validates every schema example against its schema and
 	// records why one does not in ir.Example.Invalid; it also lists the
 	// examples of media types, and examples made from those of the parts of
@@ -77,6 +85,18 @@ func Load(path string, opts Options) (api *ir.API, err error) {
 	}()
 	rs := newRawSet(b.warn)
 	b.rs = rs
+	dir, flag := opts.RefRoot, opts.RefRootFlag
+	if flag == "" {
+		flag = "Options.RefRoot"
+	}
+	if dir == "" {
+		if dir, err = defaultRefRoot(path); err != nil {
+			return nil, &Error{Pos: ir.Pos{File: path}, Msg: err.Error()}
+		}
+	}
+	if rs.refRoot, err = newRefRoot(dir, flag); err != nil {
+		return nil, &Error{Pos: ir.Pos{File: path}, Msg: err.Error()}
+	}
 	if err := rs.tailor(path, opts.Overlays, opts.Edits); err != nil {
 		return nil, err
 	}

@@ -2,10 +2,7 @@ package loader
 
 import (
 	"bytes"
-	"errors"
-	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -43,6 +40,10 @@ type rawSet struct {
 	// O(1) per step instead of a scan: Graph has 5,000 paths and 11,000
 	// pointers into them.
 	index map[*yaml.Node]map[string]int
+	// refRoot is the folder $refs may reach (nil: anywhere, for tests).
+	refRoot *refRoot
+	// total is the number of bytes read so far.
+	total int64
 }
 
 func newRawSet(warn func(ir.Pos, string)) *rawSet {
@@ -92,13 +93,14 @@ func (rs *rawSet) file(name string) (*rawFile, error) {
 	if f, ok := rs.files[name]; ok {
 		return f, nil
 	}
-	data, err := os.ReadFile(filepath.FromSlash(name))
-	if err != nil {
-		msg := err.Error()
-		if errors.Is(err, fs.ErrNotExist) {
-			msg = "no such file"
+	if rs.refRoot != nil && name != rs.rootName {
+		if err := rs.refRoot.check(name); err != nil {
+			return nil, &Error{Pos: ir.Pos{File: name}, Msg: "cannot read file: " + err.Error()}
 		}
-		return nil, &Error{Pos: ir.Pos{File: name}, Msg: "cannot read file: " + msg}
+	}
+	data, err := readFile(name, &rs.total)
+	if err != nil {
+		return nil, &Error{Pos: ir.Pos{File: name}, Msg: "cannot read file: " + err.Error()}
 	}
 	f := &rawFile{name: name, data: data}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
@@ -119,6 +121,9 @@ func (rs *rawSet) file(name string) (*rawFile, error) {
 			return nil, &Error{Pos: ir.Pos{File: name}, Msg: "empty document"}
 		}
 		f.root = doc.Content[0]
+		if err := checkTree(name, f.root); err != nil {
+			return nil, err
+		}
 	}
 	rs.files[name] = f
 	return f, nil

@@ -50,12 +50,16 @@ const (
 )
 
 func main() {
+	if len(os.Args) > 3 && os.Args[1] == "-toolexec-log" {
+		os.Exit(wrap(os.Args[2], os.Args[3:]))
+	}
 	specs := flag.String("specs", defaultSpecs(), "directory holding corpus.tsv")
 	docs := flag.String("docs", defaultDocs, "comma-separated documents to measure (\"\" for none)")
 	peers := flag.Bool("peers", false, "also compare oapi-codegen and ogen on -peer-docs")
 	peerDocs := flag.String("peer-docs", defaultPeerDocs, "comma-separated documents for -peers")
 	calls := flag.Int("calls", 5, "operations the consumer refers to")
 	keep := flag.Bool("keep", false, "keep the scratch directory and print its path")
+	warm := flag.Bool("warm", false, "share one GOCACHE between documents: the \"cold\" build then finds the standard library and the runtime built (quicker, for comparing changes)")
 	// The generating child (see child.go).
 	childSpec := flag.String("child-spec", "", "internal: load and generate this document")
 	childDir := flag.String("child-dir", "", "internal: output directory of -child-spec")
@@ -68,7 +72,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*specs, *docs, *peerDocs, *peers, *calls, *keep); err != nil {
+	if err := run(*specs, *docs, *peerDocs, *peers, *calls, *keep, *warm); err != nil {
 		fmt.Fprintln(os.Stderr, "scale:", err)
 		os.Exit(1)
 	}
@@ -86,7 +90,7 @@ type doc struct {
 	name, path string
 }
 
-func run(specs, docList, peerList string, peers bool, calls int, keep bool) error {
+func run(specs, docList, peerList string, peers bool, calls int, keep, warm bool) error {
 	root, err := filepath.Abs(".")
 	if err != nil {
 		return err
@@ -108,6 +112,9 @@ func run(specs, docList, peerList string, peers bool, calls int, keep bool) erro
 		defer os.RemoveAll(work)
 	}
 	m := &measurer{root: root, self: self, work: work, calls: calls}
+	if warm {
+		m.cache = filepath.Join(work, "gocache")
+	}
 	ds, err := resolve(specs, docList)
 	if err != nil {
 		return err

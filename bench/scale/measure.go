@@ -8,10 +8,12 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -25,6 +27,7 @@ type measurer struct {
 	self  string // this program, run again as the generating child
 	work  string // scratch directory
 	calls int
+	cache string // GOCACHE shared by every document (-warm), or ""
 }
 
 // run is the cost of one command: wall time, user+system CPU of it and
@@ -47,14 +50,13 @@ type row struct {
 	funcs, typeDecls, lines int
 	files                   int
 	cold, pkg, rebuild      cost
-	export, binary          int64
+	export, archive, binary int64
 }
 
 func (m *measurer) measure(d doc) row {
 	r := row{name: d.name, status: "ok"}
 	pkg := pkgName(d.name)
 	dir := filepath.Join(m.work, pkg)
-	defer os.RemoveAll(dir) // a GOCACHE with the standard library is large
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		r.status = err.Error()
 		return r
@@ -78,9 +80,14 @@ func (m *measurer) measure(d doc) row {
 		r.status = err.Error()
 		return r
 	}
-	env := []string{"GOCACHE=" + filepath.Join(dir, "gocache"), "GOFLAGS=-mod=mod"}
+	cache := m.cache
+	if cache == "" {
+		cache = filepath.Join(dir, "gocache")
+		defer os.RemoveAll(cache) // with the standard library it is large
+	}
+	env := []string{"GOCACHE=" + cache, "GOFLAGS=-mod=mod"}
 	bin := filepath.Join(dir, "consumer.bin")
-	if out, r.cold, err = m.run(dir, env, "go", "build", "-o", bin, "./consumer"); err != nil {
+	if out, r.cold, err = m.build(dir, env, "-o", bin, "./consumer"); err != nil {
 		r.status = "build: " + firstLine(out)
 		return r
 	}
@@ -96,11 +103,11 @@ func (m *measurer) measure(d doc) row {
 		r.status = err.Error()
 		return r
 	}
-	if out, r.rebuild, err = m.run(dir, env, "go", "build", "-o", bin, "./consumer"); err != nil {
+	if out, r.rebuild, err = m.build(dir, env, "-o", bin, "./consumer"); err != nil {
 		r.status = "rebuild: " + firstLine(out)
 		return r
 	}
-	if r.export, err = exportSize(dir, env, "./"+pkg); err != nil {
+	if r.export, r.archive, err = m.exportSize(dir, env, "./"+pkg); err != nil {
 		r.status = "export: " + err.Error()
 		return r
 	}
@@ -111,33 +118,71 @@ func (m *measurer) measure(d doc) row {
 	return r
 }
 
-// alone compiles the package at path again, and only it: a -gcflags for
-// that package alone changes its cache key, not its dependencies'.
-// -bench makes the compiler append its phase timings to a file (kept
-// beside the package's directory), which changes nothing it compiles.
+// alone compiles the package at path again, and only it, and returns the
+// cost of that compiler run: a -gcflags for that package alone changes its
+// cache key, not its dependencies'. -bench makes the compiler append its
+// phase timings to a file beside the package's directory, which changes
+// nothing it compiles.
 func (m *measurer) alone(dir string, env []string, path string) (cost, error) {
 	flag := "-gcflags=" + path + "=-bench=" + filepath.Join(dir, "compile-bench.txt")
-	out, c, err := m.run(dir, env, "go", "build", flag, path)
+	out, _, err := m.build(dir, env, flag, path)
 	if err != nil {
-		return c, fmt.Errorf("%s", firstLine(out))
+		return cost{}, fmt.Errorf("%s", firstLine(out))
 	}
-	return c, nil
+	r, ok := lastRun(toolLog(dir), "compile", path)
+	if !ok {
+		return cost{}, fmt.Errorf("no compiler run of %s logged", path)
+	}
+	return cost{wall: r.Wall, cpu: r.CPU, rss: r.RSS}, nil
 }
 
-// exportSize is the size of the export data file of the package.
-func exportSize(dir string, env []string, pkg string) (int64, error) {
-	cmd := exec.Command("go", "list", "-export", "-f", "{{.Export}}", pkg)
+// build runs go build with args in dir, every compiler and linker run
+// logged by the -toolexec wrapper (the same wrapper for every build with
+// one GOCACHE, as -toolexec is part of the cache key).
+func (m *measurer) build(dir string, env []string, args ...string) (string, cost, error) {
+	args = append([]string{"build", "-toolexec", m.self + " -toolexec-log " + toolLog(dir)}, args...)
+	return m.run(dir, env, "go", args...)
+}
+
+// toolLog is the log of the -toolexec wrapper for builds in dir. With
+// -warm every document's builds share one cache and so one wrapper: the
+// log is then the work directory's.
+func toolLog(dir string) string { return filepath.Join(filepath.Dir(dir), "tools.log") }
+
+// exportSize returns the size of the export data of the package (the
+// __.PKGDEF member of its archive in the cache) and of the whole archive
+// (export data and object code).
+func (m *measurer) exportSize(dir string, env []string, pkg string) (export, archive int64, err error) {
+	cmd := exec.Command("go", "list", "-toolexec", m.self+" -toolexec-log "+toolLog(dir), "-export", "-f", "{{.Export}}", pkg)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
 	out, err := cmd.Output()
 	if err != nil {
-		return 0, fmt.Errorf("go list -export: %v", err)
+		return 0, 0, fmt.Errorf("go list -export: %v", err)
 	}
-	fi, err := os.Stat(strings.TrimSpace(string(out)))
+	f, err := os.Open(strings.TrimSpace(string(out)))
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return fi.Size(), nil
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return 0, 0, err
+	}
+	// An ar archive: "!<arch>\n", then per member a 60-byte header whose
+	// bytes 48 to 58 hold the decimal size.
+	var hdr [8 + 60]byte
+	if _, err := io.ReadFull(f, hdr[:]); err != nil {
+		return 0, 0, err
+	}
+	if string(hdr[:8]) != "!<arch>\n" || !strings.HasPrefix(string(hdr[8:24]), "__.PKGDEF") {
+		return 0, 0, fmt.Errorf("%s: not a Go package archive", f.Name())
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(string(hdr[8+48:8+58])), 10, 64)
+	if err != nil {
+		return 0, 0, err
+	}
+	return n, fi.Size(), nil
 }
 
 // run runs name with args in dir and returns its combined output (stdout

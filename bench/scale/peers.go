@@ -135,7 +135,7 @@ func (m *measurer) peers(ds []doc) ([]peerRow, error) {
 				}
 				path := "example.com/peers/" + t.name + "/" + pkgName(r.name)
 				if pass == "warm" {
-					if out, _, err := m.run(dir, env, "go", "build", path); err != nil {
+					if out, _, err := m.build(dir, env, path); err != nil {
 						r.status[i] = "does not compile: " + firstLine(out)
 					}
 					continue

@@ -100,7 +100,8 @@ func edits(c *config.Config) *loader.Edits {
 
 // loaderOptions are the loader's options for o.
 func (o *options) loaderOptions() loader.Options {
-	return loader.Options{DropUnknown: o.drop, Overlays: o.overlays, Edits: o.edits, NoDetectPagination: !o.detect}
+	return loader.Options{DropUnknown: o.drop, Overlays: o.overlays, Edits: o.edits, NoDetectPagination: !o.detect,
+		RefRoot: o.refRoot, RefRootFlag: "-ref-root"}
 }
 
 // generatorConfig is the generator's configuration for o. For a module
