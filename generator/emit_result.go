@@ -276,9 +276,12 @@ func (g *gen) emitHeadersType(op *ir.Operation) jen.Code {
 }
 
 // errorModel returns the function that picks an error response's model,
-// or nil when the operation declares none:
+// or nil when the operation declares none. When every error response has
+// the same model it is the runtime's, one instantiation per model shared
+// by every operation (a closure per operation costs a compiled function
+// each: 377 of GitHub's, one per operation of Microsoft Graph's):
 //
-//	func(int) any { return new(Error) }
+//	runtime.ModelOf[Error]
 //
 // and when the models differ by status:
 //
@@ -321,7 +324,7 @@ func (g *gen) errorModel(op *ir.Operation) jen.Code {
 		same = same && m.key == models[0].key
 	}
 	if same {
-		return jen.Func().Params(jen.Int()).Any().Block(jen.Return(jen.New(models[0].typ)))
+		return jen.Qual(g.rt, "ModelOf").Types(models[0].typ)
 	}
 	var cases []jen.Code
 	fallback := jen.Return(jen.Nil())

@@ -283,3 +283,9 @@ func (c *Call) encodedQuery() string {
 
 // GoString is String, so %#v prints no secret either.
 func (c *Call) GoString() string { return c.String() }
+
+// ModelOf is a Call.ErrorModel for an operation whose error responses
+// all decode into a T: it returns a new(T) for every status. Generated
+// operations share one ModelOf[T] per error type instead of a closure
+// each.
+func ModelOf[T any](int) any { return new(T) }
