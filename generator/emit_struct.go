@@ -19,11 +19,14 @@ import (
 //		Tag  runtime.Opt[string] `json:"tag,omitzero"`
 //		Owner *Person `json:"owner,omitzero"`
 //		Nickname runtime.Nullable[string] `json:"nickname,omitzero"`
-//		AdditionalProperties map[string]string `json:"-"`
+//		AdditionalProperties map[string]string `genclient:"additional" json:"-"`
 //	}
 //
-// plus MarshalJSON and UnmarshalJSON when the schema has
-// additionalProperties (see emitAdditional).
+// The additional-properties field needs no JSON methods: the runtime's
+// codec (runtime.Unmarshal, runtime.Marshal) fills and encodes the map
+// field tagged genclient:"additional" (the schema declares
+// additionalProperties) or genclient:"unknown" (the schema is silent; the
+// map keeps what an API adds later).
 //
 // A type only sent (Usage == UsedInRequest) leaves out readOnly fields and
 // one only received (UsedInResponse) writeOnly fields; the loader splits a
@@ -58,7 +61,7 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 		fields = append(fields, jen.Add(comment(
 			additionalName(s)+" holds the properties the schema does not declare, by name.",
 		)).Id(additionalName(s)).Map(jen.String()).Add(g.valueType(s.Additional)).
-			Tag(map[string]string{"json": "-"}))
+			Tag(map[string]string{"json": "-", "genclient": "additional"}))
 	}
 	paras := typeDoc(n)
 	if len(omitted) > 0 {
@@ -84,11 +87,7 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 	}
 	decl := jen.Add(comment(paras...)).
 		Type().Id(n.Name).Struct(fields...)
-	out := []jen.Code{decl}
-	if s.Additional != nil {
-		out = append(out, g.emitAdditional(n, s)...)
-	}
-	return out
+	return []jen.Code{decl}
 }
 
 // omitField reports whether f is left out of n because it travels the

@@ -259,7 +259,7 @@ func (s *Session) apiError(resp *http.Response, call *Call, cfg *config, attempt
 		}
 	}
 	if call.ErrorModel != nil && !e.Truncated && isJSON(mt) {
-		if m := call.ErrorModel(resp.StatusCode); m != nil && json.Unmarshal(b, m) == nil {
+		if m := call.ErrorModel(resp.StatusCode); m != nil && Unmarshal(b, m) == nil {
 			e.Model = m
 		}
 	}

@@ -15,7 +15,9 @@ import (
 // differences:
 //
 //   - Member names match struct tags exactly, as JSON and OpenAPI define
-//     them: {"NAME": 1} does not fill a field tagged "name".
+//     them: {"NAME": 1} does not fill a field tagged "name". (A field
+//     without a name in its tag, which generated code never has, still
+//     matches its Go name regardless of case, as in encoding/json.)
 //   - A struct field tagged genclient:"unknown" or genclient:"additional"
 //     (a map[string]T, also tagged json:"-") receives the members the
 //     struct does not declare, and they are encoded after the declared
@@ -106,6 +108,7 @@ type codec struct {
 	fields []field         // struct fields, in order
 	byName map[string]int  // struct: exact JSON name → index in fields
 	extra  int             // struct: index of the Go field keeping other members, or -1
+	folded []int           // struct: fields named by their Go name, matched regardless of case
 	known  map[string]bool // struct: the JSON names of fields (for the extra map)
 
 	// methods: which of them the type (T) or its pointer (P) has.
@@ -263,6 +266,7 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 		name, opts, _ := strings.Cut(tag, ",")
 		if !validJSONTagName(name) {
 			name = f.Name
+			c.folded = append(c.folded, len(c.fields))
 		}
 		fd := field{name: name, index: i}
 		for opts != "" {

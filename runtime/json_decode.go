@@ -9,6 +9,7 @@ import (
 	"math"
 	"reflect"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -35,6 +36,7 @@ type decoder struct {
 	strict  bool  // fail on members that a struct without an extra field does not declare
 	typeErr error // the first type mismatch; decoding goes on, as in encoding/json
 	scratch []byte
+	arena   []byte // holds the members kept in maps of json.RawMessage
 	// where the value being decoded is, for type errors
 	structName, fieldName string
 }
@@ -391,6 +393,13 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 			idx = next
 		} else if j, ok := c.byName[string(key)]; ok {
 			idx = j
+		} else {
+			for _, j := range c.folded {
+				if strings.EqualFold(c.fields[j].name, string(key)) {
+					idx = j
+					break
+				}
+			}
 		}
 		switch {
 		case idx >= 0:
@@ -401,7 +410,7 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 			}
 			next = idx + 1
 		case c.extra >= 0:
-			if err := d.member(extra, c.elem, string(key)); err != nil {
+			if err := d.member(extra, c.elem, d.keepString(key)); err != nil {
 				return err
 			}
 		case d.strict:
@@ -440,7 +449,7 @@ func (d *decoder) member(m reflect.Value, elem *codec, key string) error {
 		if *raws == nil {
 			*raws = map[string]json.RawMessage{}
 		}
-		(*raws)[key] = bytes.Clone(raw)
+		(*raws)[key] = d.keep(raw)
 		return nil
 	}
 	x := reflect.New(elem.t).Elem()
@@ -452,6 +461,28 @@ func (d *decoder) member(m reflect.Value, elem *codec, key string) error {
 	}
 	m.SetMapIndex(reflect.ValueOf(key).Convert(m.Type().Key()), x)
 	return nil
+}
+
+// keep returns a copy of b that stays valid after the decode: values kept
+// as json.RawMessage share a few allocations per decode instead of one
+// each. The copy's capacity is its length, so appending to it copies.
+func (d *decoder) keep(b []byte) []byte {
+	if len(b) > cap(d.arena)-len(d.arena) {
+		d.arena = make([]byte, 0, max(len(b), min(4096, len(d.data))))
+	}
+	start := len(d.arena)
+	d.arena = append(d.arena, b...)
+	return d.arena[start:len(d.arena):len(d.arena)]
+}
+
+// keepString is keep for a member name: the bytes of the arena are never
+// written again, so a string can share them.
+func (d *decoder) keepString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	k := d.keep(b)
+	return unsafe.String(&k[0], len(k))
 }
 
 // mapping decodes a JSON object into the map v.
@@ -490,7 +521,7 @@ func (d *decoder) mapping(v reflect.Value, c *codec) error {
 			if err != nil {
 				return err
 			}
-			(*raws)[k] = bytes.Clone(raw)
+			(*raws)[k] = d.keep(raw)
 		} else {
 			if !elem.IsValid() {
 				elem = reflect.New(c.elem.t).Elem()
