@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -37,6 +38,7 @@ type decoder struct {
 	typeErr error // the first type mismatch; decoding goes on, as in encoding/json
 	scratch []byte
 	arena   []byte // holds the members kept in maps of json.RawMessage
+	strs    *stringCache
 	// where the value being decoded is, for type errors
 	structName, fieldName string
 }
@@ -44,6 +46,10 @@ type decoder struct {
 // run decodes the whole input into v.
 func (d *decoder) run(v reflect.Value, c *codec) error {
 	err := d.value(v, c)
+	if d.strs != nil {
+		stringCaches.Put(d.strs)
+		d.strs = nil
+	}
 	if err == nil {
 		d.ws()
 		if d.i < len(d.data) {
@@ -478,8 +484,8 @@ func (d *decoder) keep(b []byte) []byte {
 // keepString is keep for a member name: the bytes of the arena are never
 // written again, so a string can share them.
 func (d *decoder) keepString(b []byte) string {
-	if len(b) == 0 {
-		return ""
+	if len(b) <= 16 {
+		return d.intern(b)
 	}
 	k := d.keep(b)
 	return unsafe.String(&k[0], len(k))
@@ -890,7 +896,36 @@ func (d *decoder) skipStr() error {
 // str decodes the string at d.i.
 func (d *decoder) str() (string, error) {
 	b, err := d.strBytes()
-	return string(b), err
+	if err != nil {
+		return "", err
+	}
+	return d.intern(b), nil
+}
+
+// strings is a cache of short strings that the decoders share, one at a
+// time: responses repeat the same short values (a login, a type, a
+// status, a currency) and names, and each would be an allocation.
+type stringCache [256]string
+
+var stringCaches = sync.Pool{New: func() any { return new(stringCache) }}
+
+// intern returns b as a string, from the cache when b is short.
+func (d *decoder) intern(b []byte) string {
+	if len(b) == 0 || len(b) > 16 {
+		return string(b)
+	}
+	if d.strs == nil {
+		d.strs = stringCaches.Get().(*stringCache)
+	}
+	h := uint32(len(b))
+	for _, c := range b {
+		h = h*31 + uint32(c)
+	}
+	e := &d.strs[h%uint32(len(d.strs))]
+	if *e != string(b) {
+		*e = string(b)
+	}
+	return *e
 }
 
 // strBytes decodes the string at d.i; the result is valid until the next
