@@ -436,14 +436,18 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+
+	"github.com/genclient/genclient/runtime"
 )
 
+// roundTrip decodes and encodes as the client does: with the runtime's
+// codec, which keeps the properties a struct does not declare.
 func roundTrip[T any](b []byte) ([]byte, error) {
 	var v T
-	if err := json.Unmarshal(b, &v); err != nil {
+	if err := runtime.Unmarshal(b, &v); err != nil {
 		return nil, err
 	}
-	return json.Marshal(v)
+	return runtime.Marshal(v)
 }
 
 func TestRoundTrip(t *testing.T) {
