@@ -488,7 +488,7 @@ func generateOne(dir, work string, d *doc) {
 	api, err := loader.Load(src, loader.Options{})
 	d.load = time.Since(t)
 	if err != nil {
-		d.err = strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), "")
+		d.err = summarize(strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), ""))
 		return
 	}
 	d.warnings = len(api.Warnings)
@@ -501,7 +501,7 @@ func generateOne(dir, work string, d *doc) {
 	files, err := generator.Generate(api, generator.Config{Package: generator.PackageName(strings.TrimPrefix(d.pkgDir, "p_"))})
 	d.gen = time.Since(t)
 	if err != nil {
-		d.err = err.Error()
+		d.err = summarize(err.Error())
 		return
 	}
 	for _, f := range files {
@@ -517,6 +517,16 @@ func generateOne(dir, work string, d *doc) {
 		d.bytes += int64(len(f.Content))
 	}
 	d.stage = "build"
+}
+
+// summarize keeps the first line of a multi-line error and counts the
+// others: "a.json:3:4: x (and 2 more)".
+func summarize(msg string) string {
+	lines := strings.Split(strings.TrimSpace(msg), "\n")
+	if len(lines) == 1 {
+		return lines[0]
+	}
+	return fmt.Sprintf("%s (and %d more)", lines[0], len(lines)-1)
 }
 
 // panicFrame returns the first frame of a stack outside the runtime and
