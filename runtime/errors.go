@@ -78,6 +78,10 @@ func (e *APIError) Error() string {
 	case len(bytes.TrimSpace(e.Body)) > 0:
 		msg += ": " + snippet(bytes.TrimSpace(e.Body), 200)
 	}
+	var pe *ProxyError
+	if errors.As(e.reason, &pe) {
+		msg += " (from the proxy, to CONNECT)"
+	}
 	if e.Attempts > 1 {
 		msg += fmt.Sprintf(" (%d attempts)", e.Attempts)
 	}
@@ -232,7 +236,7 @@ func sentFromErr(err error) bool {
 		return false
 	}
 	var ae *authError
-	if permanentTLS(err) || errors.As(err, &ae) || errors.Is(err, ErrInsecureCredential) ||
+	if permanentTLS(err) || errors.As(err, &ae) || errors.Is(err, ErrInsecureCredential) || errors.Is(err, ErrClientCertificateRequired) ||
 		errors.Is(err, ErrBodyNotReplayable) {
 		return false
 	}
@@ -267,7 +271,8 @@ func retryableErr(err error, sent, idempotent bool) bool {
 	switch {
 	case errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrInsecureRedirect),
 		errors.Is(err, ErrBodyNotReplayable), errors.Is(err, ErrInsecureCredential),
-		errors.As(err, &ae), permanentTLS(err), errors.Is(err, context.Canceled):
+		errors.As(err, &ae), permanentTLS(err), errors.Is(err, context.Canceled),
+		errors.Is(err, ErrClientCertificateRequired):
 		return false
 	}
 	return !sent || idempotent
@@ -277,6 +282,7 @@ func (s *Session) apiError(resp *http.Response, call *Call, cfg *config, attempt
 	buf := s.getBuf()
 	defer s.putBuf(buf)
 	_ = readBody(limitedBody{io.LimitReader(resp.Body, MaxErrorBody+1), resp.Body}, cfg, buf)
+	s.shared.released()
 	b := append([]byte(nil), buf.Bytes()...)
 	e := &APIError{
 		Method:     call.Method,
@@ -300,12 +306,12 @@ func (s *Session) apiError(resp *http.Response, call *Call, cfg *config, attempt
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if mt == "application/problem+json" {
 		var p Problem
-		if json.Unmarshal(b, &p) == nil {
+		if json.Unmarshal(trimBOM(b), &p) == nil {
 			e.Problem = &p
 		}
 	}
 	if call.ErrorModel != nil && !e.Truncated && isJSON(mt) {
-		if m := call.ErrorModel(resp.StatusCode); m != nil && json.Unmarshal(b, m) == nil {
+		if m := call.ErrorModel(resp.StatusCode); m != nil && json.Unmarshal(trimBOM(b), m) == nil {
 			e.Model = m
 		}
 	}
