@@ -324,7 +324,7 @@ func checkExample(s *openapi3.Schema, v any) (msg string) {
 }
 
 // schemaTypes returns the schema's types without "null", and whether null
-// was among them; it warns about type arrays outside 3.1.
+// was among them (a type array outside 3.1 is accepted: see fixTypeArray).
 func (b *builder) schemaTypes(s *openapi3.Schema, l loc) ([]string, bool) {
 	if s.Type == nil {
 		return nil, false
@@ -338,9 +338,6 @@ func (b *builder) schemaTypes(s *openapi3.Schema, l loc) ([]string, bool) {
 			continue
 		}
 		out = append(out, t)
-	}
-	if len(ts) > 1 && !b.v31 {
-		b.warn(b.pos(l.child("type")), fmt.Sprintf("type array %v is OpenAPI 3.1; accepted in %s", ts, b.doc.OpenAPI))
 	}
 	return out, null
 }
