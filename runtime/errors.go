@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -12,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 	"time"
 )
@@ -73,8 +75,8 @@ func (e *APIError) Error() string {
 		msg += ": " + e.Problem.Detail
 	case e.Problem != nil && e.Problem.Title != "":
 		msg += ": " + e.Problem.Title
-	case len(e.Body) > 0:
-		msg += ": " + snippet(e.Body, 200)
+	case len(bytes.TrimSpace(e.Body)) > 0:
+		msg += ": " + snippet(bytes.TrimSpace(e.Body), 200)
 	}
 	var pe *ProxyError
 	if errors.As(e.reason, &pe) {
@@ -94,6 +96,50 @@ func (e *APIError) GoString() string { return "&runtime.APIError{" + e.Error() +
 
 // Unwrap returns why a retryable failure was not retried, or nil.
 func (e *APIError) Unwrap() error { return e.reason }
+
+// As lets errors.As reach the decoded error model: with var m *pkg.Error
+// (a generated model type, which implements error), errors.As(err, &m)
+// sets m when Model is a *pkg.Error. It reports false when the body did
+// not decode as the model (an HTML page, an empty or cut-off body).
+func (e *APIError) As(target any) bool {
+	if e.Model == nil || target == nil {
+		return false
+	}
+	tv := reflect.ValueOf(target)
+	if tv.Kind() != reflect.Pointer || tv.IsNil() {
+		return false
+	}
+	mv := reflect.ValueOf(e.Model)
+	if mv.Type() != tv.Elem().Type() {
+		return false
+	}
+	tv.Elem().Set(mv)
+	return true
+}
+
+// ModelOf returns the error model of type T that the *APIError in err's
+// chain decoded from its body. It reports false when err holds no
+// *APIError, or the body was not a T (an HTML page, empty, cut off, or
+// another status's model); the *APIError still has the status and a
+// bounded copy of the body. Generated packages wrap it as As{Model}.
+func ModelOf[T any](err error) (*T, bool) {
+	var e *APIError
+	if !errors.As(err, &e) {
+		return nil, false
+	}
+	m, ok := e.Model.(*T)
+	return m, ok && m != nil
+}
+
+// ModelText is the Error text of a generated error model v: its name and
+// a bounded piece of its JSON.
+func ModelText(name string, v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return name
+	}
+	return name + ": " + snippet(b, 200)
+}
 
 // snippet returns at most n bytes of b as printable text.
 func snippet(b []byte, n int) string {
