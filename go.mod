@@ -3,6 +3,7 @@ module github.com/genclient/genclient
 go 1.26.0
 
 require (
+	github.com/aws/aws-sdk-go-v2 v1.48.0
 	github.com/dave/jennifer v1.7.1
 	github.com/getkin/kin-openapi v0.152.0
 	github.com/mccutchen/go-httpbin/v2 v2.26.0
@@ -11,6 +12,7 @@ require (
 )
 
 require (
+	github.com/aws/smithy-go v1.28.9 // indirect
 	github.com/google/go-cmp v0.7.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
 )
