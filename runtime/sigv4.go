@@ -89,9 +89,11 @@ func (s *sigV4) validate() error {
 	return nil
 }
 
-func (s *sigV4) SignsLast()     {}
-func (s *sigV4) tlsOnly()       {}
-func (s *sigV4) String() string { return "SigV4(" + s.cfg.Region + ", " + s.cfg.Service + ", REDACTED)" }
+func (s *sigV4) SignsLast() {}
+func (s *sigV4) tlsOnly()   {}
+func (s *sigV4) String() string {
+	return "SigV4(" + s.cfg.Region + ", " + s.cfg.Service + ", REDACTED)"
+}
 
 func (s *sigV4) now() time.Time {
 	if s.cfg.Now != nil {
