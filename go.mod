@@ -3,6 +3,7 @@ module github.com/genclient/genclient
 go 1.26.0
 
 require (
+	github.com/aws/aws-sdk-go-v2 v1.48.0
 	github.com/dave/jennifer v1.7.1
 	github.com/getkin/kin-openapi v0.152.0
 	github.com/google/go-github/v81 v81.0.0
@@ -12,6 +13,7 @@ require (
 )
 
 require (
+	github.com/aws/smithy-go v1.28.9 // indirect
 	github.com/google/go-querystring v1.1.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
 )
