@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"maps"
 	"net/http"
 	"net/url"
@@ -279,6 +280,26 @@ func (c *Call) encodedQuery() string {
 		q += strings.Join(c.rawQuery, "&")
 	}
 	return q
+}
+
+// LogValue makes slog print c as its method, path and query, with
+// sensitive query values redacted; headers and cookies are left out.
+func (c *Call) LogValue() slog.Value {
+	if c == nil {
+		return slog.StringValue("<nil Call>")
+	}
+	path, q, org := c.Path, c.encodedQuery(), ""
+	if c.abs != nil {
+		path, q, org = c.abs.EscapedPath(), c.abs.RawQuery, c.abs.Scheme+"://"+c.abs.Host
+	}
+	attrs := []slog.Attr{slog.String("method", c.Method), slog.String("path", path)}
+	if q != "" {
+		attrs = append(attrs, slog.String("query", strings.TrimPrefix(redactURL(&url.URL{RawQuery: q}, nil), "?")))
+	}
+	if org != "" {
+		attrs = append(attrs, slog.String("origin", org))
+	}
+	return slog.GroupValue(attrs...)
 }
 
 // GoString is String, so %#v prints no secret either.
