@@ -16,7 +16,7 @@
 //	)
 //	pet, err := c.GetPet(ctx, 42, runtime.WithHeader("X-Trace", id)) // this call only
 //
-// Options: [WithUserAgent], [WithHeader], [WithTimeout], [WithAttemptTimeout],
+// Options: [WithUserAgent], [WithHeader], [WithoutHeader], [WithTimeout], [WithAttemptTimeout],
 // [WithRetry], [WithNoRetry], [WithRetryBudget], [WithIdempotencyKey],
 // [WithTLS], [WithInsecureSkipVerify], [WithProxy], [WithNoProxy],
 // [WithTransportConfig], [WithHTTPClient], [WithRoundTripper],
@@ -63,11 +63,15 @@
 // document's error model in Model; [Problem] for RFC 9457 bodies); a
 // failure to send or read is a [*TransportError]; a body that does not
 // decode is a [*DecodeError]; a stream that fails midway a
-// [*StreamError] or [*MessageError]. Use errors.As. Sentinels:
+// [*StreamError] or [*MessageError]; a proxy that refuses a [*ProxyError];
+// a 304 a [*NotModifiedError] ([ErrNotModified]); a call cut short by its
+// context an [*InterruptedError]. Use errors.As, or [ModelOf] (which
+// generated packages wrap as As{Model}) for the declared model. Sentinels:
 // [ErrRequired], [ErrInvalidValue], [ErrEmptyPathParam],
 // [ErrRetryAfterTooLong], [ErrBodyNotReplayable], [ErrTooManyRedirects],
 // [ErrInsecureRedirect], [ErrInsecureCredential], [ErrAttemptTimeout],
-// [ErrReadIdleTimeout], [ErrMessageTooLarge].
+// [ErrReadIdleTimeout], [ErrMessageTooLarge], [ErrSessionClosed],
+// [ErrClientCertificateRequired].
 //
 // # For generated code
 //
@@ -86,8 +90,8 @@
 //     [PagesFunc], [NextLink];
 //   - JSON of generated types: [Marshal], [Unmarshal],
 //     [MarshalAdditional], [UnmarshalAdditional], [MarshalUnset],
-//     [MarshalVariant], [DecodeUnion], [Discriminator], [Variant],
-//     [VariantPtr], [VariantVal], [IsNull].
+//     [MarshalVariant], [MarshalTagged], [OneVariant], [DecodeUnion], [Discriminator], [Variant],
+//     [VariantPtr], [VariantVal], [IsNull], [ModelText].
 //
 // Request bodies a user passes to a generated {Name}WithBody method are
 // [Body] values: [BytesBody], [ReaderBody], [TextBody], [FormBody],
