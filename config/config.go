@@ -63,6 +63,9 @@ type Config struct {
 	// DetectPagination turns the detection of body-cursor pagination on
 	// or off (-detect-pagination; on by default).
 	DetectPagination *bool `yaml:"detect-pagination"`
+	// FormArrays is how lists in deepObject parameters and form bodies
+	// are sent: indexed, brackets, repeat or comma (-form-arrays).
+	FormArrays string `yaml:"form-arrays"`
 	// Overlays are OpenAPI Overlay 1.0 documents applied in order before
 	// loading (-overlay, repeatable; the flag's come after the file's).
 	Overlays []string `yaml:"overlays"`
@@ -236,6 +239,9 @@ func (c *Config) check(file string, root *yaml.Node) error {
 		if !slices.Contains(styles, p.Style) {
 			return at("pagination", fmt.Sprintf("pagination of %s: style %q is not one of %s", op, p.Style, strings.Join(styles, ", ")))
 		}
+	}
+	if c.FormArrays != "" && !slices.Contains([]string{"indexed", "brackets", "repeat", "comma"}, c.FormArrays) {
+		return at("form-arrays", fmt.Sprintf("form-arrays %q is not one of indexed, brackets, repeat, comma", c.FormArrays))
 	}
 	for k, v := range c.Methods {
 		if !isIdent(v) {

@@ -22,6 +22,7 @@ clean: true
 quiet: false
 drop-unknown: true
 detect-pagination: false
+form-arrays: brackets
 overlays: [fix.yaml, more.yaml]
 methods:
   GetCharges: ListCharges
@@ -41,7 +42,7 @@ func TestParse(t *testing.T) {
 	}
 	yes, no := true, false
 	want := &Config{Spec: "stripe.json", Out: "./stripe", Package: "stripe", Module: "example.com/stripe",
-		Runtime: "example.com/fork/runtime", Clean: &yes, Quiet: &no, DropUnknown: &yes, DetectPagination: &no,
+		Runtime: "example.com/fork/runtime", Clean: &yes, Quiet: &no, DropUnknown: &yes, DetectPagination: &no, FormArrays: "brackets",
 		Overlays: []string{"fix.yaml", "more.yaml"},
 		Methods:  map[string]string{"GetCharges": "ListCharges", "GET /v1/customers": "ListCustomers"},
 		Types:    map[string]string{"charge": "Charge"},
@@ -64,6 +65,7 @@ func TestErrors(t *testing.T) {
 		{"unknown key in a selection", "exclude:\n  ops: [a]\n", `genclient.yaml:2:3: unknown key "ops" (known: operations, tags)`},
 		{"bad style", "pagination:\n  listPets: {style: cursors}\n", `genclient.yaml:2:3: pagination of listPets: style "cursors" is not one of`},
 		{"bad method name", "methods:\n  listPets: list\n", `genclient.yaml:2:3: methods: listPets: "list" is not an exported Go identifier`},
+		{"bad form arrays", "form-arrays: json\n", `genclient.yaml:1:14: form-arrays "json" is not one of`},
 		{"wrong type", "clean: maybe\n", `genclient.yaml:1:1: `},
 		{"not a mapping", "- a\n", `genclient.yaml:1:1: want a mapping`},
 		{"syntax", "spec: [a\n", `genclient.yaml: YAML syntax error: `},

@@ -30,6 +30,7 @@ import (
 // type used both ways into Name and NameRequest (see loader's
 // splitDirections). A type no operation uses keeps every field.
 func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
+	g.current = "schema " + n.Name
 	var fields []jen.Code
 	var omitted, untagged []string
 	for _, f := range s.Fields {
@@ -44,6 +45,9 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 		tag := f.JSONName
 		if !f.Required {
 			tag += ",omitzero"
+		}
+		if quoted(f.Type) {
+			tag += ",string"
 		}
 		fields = append(fields, jen.Add(comment(fieldDoc(f)...)).
 			Id(f.Name).Add(g.fieldType(f)).Tag(map[string]string{"json": tag}))
@@ -85,10 +89,48 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 	decl := jen.Add(comment(paras...)).
 		Type().Id(n.Name).Struct(fields...)
 	out := []jen.Code{decl}
-	if s.Additional != nil {
+	switch {
+	case s.Additional != nil:
 		out = append(out, g.emitAdditional(n, s)...)
+	case quotedWrapped(n, s):
+		out = append(out, g.emitQuotedMarshal(n))
 	}
 	return out
+}
+
+// quotedWrapped reports whether a field of n is a quoted integer inside
+// runtime.Opt or runtime.Nullable: encoding/json applies ",string" to
+// plain integer fields only, so such a struct needs a MarshalJSON that
+// writes the quotes (decoding accepts a quoted integer as it is).
+func quotedWrapped(n *ir.Named, s *ir.Struct) bool {
+	for _, f := range s.Fields {
+		if !omitField(n, f) && validTagName(f.JSONName) && quoted(f.Type) && !(f.Required && !isNullable(f.Type)) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNullable(t ir.Type) bool {
+	_, ok := t.(*ir.Nullable)
+	return ok
+}
+
+// emitQuotedMarshal emits the MarshalJSON of a struct without additional
+// properties whose optional fields include quoted integers:
+//
+//	// MarshalJSON encodes v, writing its ",string" integers as JSON strings.
+//	func (v RangeRequest) MarshalJSON() ([]byte, error) {
+//		type plain RangeRequest
+//		return runtime.MarshalAdditional(plain(v), nil)
+//	}
+func (g *gen) emitQuotedMarshal(n *ir.Named) jen.Code {
+	return jen.Add(comment("MarshalJSON encodes v, writing its \",string\" integers as JSON strings.")).
+		Func().Params(jen.Id("v").Id(n.Name)).Id("MarshalJSON").Params().
+		Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id("plain").Id(n.Name),
+		jen.Return(jen.Qual(g.rt, "MarshalAdditional").Call(jen.Id("plain").Call(jen.Id("v")), jen.Nil())),
+	)
 }
 
 // omitField reports whether f is left out of n because it travels the

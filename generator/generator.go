@@ -17,6 +17,7 @@ import (
 	"go/parser"
 	"go/token"
 	goruntime "runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,6 +47,11 @@ type Config struct {
 	// are written: "" or "indexed" (a[0]=x, a[0][b]=y: Stripe, qs, Rack,
 	// PHP), "brackets" (a[]=x), "repeat" (a=x&a=x2) or "comma" (a=x,x2).
 	FormArrays string
+	// RuntimeVersion is the version of the runtime module the go.mod of a
+	// Module requires: the version of the genclient that generates it.
+	// "" (a development build) writes a version that does not exist, and
+	// a comment in go.mod on the replace to add.
+	RuntimeVersion string
 }
 
 // arrayFormats maps Config.FormArrays to the runtime's constants.
@@ -60,7 +66,7 @@ type File struct {
 // Generate returns the files of the client package for api, sorted by
 // Name. It fails on an invalid Config or on names that would collide in
 // the generated package; it never returns code that does not compile.
-func Generate(api *ir.API, cfg Config) ([]File, error) {
+func Generate(api *ir.API, cfg Config) (files []File, err error) {
 	if api == nil {
 		return nil, errors.New("generator: nil API")
 	}
@@ -73,11 +79,21 @@ func Generate(api *ir.API, cfg Config) ([]File, error) {
 	if cfg.RuntimeImport == "" {
 		cfg.RuntimeImport = DefaultRuntimeImport
 	}
-	g, err := newGen(api, cfg)
+	var g *gen
+	defer func() {
+		if r := recover(); r != nil {
+			what := ""
+			if g != nil {
+				what = g.current
+			}
+			files, err = nil, &InternalError{What: what, Value: r, Stack: debug.Stack()}
+		}
+	}()
+	g, err = newGen(api, cfg)
 	if err != nil {
 		return nil, err
 	}
-	files, err := g.renderAll(g.units())
+	files, err = g.renderAll(g.units())
 	if err != nil {
 		return nil, err
 	}
@@ -90,6 +106,31 @@ func Generate(api *ir.API, cfg Config) ([]File, error) {
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
+}
+
+// describeOp names an operation for messages: "GET /pets (listPets)".
+func describeOp(op *ir.Operation) string {
+	if op.ID == "" {
+		return op.Method + " " + op.Path
+	}
+	return op.Method + " " + op.Path + " (" + op.ID + ")"
+}
+
+// InternalError is a bug of the generator (a panic) met while emitting
+// What: "operation GET /pets (listPets)", "schema Pet" or "file types.go".
+type InternalError struct {
+	What  string
+	Value any    // what the code panicked with
+	Stack []byte // the panicking goroutine's stack
+}
+
+// Error returns "internal error while generating What: Value".
+func (e *InternalError) Error() string {
+	what := e.What
+	if what == "" {
+		what = "the package"
+	}
+	return fmt.Sprintf("internal error while generating %s: %v", what, e.Value)
 }
 
 // unit is one Go file to emit: its name and the declarations in it.
@@ -111,8 +152,7 @@ func (g *gen) renderAll(units []unit) ([]File, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				src, err := g.render(units[i])
-				files[i], errs[i] = File{Name: units[i].name, Content: src}, err
+				files[i], errs[i] = g.renderSafe(units[i])
 			}
 		}()
 	}
@@ -125,6 +165,18 @@ func (g *gen) renderAll(units []unit) ([]File, error) {
 		return nil, err
 	}
 	return files, nil
+}
+
+// renderSafe renders u, turning a panic into an *InternalError: it runs
+// on a goroutine of its own, where a panic would end the process.
+func (g *gen) renderSafe(u unit) (f File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = File{}, &InternalError{What: "file " + u.name, Value: r, Stack: debug.Stack()}
+		}
+	}()
+	src, err := g.render(u)
+	return File{Name: u.name, Content: src}, err
 }
 
 // render builds the jennifer file of u and renders it; jennifer formats it

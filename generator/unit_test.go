@@ -50,11 +50,34 @@ func TestGenerateModule(t *testing.T) {
 	for _, f := range files {
 		got[f.Name] = string(f.Content)
 	}
-	if !strings.Contains(got["go.mod"], "module example.com/kitchen-go") || !strings.Contains(got["go.mod"], "github.com/genclient/genclient") {
-		t.Errorf("go.mod:\n%s", got["go.mod"])
+	if !strings.Contains(got["go.mod"], "module example.com/kitchen-go") || !strings.Contains(got["go.mod"], "require github.com/genclient/genclient/runtime "+develVersion) ||
+		!strings.Contains(got["go.mod"], "go mod edit -replace github.com/genclient/genclient/runtime=") {
+		t.Errorf("go.mod of a development build:\n%s", got["go.mod"])
 	}
-	if !strings.Contains(got["README.md"], "Kitchen Sink") {
-		t.Errorf("README.md:\n%s", got["README.md"])
+	if !strings.Contains(got["README.md"], "Kitchen Sink") || !strings.Contains(got["README.md"], `kitchen "example.com/kitchen-go"`) {
+		t.Errorf("README.md (wants the import alias the package name needs):\n%s", got["README.md"])
+	}
+	// The example test compiles, vets and runs (it calls nothing) with the
+	// package.
+	var code []File
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".go") {
+			code = append(code, f)
+		}
+	}
+	compileCase(t, "module/kitchen", code)
+
+	files, err = Generate(kitchenSink(), Config{Package: "kitchen", Module: "example.com/kitchen", RuntimeVersion: "v1.2.3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Name == "go.mod" && (!strings.Contains(string(f.Content), "require github.com/genclient/genclient/runtime v1.2.3\n") || strings.Contains(string(f.Content), "replace")) {
+			t.Errorf("go.mod of a release:\n%s", f.Content)
+		}
+		if f.Name == "README.md" && strings.Contains(string(f.Content), `kitchen "example.com/kitchen"`) {
+			t.Errorf("README.md imports with an alias it does not need:\n%s", f.Content)
+		}
 	}
 }
 
@@ -262,6 +285,22 @@ func TestImportsEnd(t *testing.T) {
 		if got := src[:importsEnd([]byte(src))]; got != want {
 			t.Errorf("importsEnd(%q) cut %q, want %q", src, got, want)
 		}
+	}
+}
+
+func TestGenerateInternalError(t *testing.T) {
+	api := petstoreExpanded()
+	// An operation with a nil parameter is not a valid IR: emitting it
+	// panics.
+	op := api.Services[0].Operations[0]
+	op.Params = append(op.Params, nil)
+	files, err := Generate(api, Config{Package: "p"})
+	var ie *InternalError
+	if !errors.As(err, &ie) || files != nil {
+		t.Fatalf("got %d files, error %v; want an *InternalError", len(files), err)
+	}
+	if want := "internal error while generating operation " + op.Method + " " + op.Path + " (" + op.ID + "): runtime error: invalid memory address or nil pointer dereference"; err.Error() != want {
+		t.Errorf("error\n got: %s\nwant: %s", err, want)
 	}
 }
 

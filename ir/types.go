@@ -21,12 +21,32 @@ const (
 	UUID                     // string, documented as a UUID (format uuid)
 	Bytes                    // []byte, base64 in JSON (format byte)
 	Binary                   // io.Reader in requests, streamed body in responses (format binary)
+	Int8                     // int8
+	Int16                    // int16
+	Uint8                    // uint8
+	Uint16                   // uint16
+	Uint32                   // uint32
+	Uint64                   // uint64
 )
+
+// IsInteger reports whether k is an integer kind.
+func IsInteger(k PrimKind) bool {
+	switch k {
+	case Int, Int8, Int16, Int32, Int64, Uint8, Uint16, Uint32, Uint64:
+		return true
+	}
+	return false
+}
 
 // Primitive is a scalar.
 type Primitive struct {
 	Kind   PrimKind
 	Format string // the document's format, kept for docs; may be unknown
+	// Quoted is set on an integer the JSON carries as a string ("type:
+	// string" with an integer format, as proto3 JSON and many APIs send
+	// 64-bit integers so that no double rounds them): the Go type is the
+	// integer, encoded with encoding/json's ",string" convention.
+	Quoted bool
 }
 
 // Array is a JSON array.
@@ -153,6 +173,9 @@ type EnumValue struct {
 	Name  string // the constant's Go name, already prefixed with the type's name
 	Value string // the value as compact JSON: "\"open\"", "42"
 	Doc   Doc
+	// Label is the name the document gives the value (a const variant's
+	// title, an x-enum-varnames entry), "" if none; Name is made from it.
+	Label string
 }
 
 // UnionKind says whether exactly one or at least one variant matches.
@@ -178,8 +201,16 @@ type Variant struct {
 	Name string // Go identifier of the variant within the union: "Pet", "String"
 	Type Type
 	// Values are the discriminator values that select this variant, from
-	// the mapping or defaulted to the schema name; sorted.
+	// the mapping and the variant's own const or single enum value on the
+	// discriminator property, or defaulted to the schema name; sorted.
 	Values []string
+	// Tag is the discriminator value an encoded variant carries when its
+	// own property is empty: the variant's const, else one of Values; ""
+	// when the union has no discriminator.
+	Tag string
+	// Ctor is the Go name of the function that builds the union from this
+	// variant ("NewShapeCircle"), unique among the package's names.
+	Ctor string
 }
 
 func (*Primitive) isType() {}

@@ -57,6 +57,8 @@ type builder struct {
 	checkExamples bool
 	// dropUnknown is Options.DropUnknown.
 	dropUnknown bool
+	// noDetect is Options.NoDetectPagination.
+	noDetect bool
 	// convertHook is Options.convertHook.
 	convertHook func(o *ir.Operation)
 }
@@ -95,7 +97,7 @@ func (b *builder) rawPtr(l loc) loc {
 // pos returns the position of the element at l (or of its nearest
 // existing ancestor).
 func (b *builder) pos(l loc) ir.Pos {
-	l = b.rawPtr(l)
+	l = b.srcLoc(l)
 	return b.rs.keyPos(l.file, l.ptr)
 }
 

@@ -119,17 +119,28 @@ func (b *builder) finishNames() {
 	for _, u := range b.unions {
 		nameVariants(u)
 	}
+	for _, n := range b.api.Types {
+		if u, ok := n.Type.(*ir.Union); ok {
+			for _, v := range u.Variants {
+				v.Ctor = nm.name("New" + n.Name + v.Name)
+			}
+		}
+	}
 }
 
-// nameEnum names the constants TypeName + PascalCase(value), falling back
-// to TypeName + "Value" + index for values with no letters or digits.
+// nameEnum names the constants TypeName + PascalCase(label or value),
+// falling back to TypeName + "Value" + index for values with no letters or
+// digits.
 func nameEnum(typeName string, e *ir.Enum, nm *namer) {
 	for i, v := range e.Values {
 		text := v.Value
 		if s, err := strconv.Unquote(text); err == nil {
 			text = s
 		}
-		suffix := pascalWords(text)
+		suffix := pascalWords(v.Label)
+		if suffix == "" {
+			suffix = pascalWords(text)
+		}
 		if suffix == "" {
 			suffix = "Value" + strconv.Itoa(i)
 		}
@@ -148,7 +159,8 @@ func nameVariants(u *ir.Union) {
 // primNames are variant names of primitives.
 var primNames = map[ir.PrimKind]string{ir.String: "String", ir.Int: "Int", ir.Int32: "Int32", ir.Int64: "Int64",
 	ir.Float32: "Float32", ir.Float64: "Float64", ir.Bool: "Bool", ir.DateTime: "DateTime", ir.Date: "Date",
-	ir.UUID: "UUID", ir.Bytes: "Bytes", ir.Binary: "Binary"}
+	ir.UUID: "UUID", ir.Bytes: "Bytes", ir.Binary: "Binary", ir.Int8: "Int8", ir.Int16: "Int16",
+	ir.Uint8: "Uint8", ir.Uint16: "Uint16", ir.Uint32: "Uint32", ir.Uint64: "Uint64"}
 
 func variantName(t ir.Type) string {
 	switch x := t.(type) {

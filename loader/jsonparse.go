@@ -22,6 +22,8 @@ type jsonParser struct {
 	// slab is where nodes are allocated from, a block at a time: one
 	// allocation per node was a tenth of a big document's load.
 	slab []yaml.Node
+	// depth is the nesting of the value being parsed (at most MaxDepth).
+	depth int
 }
 
 // syntaxError is a JSON syntax error with its position.
@@ -137,8 +139,17 @@ func (p *jsonParser) value() *yaml.Node {
 	return nil
 }
 
+// enter counts one more level of nesting, failing beyond MaxDepth.
+func (p *jsonParser) enter() {
+	if p.depth++; p.depth > MaxDepth {
+		p.fail("nested deeper than %d levels", MaxDepth)
+	}
+}
+
 func (p *jsonParser) object() *yaml.Node {
 	n := p.node(yaml.MappingNode, "!!map")
+	p.enter()
+	defer func() { p.depth-- }()
 	p.off++ // {
 	p.space()
 	if p.off < len(p.data) && p.data[p.off] == '}' {
@@ -180,6 +191,8 @@ func (p *jsonParser) object() *yaml.Node {
 
 func (p *jsonParser) array() *yaml.Node {
 	n := p.node(yaml.SequenceNode, "!!seq")
+	p.enter()
+	defer func() { p.depth-- }()
 	p.off++ // [
 	p.space()
 	if p.off < len(p.data) && p.data[p.off] == ']' {

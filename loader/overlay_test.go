@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -192,5 +194,47 @@ store:
 		if _, err := parseJSONPath(q); err == nil {
 			t.Errorf("%s: no error", q)
 		}
+	}
+}
+
+func TestDetectPaginationReported(t *testing.T) {
+	spec := filepath.Join(t.TempDir(), "spec.yaml")
+	os.WriteFile(spec, []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /books:
+    get:
+      operationId: listBooks
+      parameters:
+        - {name: page_token, in: query, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  books: {type: array, items: {type: string}}
+                  meta: {type: object, properties: {next_page_token: {type: string}}}
+`), 0o644)
+	api, err := Load(spec, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ovFindOp(api, "listBooks").Pagination
+	if p == nil || p.Kind != ir.PageCursor || p.Param != "page_token" || p.CursorPath != "meta.next_page_token" || p.ItemsPath != "books" || !p.Detected {
+		t.Fatalf("pagination = %+v", p)
+	}
+	want := spec + ":5:5: warning: operation ListBooks: pagination detected: ListBooksAll follows page_token=<meta.next_page_token> (x-pagination: false turns it off)"
+	if len(api.Warnings) != 1 || api.Warnings[0].String() != want {
+		t.Errorf("warnings %v\nwant %s", api.Warnings, want)
+	}
+	api, err = Load(spec, Options{NoDetectPagination: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := ovFindOp(api, "listBooks").Pagination; p != nil || len(api.Warnings) != 0 {
+		t.Errorf("NoDetectPagination: %+v %v", p, api.Warnings)
 	}
 }

@@ -2,10 +2,7 @@ package loader
 
 import (
 	"bytes"
-	"errors"
-	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -43,11 +40,21 @@ type rawSet struct {
 	// O(1) per step instead of a scan: Graph has 5,000 paths and 11,000
 	// pointers into them.
 	index map[*yaml.Node]map[string]int
+	// refRoot is the folder $refs may reach (nil: anywhere, for tests).
+	refRoot *refRoot
+	// total is the number of bytes read so far.
+	total int64
+	// hoistDefs says the bundler gives each schema a $ref reaches through
+	// a schema's $defs a component of its own, as it does for definitions
+	// (an OpenAPI 3.0 document: see fixDefinitionsRef).
+	hoistDefs bool
+	// repairs counts the repairs done, by rule name.
+	repairs map[string]int
 }
 
 func newRawSet(warn func(ir.Pos, string)) *rawSet {
 	return &rawSet{files: map[string]*rawFile{}, spliced: map[*yaml.Node]string{}, warn: warn,
-		index: map[*yaml.Node]map[string]int{}}
+		index: map[*yaml.Node]map[string]int{}, repairs: map[string]int{}}
 }
 
 // indexedMin is the size (in members) from which member indexes a mapping.
@@ -92,14 +99,18 @@ func (rs *rawSet) file(name string) (*rawFile, error) {
 	if f, ok := rs.files[name]; ok {
 		return f, nil
 	}
-	data, err := os.ReadFile(filepath.FromSlash(name))
-	if err != nil {
-		msg := err.Error()
-		if errors.Is(err, fs.ErrNotExist) {
-			msg = "no such file"
+	if rs.refRoot != nil && name != rs.rootName {
+		if err := rs.refRoot.check(name); err != nil {
+			return nil, &Error{Pos: ir.Pos{File: name}, Msg: "cannot read file: " + err.Error()}
 		}
-		return nil, &Error{Pos: ir.Pos{File: name}, Msg: "cannot read file: " + msg}
 	}
+	data, err := readFile(name, &rs.total)
+	if err != nil {
+		return nil, &Error{Pos: ir.Pos{File: name}, Msg: "cannot read file: " + err.Error()}
+	}
+	// A byte-order mark is not part of the document (the column of what
+	// follows it on line 1 is one less than an editor may show).
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	f := &rawFile{name: name, data: data}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
@@ -119,6 +130,9 @@ func (rs *rawSet) file(name string) (*rawFile, error) {
 			return nil, &Error{Pos: ir.Pos{File: name}, Msg: "empty document"}
 		}
 		f.root = doc.Content[0]
+		if err := checkTree(name, f.root); err != nil {
+			return nil, err
+		}
 	}
 	rs.files[name] = f
 	return f, nil

@@ -51,14 +51,14 @@ func TestAcceptHeader(t *testing.T) {
 	}
 }
 
-func TestModelOf(t *testing.T) {
-	m := ModelOf[APIError]
+func TestNewModel(t *testing.T) {
+	m := NewModel[APIError]
 	a, b := m(404), m(500)
 	pa, ok := a.(*APIError)
 	if !ok || pa == nil {
-		t.Fatalf("ModelOf[APIError](404) = %T, want a non-nil *APIError", a)
+		t.Fatalf("NewModel[APIError](404) = %T, want a non-nil *APIError", a)
 	}
 	if pb := b.(*APIError); pa == pb {
-		t.Fatal("ModelOf returned the same pointer twice; every error needs a fresh value")
+		t.Fatal("NewModel returned the same pointer twice; every error needs a fresh value")
 	}
 }

@@ -58,26 +58,6 @@ type (
 	}
 )
 
-func (v benchUser) MarshalJSON() ([]byte, error) {
-	type plain benchUser
-	return MarshalAdditional(plain(v), v.Unknown)
-}
-
-func (v *benchUser) UnmarshalJSON(b []byte) error {
-	type plain benchUser
-	return UnmarshalAdditional(b, (*plain)(v), &v.Unknown)
-}
-
-func (v benchRepo) MarshalJSON() ([]byte, error) {
-	type plain benchRepo
-	return MarshalAdditional(plain(v), v.Unknown)
-}
-
-func (v *benchRepo) UnmarshalJSON(b []byte) error {
-	type plain benchRepo
-	return UnmarshalAdditional(b, (*plain)(v), &v.Unknown)
-}
-
 // benchRepos is a page of n repositories as an API sends it: every
 // property declared, or, with extra, two more per object that the
 // client does not know.
@@ -106,48 +86,20 @@ func benchRepos(n int, extra bool) []byte {
 func TestAdditionalNested(t *testing.T) {
 	in := benchRepos(2, true)
 	var repos []benchRepo
-	if err := json.Unmarshal(in, &repos); err != nil {
+	if err := Unmarshal(in, &repos); err != nil {
 		t.Fatal(err)
 	}
 	if len(repos) != 2 || repos[1].Owner.Login != "octocat" || string(repos[1].Owner.Unknown["new_flag"]) != "true" ||
 		string(repos[0].Unknown["new_obj"]) != `{"a":[1,2,3],"b":"c"}` || len(repos[0].Unknown) != 2 {
 		t.Fatalf("%+v", repos)
 	}
-	out, err := json.Marshal(repos)
+	out, err := Marshal(repos)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var a, b any
 	if json.Unmarshal(in, &a) != nil || json.Unmarshal(out, &b) != nil || fmt.Sprint(a) != fmt.Sprint(b) {
 		t.Errorf("round trip differs:\n%s\n%s", in, out)
-	}
-}
-
-// BenchmarkDecodeRepos measures what keeping unknown properties costs a
-// decode of a page of 30 repositories, against the same types without
-// (plain) and with responses that carry unknown properties (extra).
-//
-//	go test -run x -bench DecodeRepos -benchmem ./runtime
-func BenchmarkDecodeRepos(b *testing.B) {
-	for _, c := range []struct {
-		name  string
-		extra bool
-		into  func() any
-	}{
-		{"plain", false, func() any { return new([]benchRepoPlain) }},
-		{"keep", false, func() any { return new([]benchRepo) }},
-		{"keep-extra", true, func() any { return new([]benchRepo) }},
-	} {
-		in := benchRepos(30, c.extra)
-		b.Run(c.name, func(b *testing.B) {
-			b.SetBytes(int64(len(in)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := json.Unmarshal(in, c.into()); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
 	}
 }
 

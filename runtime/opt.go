@@ -82,7 +82,9 @@ func (o *Opt[T]) UnmarshalJSON(b []byte) error {
 	}
 	var v T
 	if err := json.Unmarshal(b, &v); err != nil {
-		return err
+		if !unquoteInt(b, &v) {
+			return err
+		}
 	}
 	*o = Opt[T]{value: v, set: true}
 	return nil
@@ -170,7 +172,9 @@ func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
 	}
 	var v T
 	if err := json.Unmarshal(b, &v); err != nil {
-		return err
+		if !unquoteInt(b, &v) {
+			return err
+		}
 	}
 	*n = Nullable[T]{value: v, state: 2}
 	return nil

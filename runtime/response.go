@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -113,29 +114,74 @@ func setText(f reflect.Value, text string) error {
 	return nil
 }
 
-// body reads the whole body of a 2xx response to call.
-func (s *Session) body(ctx context.Context, call *Call, opts []Option) (*http.Response, []byte, *config, error) {
+// body reads the whole body of a 2xx response to call into a pooled
+// buffer, which the caller returns with s.putBuf.
+func (s *Session) body(ctx context.Context, call *Call, opts []Option) (*http.Response, *bytes.Buffer, *config, error) {
 	resp, n, cfg, cancel, err := s.do(ctx, call, opts)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	buf := s.getBuf()
-	defer s.putBuf(buf)
+	if resp.ContentLength > 0 && resp.ContentLength <= 1<<30 {
+		buf.Grow(int(resp.ContentLength) + bytes.MinRead)
+	}
 	err = readBody(resp.Body, cfg, buf)
 	if cancel != nil {
 		cancel()
 	}
+	s.shared.released()
 	if err != nil {
+		s.putBuf(buf)
 		return nil, nil, nil, &TransportError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
 	}
-	return resp, append([]byte(nil), buf.Bytes()...), cfg, nil
+	if resp.StatusCode == http.StatusNotModified {
+		s.putBuf(buf)
+		return nil, nil, nil, notModified(resp)
+	}
+	return resp, buf, cfg, nil
 }
 
 // Text sends call and returns the 2xx response body as a string (for
-// text/plain and other text responses).
+// text/plain and other text responses), decoded to UTF-8 from the
+// charset of its Content-Type. Without a charset, a byte-order mark
+// (UTF-8, UTF-16) decides, then a <meta charset> of an HTML body; a body
+// that is valid UTF-8 is taken as it is, anything else as windows-1252
+// (the WHATWG default, a superset of ISO-8859-1). An unknown charset
+// returns the bytes unchanged.
 func Text(ctx context.Context, s *Session, call *Call, opts ...Option) (string, error) {
-	_, b, _, err := s.body(ctx, call, opts)
-	return string(b), err
+	resp, n, cfg, cancel, err := s.do(ctx, call, opts)
+	if err != nil {
+		return "", err
+	}
+	// A known length is read straight into the string's own storage
+	// (one allocation of the body's size); an unknown one into a pooled
+	// buffer, copied once into the string.
+	var text string
+	if cl := resp.ContentLength; cl > 0 && cl <= 1<<30 {
+		var sb strings.Builder
+		sb.Grow(int(cl))
+		scratch := s.getBuf()
+		scratch.Grow(32 << 10)
+		err = readTo(resp.Body, cfg, &sb, scratch.AvailableBuffer()[:32<<10])
+		s.putBuf(scratch)
+		text = sb.String()
+	} else {
+		buf := s.getBuf()
+		err = readBody(resp.Body, cfg, buf)
+		text = string(buf.Bytes())
+		s.putBuf(buf)
+	}
+	if cancel != nil {
+		cancel()
+	}
+	s.shared.released()
+	if err != nil {
+		return "", &TransportError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
+	}
+	if resp.StatusCode == http.StatusNotModified {
+		return "", notModified(resp)
+	}
+	return decodeText(text, resp.Header.Get("Content-Type")), nil
 }
 
 // DecodeFunc sends call and decodes a 2xx JSON response into the pointer
@@ -144,10 +190,12 @@ func Text(ctx context.Context, s *Session, call *Call, opts ...Option) (string, 
 // operations whose success responses differ by status use it to fill
 // one field per status.
 func DecodeFunc(ctx context.Context, s *Session, call *Call, into func(status int) any, opts ...Option) (int, error) {
-	resp, b, cfg, err := s.body(ctx, call, opts)
+	resp, buf, cfg, err := s.body(ctx, call, opts)
 	if err != nil {
 		return 0, err
 	}
+	defer s.putBuf(buf)
+	b := trimBOM(buf.Bytes())
 	dst := into(resp.StatusCode)
 	if dst == nil || len(b) == 0 || resp.StatusCode == http.StatusNoContent {
 		return resp.StatusCode, nil
@@ -253,7 +301,21 @@ type Paging struct {
 	// Items is the dotted path of the array of items in the response
 	// body; "" when the body is the array.
 	Items string
+	// CursorItem, for Kind "cursor", names the property of the last item
+	// of a page that is the next cursor (Stripe's starting_after=<id>),
+	// instead of Cursor.
+	CursorItem string
+	// HasMore is the dotted path of a boolean in the response body that
+	// says whether another page follows ("has_more"); false ends the
+	// iteration. "" when the body has none.
+	HasMore string
 }
+
+// A Paging Kind "url" follows the URL the response body holds at Cursor
+// ("nextLink", "@odata.nextLink", "links.next"), resolved against the
+// page's URL; like a Link header, it must stay on the call's origin
+// (ErrCrossOriginLink). A dotted path's keys may themselves contain dots
+// ("@odata.nextLink"): the longest key present wins.
 
 // AllPaged returns an iterator over the items of every page of call, as
 // p describes. Each page is its own request under ctx; only one page is
@@ -280,11 +342,13 @@ func AllPaged[T any](ctx context.Context, s *Session, call *Call, p Paging, opts
 			num = 1
 		}
 		for n := 1; ; n++ {
-			resp, b, _, err := s.body(ctx, cur, opts)
+			resp, buf, _, err := s.body(ctx, cur, opts)
 			if err != nil {
 				yield(zero, err)
 				return
 			}
+			b := append([]byte(nil), trimBOM(buf.Bytes())...)
+			s.putBuf(buf)
 			decodeErr := func(err error) {
 				yield(zero, &DecodeError{Method: cur.Method, URL: redactURL(resp.Request.URL, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err})
 			}
@@ -300,10 +364,19 @@ func AllPaged[T any](ctx context.Context, s *Session, call *Call, p Paging, opts
 					return
 				}
 			}
+			if p.HasMore != "" {
+				if raw, ok := jsonPath(b, p.HasMore); !ok || string(raw) != "true" {
+					return
+				}
+			}
 			var next string
 			switch p.Kind {
-			case "cursor":
-				raw, ok := jsonPath(b, p.Cursor)
+			case "cursor", "url":
+				path, from := p.Cursor, b
+				if p.CursorItem != "" {
+					path, from = p.CursorItem, lastItem(b, p.Items)
+				}
+				raw, ok := jsonPath(from, path)
 				if ok {
 					var sv any
 					if err := json.Unmarshal(raw, &sv); err != nil {
@@ -337,6 +410,20 @@ func AllPaged[T any](ctx context.Context, s *Session, call *Call, p Paging, opts
 				yield(zero, fmt.Errorf("%w (%d)", ErrMaxPages, cfg.maxPages))
 				return
 			}
+			if p.Kind == "url" {
+				u, err := resp.Request.URL.Parse(next)
+				if err != nil {
+					decodeErr(fmt.Errorf("next page URL at %s: %w", p.Cursor, err))
+					return
+				}
+				if !inScope(cfg.trusted, u) {
+					yield(zero, fmt.Errorf("%w: %s", ErrCrossOriginLink, redactURL(u, cfg.redact)))
+					return
+				}
+				cur = &Call{Method: http.MethodGet, Header: call.Header, Cookies: call.Cookies,
+					Security: call.Security, ErrorModel: call.ErrorModel, abs: u}
+				continue
+			}
 			cur = withQuery(call, p.Param, next)
 		}
 	}
@@ -368,16 +455,36 @@ func jsonPath(b []byte, path string) (json.RawMessage, bool) {
 	if path == "" {
 		return raw, len(b) > 0
 	}
-	for key := range strings.SplitSeq(path, ".") {
+	for path != "" {
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal(raw, &obj); err != nil {
 			return nil, false
 		}
-		v, ok := obj[key]
-		if !ok {
-			return nil, false
+		key, rest := path, ""
+		for {
+			if v, ok := obj[key]; ok {
+				raw, path = v, rest
+				break
+			}
+			i := strings.LastIndexByte(key, '.')
+			if i < 0 {
+				return nil, false
+			}
+			key, rest = key[:i], path[i+1:]
 		}
-		raw = v
 	}
 	return raw, true
+}
+
+// lastItem returns the last element of the items array of page b, or nil.
+func lastItem(b []byte, items string) []byte {
+	raw, ok := jsonPath(b, items)
+	if !ok {
+		return nil
+	}
+	var all []json.RawMessage
+	if json.Unmarshal(raw, &all) != nil || len(all) == 0 {
+		return nil
+	}
+	return all[len(all)-1]
 }

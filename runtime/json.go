@@ -1,0 +1,311 @@
+package runtime
+
+import (
+	"encoding"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// This file and json_decode.go and json_encode.go hold the JSON codec that
+// generated clients decode responses and encode requests with. It reads
+// and writes what encoding/json (v1) does, byte for byte, with three
+// differences:
+//
+//   - Member names match struct tags exactly, as JSON and OpenAPI define
+//     them: {"NAME": 1} does not fill a field tagged "name".
+//   - A struct field tagged genclient:"unknown" or genclient:"additional"
+//     (a map[string]T, also tagged json:"-") receives the members the
+//     struct does not declare, and they are encoded after the declared
+//     fields, in sorted order. "unknown" is a field that keeps what the
+//     schema does not mention (properties an API adds later);
+//     "additional" is one the schema declares with additionalProperties.
+//     No generated type needs a JSON method for this.
+//   - Opt and Nullable are decoded and encoded in place, without calling
+//     their JSON methods.
+//
+// It decodes in one pass over the input (encoding/json validates it first
+// and then decodes it, and re-validates what each UnmarshalJSON method
+// receives), so it is faster than encoding/json. Types it does not know
+// how to handle the same way as encoding/json (embedded structs, the
+// ",string" option, maps with keys that are not strings) are handed to
+// encoding/json, as are the values of types with JSON or text methods,
+// whose methods are called as encoding/json calls them.
+//
+// On a syntax error the value decoded into may be partly filled (encoding/json
+// leaves it untouched); the error is the one encoding/json reports.
+
+// Unmarshal decodes the JSON value b into v, a non-nil pointer, as
+// json.Unmarshal does, with the differences described above: names match
+// exactly and the members a struct does not declare are kept in its
+// genclient:"unknown" or genclient:"additional" field.
+func Unmarshal(b []byte, v any) error {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return &json.InvalidUnmarshalError{Type: reflect.TypeOf(v)}
+	}
+	d := decoder{data: b}
+	return d.run(rv.Elem(), codecOf(rv.Type().Elem()))
+}
+
+// Marshal encodes v as JSON, as json.Marshal does, with the members kept
+// in a struct's genclient:"unknown" or genclient:"additional" field after
+// the declared ones.
+func Marshal(v any) ([]byte, error) {
+	e := encoders.Get().(*encoder)
+	e.buf = e.buf[:0]
+	e.depth = 0
+	err := e.value(reflect.ValueOf(v))
+	var out []byte
+	if err == nil {
+		out = append([]byte(nil), e.buf...)
+	}
+	if cap(e.buf) <= 1<<16 {
+		encoders.Put(e)
+	}
+	return out, err
+}
+
+var encoders = sync.Pool{New: func() any { return &encoder{buf: make([]byte, 0, 1024)} }}
+
+// kind is what the codec does with a type.
+type kind uint8
+
+const (
+	kFallback kind = iota // encoding/json does it
+	kBool                 // bool kinds
+	kInt                  // signed integer kinds
+	kUint                 // unsigned integer kinds
+	kFloat                // float kinds
+	kString               // string kinds
+	kNumber               // json.Number
+	kBytes                // []byte (base64)
+	kRaw                  // json.RawMessage
+	kSlice                // other slices
+	kArray                // arrays
+	kMap                  // map with string keys
+	kPointer              // pointers
+	kAny                  // empty interface
+	kIface                // interface with methods
+	kStruct               // structs without embedded fields
+	kOpt                  // runtime.Opt
+	kNullable             // runtime.Nullable
+	kMethods              // a type with JSON or text methods
+)
+
+// codec is the plan for one Go type. Plans of recursive types point to
+// each other; they are built once per type and never change afterwards.
+type codec struct {
+	t    reflect.Type
+	kind kind
+	bits int    // size of numbers, in bits
+	elem *codec // element, pointee, map value or Opt value
+
+	fields []field         // struct fields, in order
+	byName map[string]int  // struct: exact JSON name → index in fields
+	extra  int             // struct: index of the Go field keeping other members, or -1
+	known  map[string]bool // struct: the JSON names of fields (for the extra map)
+
+	// methods: which of them the type (T) or its pointer (P) has.
+	jsonT, jsonP, textT, textP, textUnP, jsonUnP bool
+	isZeroT, isZeroP                             bool // IsZero, for omitzero
+}
+
+// field is a struct field the codec encodes and decodes.
+type field struct {
+	name      string // JSON name
+	index     int    // Go field index
+	key       []byte // `"name":` as encoding/json writes it
+	omitEmpty bool
+	omitZero  bool
+	c         *codec
+}
+
+var (
+	codecs   sync.Map // reflect.Type → *codec
+	codecsMu sync.Mutex
+
+	jsonMarshalerType   = reflect.TypeFor[json.Marshaler]()
+	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+	textMarshalerType   = reflect.TypeFor[encoding.TextMarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	isZeroerType        = reflect.TypeFor[interface{ IsZero() bool }]()
+	optionalType        = reflect.TypeFor[optional]()
+	rawMessageType      = reflect.TypeFor[json.RawMessage]()
+	numberType          = reflect.TypeFor[json.Number]()
+	anyType             = reflect.TypeFor[any]()
+)
+
+// codecOf returns the plan for t.
+func codecOf(t reflect.Type) *codec {
+	if c, ok := codecs.Load(t); ok {
+		return c.(*codec)
+	}
+	codecsMu.Lock()
+	defer codecsMu.Unlock()
+	if c, ok := codecs.Load(t); ok {
+		return c.(*codec)
+	}
+	building := map[reflect.Type]*codec{}
+	c := build(t, building)
+	for t, c := range building {
+		codecs.Store(t, c)
+	}
+	return c
+}
+
+// build makes the plan for t; building holds the plans being made, so
+// that a recursive type refers to its own.
+func build(t reflect.Type, building map[reflect.Type]*codec) *codec {
+	if c, ok := codecs.Load(t); ok {
+		return c.(*codec)
+	}
+	if c, ok := building[t]; ok {
+		return c
+	}
+	c := &codec{t: t, extra: -1}
+	building[t] = c
+	pt := reflect.PointerTo(t)
+	switch {
+	case t == rawMessageType:
+		c.kind = kRaw
+		return c
+	case t == numberType:
+		c.kind = kNumber
+		return c
+	case t.Implements(optionalType) && t.Kind() == reflect.Struct && t.NumField() == 2:
+		c.kind = kOpt
+		if t.Field(1).Type.Kind() == reflect.Uint8 {
+			c.kind = kNullable
+		}
+		c.elem = build(t.Field(0).Type, building)
+		return c
+	}
+	c.jsonT, c.jsonP = t.Implements(jsonMarshalerType), pt.Implements(jsonMarshalerType)
+	c.textT, c.textP = t.Implements(textMarshalerType), pt.Implements(textMarshalerType)
+	c.jsonUnP, c.textUnP = pt.Implements(jsonUnmarshalerType), pt.Implements(textUnmarshalerType)
+	c.isZeroT, c.isZeroP = t.Implements(isZeroerType), pt.Implements(isZeroerType)
+	if c.jsonT || c.jsonP || c.textT || c.textP || c.jsonUnP || c.textUnP {
+		if t.Kind() != reflect.Interface {
+			c.kind = kMethods
+			if t.Kind() == reflect.Pointer {
+				c.elem = build(t.Elem(), building)
+			}
+			return c
+		}
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		c.kind = kBool
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		c.kind, c.bits = kInt, t.Bits()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		c.kind, c.bits = kUint, t.Bits()
+	case reflect.Float32, reflect.Float64:
+		c.kind, c.bits = kFloat, t.Bits()
+	case reflect.String:
+		c.kind = kString
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 && !reflect.PointerTo(t.Elem()).Implements(jsonMarshalerType) &&
+			!reflect.PointerTo(t.Elem()).Implements(textMarshalerType) {
+			c.kind = kBytes
+			break
+		}
+		c.kind, c.elem = kSlice, build(t.Elem(), building)
+	case reflect.Array:
+		c.kind, c.elem = kArray, build(t.Elem(), building)
+	case reflect.Map:
+		if t.Key().Kind() == reflect.String && !reflect.PointerTo(t.Key()).Implements(textUnmarshalerType) &&
+			!t.Key().Implements(textMarshalerType) {
+			c.kind, c.elem = kMap, build(t.Elem(), building)
+		}
+	case reflect.Pointer:
+		c.kind, c.elem = kPointer, build(t.Elem(), building)
+	case reflect.Interface:
+		c.kind = kIface
+		if t.NumMethod() == 0 {
+			c.kind = kAny
+		}
+	case reflect.Struct:
+		if buildStruct(c, building) {
+			c.kind = kStruct
+		}
+	}
+	return c
+}
+
+// buildStruct fills the fields of the struct plan c and reports whether
+// the codec handles the struct itself: false for embedded fields, the
+// ",string" option and names that two fields share, which encoding/json's
+// rules resolve.
+func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
+	t := c.t
+	c.byName = map[string]int{}
+	c.known = map[string]bool{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous {
+			return false
+		}
+		if !f.IsExported() {
+			continue
+		}
+		tag := f.Tag.Get("json")
+		if tag == "-" {
+			if g := f.Tag.Get("genclient"); (g == "unknown" || g == "additional") &&
+				f.Type.Kind() == reflect.Map && f.Type.Key().Kind() == reflect.String {
+				c.extra = i
+			}
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if !validJSONTagName(name) {
+			name = f.Name
+		}
+		fd := field{name: name, index: i}
+		for opts != "" {
+			var o string
+			o, opts, _ = strings.Cut(opts, ",")
+			switch o {
+			case "omitempty":
+				fd.omitEmpty = true
+			case "omitzero":
+				fd.omitZero = true
+			case "string":
+				return false
+			}
+		}
+		if _, dup := c.byName[name]; dup {
+			return false
+		}
+		fd.key = append(appendString(nil, name), ':')
+		c.byName[name] = len(c.fields)
+		c.known[name] = true
+		c.fields = append(c.fields, fd)
+	}
+	for i := range c.fields {
+		c.fields[i].c = build(t.Field(c.fields[i].index).Type, building)
+	}
+	if c.extra >= 0 {
+		c.elem = build(t.Field(c.extra).Type.Elem(), building)
+	}
+	return true
+}
+
+// validJSONTagName is encoding/json's isValidTag: a name it accepts from
+// a struct tag.
+func validJSONTagName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,970 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// maxDepth bounds the nesting of arrays and objects, as encoding/json's
+// does.
+const maxDepth = 10000
+
+// errSyntax stops a decode at malformed JSON; run replaces it with the
+// error encoding/json reports for the same input.
+var errSyntax = errors.New("runtime: invalid JSON")
+
+// errUndeclaredMember stops a strict decode (see decodeStrict in union.go)
+// at a member that a struct keeping no other members does not declare.
+var errUndeclaredMember = errors.New("runtime: undeclared member")
+
+// decoder decodes one JSON document in one pass.
+type decoder struct {
+	data    []byte
+	i       int
+	depth   int
+	strict  bool  // fail on members that a struct without an extra field does not declare
+	typeErr error // the first type mismatch; decoding goes on, as in encoding/json
+	scratch []byte
+	// where the value being decoded is, for type errors
+	structName, fieldName string
+}
+
+// run decodes the whole input into v.
+func (d *decoder) run(v reflect.Value, c *codec) error {
+	err := d.value(v, c)
+	if err == nil {
+		d.ws()
+		if d.i < len(d.data) {
+			err = errSyntax
+		}
+	}
+	if err == errSyntax {
+		var r json.RawMessage
+		if jerr := json.Unmarshal(d.data, &r); jerr != nil {
+			return jerr
+		}
+		return fmt.Errorf("runtime: invalid JSON at offset %d", d.i)
+	}
+	if err != nil {
+		return err
+	}
+	return d.typeErr
+}
+
+// ws skips white space.
+func (d *decoder) ws() {
+	for d.i < len(d.data) {
+		switch d.data[d.i] {
+		case ' ', '\n', '\r', '\t':
+			d.i++
+		default:
+			return
+		}
+	}
+}
+
+// mismatch records that the JSON value at d.i does not fit v's type and
+// skips it.
+func (d *decoder) mismatch(t reflect.Type) error {
+	off := d.i
+	what := "number"
+	switch d.data[d.i] {
+	case '"':
+		what = "string"
+	case '{':
+		what = "object"
+	case '[':
+		what = "array"
+	case 't', 'f':
+		what = "bool"
+	case 'n':
+		what = "null"
+	}
+	if err := d.skip(); err != nil {
+		return err
+	}
+	d.saveType(what, t, off)
+	return nil
+}
+
+func (d *decoder) saveType(what string, t reflect.Type, off int) {
+	if d.typeErr == nil {
+		d.typeErr = &json.UnmarshalTypeError{Value: what, Type: t, Offset: int64(off), Struct: d.structName, Field: d.fieldName}
+	}
+}
+
+// value decodes the JSON value at d.i into v (addressable) by plan c.
+func (d *decoder) value(v reflect.Value, c *codec) error {
+	d.ws()
+	if d.i >= len(d.data) {
+		return errSyntax
+	}
+	ch := d.data[d.i]
+	if ch == 'n' {
+		return d.null(v, c)
+	}
+	switch c.kind {
+	case kString:
+		if ch != '"' {
+			return d.mismatch(c.t)
+		}
+		s, err := d.str()
+		if err != nil {
+			return err
+		}
+		v.SetString(s)
+		return nil
+	case kStruct:
+		if ch != '{' {
+			return d.mismatch(c.t)
+		}
+		return d.object(v, c)
+	case kOpt, kNullable:
+		val := reflect.NewAt(c.elem.t, unsafe.Pointer(v.Field(0).UnsafeAddr())).Elem()
+		val.SetZero()
+		if err := d.value(val, c.elem); err != nil {
+			return err
+		}
+		p := unsafe.Pointer(v.Field(1).UnsafeAddr())
+		if c.kind == kOpt {
+			*(*bool)(p) = true
+		} else {
+			*(*uint8)(p) = 2
+		}
+		return nil
+	case kInt, kUint, kFloat:
+		if ch != '-' && (ch < '0' || ch > '9') {
+			return d.mismatch(c.t)
+		}
+		off := d.i
+		lit, err := d.number()
+		if err != nil {
+			return err
+		}
+		return d.setNumber(v, c, lit, off)
+	case kBool:
+		switch {
+		case ch == 't' && d.literal("true"):
+			v.SetBool(true)
+		case ch == 'f' && d.literal("false"):
+			v.SetBool(false)
+		case ch == 't' || ch == 'f':
+			return errSyntax
+		default:
+			return d.mismatch(c.t)
+		}
+		return nil
+	case kPointer:
+		if v.IsNil() {
+			v.Set(reflect.New(c.elem.t))
+		}
+		return d.value(v.Elem(), c.elem)
+	case kSlice:
+		if ch != '[' {
+			return d.mismatch(c.t)
+		}
+		return d.array(v, c)
+	case kArray:
+		if ch != '[' {
+			return d.mismatch(c.t)
+		}
+		return d.array(v, c)
+	case kMap:
+		if ch != '{' {
+			return d.mismatch(c.t)
+		}
+		return d.mapping(v, c)
+	case kRaw:
+		raw, err := d.raw()
+		if err != nil {
+			return err
+		}
+		v.SetBytes(bytes.Clone(raw))
+		return nil
+	case kAny:
+		if e := v.Elem(); !v.IsNil() && e.Kind() == reflect.Pointer && !e.IsNil() {
+			return d.value(e, codecOf(e.Type()))
+		}
+		x, err := d.anyValue()
+		if err != nil {
+			return err
+		}
+		if x == nil {
+			v.SetZero()
+		} else {
+			v.Set(reflect.ValueOf(x))
+		}
+		return nil
+	case kIface:
+		if e := v.Elem(); !v.IsNil() && e.Kind() == reflect.Pointer && !e.IsNil() {
+			return d.value(e, codecOf(e.Type()))
+		}
+		return d.mismatch(c.t)
+	case kNumber:
+		switch {
+		case ch == '"':
+			off := d.i
+			s, err := d.str()
+			if err != nil {
+				return err
+			}
+			if !isNumber([]byte(s)) {
+				return fmt.Errorf("json: invalid number literal, trying to unmarshal %q into Number", d.data[off:d.i])
+			}
+			v.SetString(s)
+		case ch == '-' || ch >= '0' && ch <= '9':
+			lit, err := d.number()
+			if err != nil {
+				return err
+			}
+			v.SetString(string(lit))
+		default:
+			return d.mismatch(c.t)
+		}
+		return nil
+	case kBytes:
+		if ch != '"' {
+			return d.fallback(v)
+		}
+		off := d.i
+		s, err := d.strBytes()
+		if err != nil {
+			return err
+		}
+		b := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
+		n, err := base64.StdEncoding.Decode(b, s)
+		if err != nil {
+			if d.typeErr == nil {
+				d.typeErr = err
+			}
+			_ = off
+			return nil
+		}
+		v.SetBytes(b[:n])
+		return nil
+	case kMethods:
+		if c.jsonUnP {
+			raw, err := d.raw()
+			if err != nil {
+				return err
+			}
+			return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw)
+		}
+		if c.textUnP && ch == '"' {
+			s, err := d.strBytes()
+			if err != nil {
+				return err
+			}
+			return v.Addr().Interface().(interface{ UnmarshalText([]byte) error }).UnmarshalText(bytes.Clone(s))
+		}
+	}
+	return d.fallback(v)
+}
+
+// fallback decodes the value at d.i with encoding/json.
+func (d *decoder) fallback(v reflect.Value) error {
+	off := d.i
+	raw, err := d.raw()
+	if err != nil {
+		return err
+	}
+	err = json.Unmarshal(raw, v.Addr().Interface())
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if d.typeErr == nil {
+			te.Offset += int64(off)
+			d.typeErr = te
+		}
+		return nil
+	}
+	return err
+}
+
+// null decodes JSON null into v: pointers, maps, slices and interfaces
+// become nil, an absent Opt stays absent, a Nullable becomes null, a
+// type with UnmarshalJSON receives it, and anything else is unchanged.
+func (d *decoder) null(v reflect.Value, c *codec) error {
+	if !d.literal("null") {
+		return errSyntax
+	}
+	switch c.kind {
+	case kPointer, kMap, kSlice, kAny, kIface, kBytes:
+		v.SetZero()
+	case kRaw:
+		v.SetBytes([]byte("null"))
+	case kOpt:
+		v.SetZero()
+	case kNullable:
+		v.SetZero()
+		*(*uint8)(unsafe.Pointer(v.Field(1).UnsafeAddr())) = 1
+	case kMethods:
+		d.i -= 4
+		if c.jsonUnP {
+			d.i += 4
+			return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON([]byte("null"))
+		}
+		return d.fallback(v)
+	case kFallback:
+		d.i -= 4
+		return d.fallback(v)
+	}
+	return nil
+}
+
+// literal consumes lit if the input has it at d.i.
+func (d *decoder) literal(lit string) bool {
+	if len(d.data)-d.i >= len(lit) && string(d.data[d.i:d.i+len(lit)]) == lit {
+		d.i += len(lit)
+		return true
+	}
+	return false
+}
+
+// setNumber stores the number literal lit in v, an integer or float.
+func (d *decoder) setNumber(v reflect.Value, c *codec, lit []byte, off int) error {
+	switch c.kind {
+	case kInt:
+		if n, ok := parseInt(lit, 64); ok && !v.OverflowInt(n) {
+			v.SetInt(n)
+			return nil
+		}
+	case kUint:
+		if n, err := strconv.ParseUint(string(lit), 10, 64); err == nil && !v.OverflowUint(n) {
+			v.SetUint(n)
+			return nil
+		}
+	case kFloat:
+		if f, err := strconv.ParseFloat(string(lit), c.bits); err == nil && !v.OverflowFloat(f) {
+			v.SetFloat(f)
+			return nil
+		}
+	}
+	d.saveType("number "+string(lit), c.t, off)
+	return nil
+}
+
+// object decodes a JSON object into the struct v.
+func (d *decoder) object(v reflect.Value, c *codec) error {
+	d.i++
+	if d.depth++; d.depth > maxDepth {
+		return errSyntax
+	}
+	var extra reflect.Value
+	if c.extra >= 0 {
+		extra = v.Field(c.extra)
+		extra.SetZero()
+	}
+	sn, fn := d.structName, d.fieldName
+	next := 0
+	d.ws()
+	if d.i < len(d.data) && d.data[d.i] == '}' {
+		d.i++
+		d.depth--
+		return nil
+	}
+	for {
+		d.ws()
+		if d.i >= len(d.data) || d.data[d.i] != '"' {
+			return errSyntax
+		}
+		key, err := d.strBytes()
+		if err != nil {
+			return err
+		}
+		d.ws()
+		if d.i >= len(d.data) || d.data[d.i] != ':' {
+			return errSyntax
+		}
+		d.i++
+		idx := -1
+		if next < len(c.fields) && c.fields[next].name == string(key) {
+			idx = next
+		} else if j, ok := c.byName[string(key)]; ok {
+			idx = j
+		}
+		switch {
+		case idx >= 0:
+			f := &c.fields[idx]
+			d.structName, d.fieldName = c.t.Name(), f.name
+			if err := d.value(v.Field(f.index), f.c); err != nil {
+				return err
+			}
+			next = idx + 1
+		case c.extra >= 0:
+			if err := d.member(extra, c.elem, string(key)); err != nil {
+				return err
+			}
+		case d.strict:
+			return errUndeclaredMember
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+		d.ws()
+		if d.i >= len(d.data) {
+			return errSyntax
+		}
+		switch d.data[d.i] {
+		case ',':
+			d.i++
+			continue
+		case '}':
+			d.i++
+			d.depth--
+			d.structName, d.fieldName = sn, fn
+			return nil
+		}
+		return errSyntax
+	}
+}
+
+// member decodes the value at d.i into m[key], m being a struct's field
+// for the members it does not declare.
+func (d *decoder) member(m reflect.Value, elem *codec, key string) error {
+	if raws, ok := m.Addr().Interface().(*map[string]json.RawMessage); ok {
+		raw, err := d.raw()
+		if err != nil {
+			return err
+		}
+		if *raws == nil {
+			*raws = map[string]json.RawMessage{}
+		}
+		(*raws)[key] = bytes.Clone(raw)
+		return nil
+	}
+	x := reflect.New(elem.t).Elem()
+	if err := d.value(x, elem); err != nil {
+		return err
+	}
+	if m.IsNil() {
+		m.Set(reflect.MakeMap(m.Type()))
+	}
+	m.SetMapIndex(reflect.ValueOf(key).Convert(m.Type().Key()), x)
+	return nil
+}
+
+// mapping decodes a JSON object into the map v.
+func (d *decoder) mapping(v reflect.Value, c *codec) error {
+	d.i++
+	if d.depth++; d.depth > maxDepth {
+		return errSyntax
+	}
+	if v.IsNil() {
+		v.Set(reflect.MakeMap(c.t))
+	}
+	raws, _ := v.Addr().Interface().(*map[string]json.RawMessage)
+	var elem reflect.Value
+	d.ws()
+	if d.i < len(d.data) && d.data[d.i] == '}' {
+		d.i++
+		d.depth--
+		return nil
+	}
+	for {
+		d.ws()
+		if d.i >= len(d.data) || d.data[d.i] != '"' {
+			return errSyntax
+		}
+		k, err := d.str()
+		if err != nil {
+			return err
+		}
+		d.ws()
+		if d.i >= len(d.data) || d.data[d.i] != ':' {
+			return errSyntax
+		}
+		d.i++
+		if raws != nil {
+			raw, err := d.raw()
+			if err != nil {
+				return err
+			}
+			(*raws)[k] = bytes.Clone(raw)
+		} else {
+			if !elem.IsValid() {
+				elem = reflect.New(c.elem.t).Elem()
+			} else {
+				elem.SetZero()
+			}
+			if err := d.value(elem, c.elem); err != nil {
+				return err
+			}
+			kv := reflect.ValueOf(k)
+			if c.t.Key() != kv.Type() {
+				kv = kv.Convert(c.t.Key())
+			}
+			v.SetMapIndex(kv, elem)
+		}
+		d.ws()
+		if d.i >= len(d.data) {
+			return errSyntax
+		}
+		switch d.data[d.i] {
+		case ',':
+			d.i++
+			continue
+		case '}':
+			d.i++
+			d.depth--
+			return nil
+		}
+		return errSyntax
+	}
+}
+
+// array decodes a JSON array into the slice or array v, as encoding/json
+// does: a slice gets exactly the array's elements, an array keeps its
+// length (zeroing what the JSON does not fill, dropping what exceeds it).
+func (d *decoder) array(v reflect.Value, c *codec) error {
+	d.i++
+	if d.depth++; d.depth > maxDepth {
+		return errSyntax
+	}
+	slice := c.kind == kSlice
+	i := 0
+	d.ws()
+	if d.i < len(d.data) && d.data[d.i] == ']' {
+		d.i++
+	} else {
+		for {
+			if slice {
+				if i >= v.Cap() {
+					v.Grow(1)
+				}
+				if i >= v.Len() {
+					v.SetLen(i + 1)
+				}
+			}
+			if i < v.Len() {
+				if err := d.value(v.Index(i), c.elem); err != nil {
+					return err
+				}
+			} else if err := d.skip(); err != nil {
+				return err
+			}
+			i++
+			d.ws()
+			if d.i >= len(d.data) {
+				return errSyntax
+			}
+			if d.data[d.i] == ',' {
+				d.i++
+				continue
+			}
+			if d.data[d.i] == ']' {
+				d.i++
+				break
+			}
+			return errSyntax
+		}
+	}
+	d.depth--
+	if i < v.Len() {
+		if slice {
+			v.SetLen(i)
+		} else {
+			for ; i < v.Len(); i++ {
+				v.Index(i).SetZero()
+			}
+		}
+	}
+	if i == 0 && slice && v.IsNil() {
+		v.Set(reflect.MakeSlice(c.t, 0, 0))
+	}
+	return nil
+}
+
+// anyValue decodes the value at d.i as encoding/json does into an empty
+// interface.
+func (d *decoder) anyValue() (any, error) {
+	d.ws()
+	if d.i >= len(d.data) {
+		return nil, errSyntax
+	}
+	switch ch := d.data[d.i]; {
+	case ch == '"':
+		return d.str()
+	case ch == '{':
+		d.i++
+		if d.depth++; d.depth > maxDepth {
+			return nil, errSyntax
+		}
+		m := map[string]any{}
+		d.ws()
+		if d.i < len(d.data) && d.data[d.i] == '}' {
+			d.i++
+			d.depth--
+			return m, nil
+		}
+		for {
+			d.ws()
+			if d.i >= len(d.data) || d.data[d.i] != '"' {
+				return nil, errSyntax
+			}
+			k, err := d.str()
+			if err != nil {
+				return nil, err
+			}
+			d.ws()
+			if d.i >= len(d.data) || d.data[d.i] != ':' {
+				return nil, errSyntax
+			}
+			d.i++
+			x, err := d.anyValue()
+			if err != nil {
+				return nil, err
+			}
+			m[k] = x
+			d.ws()
+			if d.i >= len(d.data) {
+				return nil, errSyntax
+			}
+			if d.data[d.i] == ',' {
+				d.i++
+				continue
+			}
+			if d.data[d.i] == '}' {
+				d.i++
+				d.depth--
+				return m, nil
+			}
+			return nil, errSyntax
+		}
+	case ch == '[':
+		d.i++
+		if d.depth++; d.depth > maxDepth {
+			return nil, errSyntax
+		}
+		a := []any{}
+		d.ws()
+		if d.i < len(d.data) && d.data[d.i] == ']' {
+			d.i++
+			d.depth--
+			return a, nil
+		}
+		for {
+			x, err := d.anyValue()
+			if err != nil {
+				return nil, err
+			}
+			a = append(a, x)
+			d.ws()
+			if d.i >= len(d.data) {
+				return nil, errSyntax
+			}
+			if d.data[d.i] == ',' {
+				d.i++
+				continue
+			}
+			if d.data[d.i] == ']' {
+				d.i++
+				d.depth--
+				return a, nil
+			}
+			return nil, errSyntax
+		}
+	case ch == 't' && d.literal("true"):
+		return true, nil
+	case ch == 'f' && d.literal("false"):
+		return false, nil
+	case ch == 'n' && d.literal("null"):
+		return nil, nil
+	case ch == '-' || ch >= '0' && ch <= '9':
+		off := d.i
+		lit, err := d.number()
+		if err != nil {
+			return nil, err
+		}
+		f, err := strconv.ParseFloat(string(lit), 64)
+		if err != nil {
+			d.saveType("number "+string(lit), reflect.TypeFor[float64](), off)
+			return nil, nil
+		}
+		return f, nil
+	}
+	return nil, errSyntax
+}
+
+// raw skips the value at d.i and returns its bytes.
+func (d *decoder) raw() ([]byte, error) {
+	d.ws()
+	start := d.i
+	if err := d.skip(); err != nil {
+		return nil, err
+	}
+	return d.data[start:d.i], nil
+}
+
+// skip checks and skips the value at d.i.
+func (d *decoder) skip() error {
+	d.ws()
+	if d.i >= len(d.data) {
+		return errSyntax
+	}
+	switch ch := d.data[d.i]; {
+	case ch == '"':
+		return d.skipStr()
+	case ch == '{', ch == '[':
+		end := byte('}')
+		if ch == '[' {
+			end = ']'
+		}
+		d.i++
+		if d.depth++; d.depth > maxDepth {
+			return errSyntax
+		}
+		d.ws()
+		if d.i < len(d.data) && d.data[d.i] == end {
+			d.i++
+			d.depth--
+			return nil
+		}
+		for {
+			if ch == '{' {
+				d.ws()
+				if d.i >= len(d.data) || d.data[d.i] != '"' {
+					return errSyntax
+				}
+				if err := d.skipStr(); err != nil {
+					return err
+				}
+				d.ws()
+				if d.i >= len(d.data) || d.data[d.i] != ':' {
+					return errSyntax
+				}
+				d.i++
+			}
+			if err := d.skip(); err != nil {
+				return err
+			}
+			d.ws()
+			if d.i >= len(d.data) {
+				return errSyntax
+			}
+			if d.data[d.i] == ',' {
+				d.i++
+				continue
+			}
+			if d.data[d.i] == end {
+				d.i++
+				d.depth--
+				return nil
+			}
+			return errSyntax
+		}
+	case ch == 't':
+		if d.literal("true") {
+			return nil
+		}
+	case ch == 'f':
+		if d.literal("false") {
+			return nil
+		}
+	case ch == 'n':
+		if d.literal("null") {
+			return nil
+		}
+	case ch == '-' || ch >= '0' && ch <= '9':
+		_, err := d.number()
+		return err
+	}
+	return errSyntax
+}
+
+// number consumes a JSON number and returns its text.
+func (d *decoder) number() ([]byte, error) {
+	b, i := d.data, d.i
+	start := i
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && b[i] >= '1' && b[i] <= '9':
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	default:
+		return nil, errSyntax
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		j := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == j {
+			return nil, errSyntax
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		j := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == j {
+			return nil, errSyntax
+		}
+	}
+	d.i = i
+	return b[start:i], nil
+}
+
+// skipStr checks and skips the string at d.i.
+func (d *decoder) skipStr() error {
+	b := d.data
+	for i := d.i + 1; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '"':
+			d.i = i + 1
+			return nil
+		case c == '\\':
+			i++
+			if i >= len(b) {
+				return errSyntax
+			}
+			switch b[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(b) || !isHex4(b[i+1:i+5]) {
+					return errSyntax
+				}
+				i += 4
+			default:
+				return errSyntax
+			}
+		case c < 0x20:
+			return errSyntax
+		}
+	}
+	return errSyntax
+}
+
+// str decodes the string at d.i.
+func (d *decoder) str() (string, error) {
+	b, err := d.strBytes()
+	return string(b), err
+}
+
+// strBytes decodes the string at d.i; the result is valid until the next
+// call (it may be d.scratch) and must not be kept.
+func (d *decoder) strBytes() ([]byte, error) {
+	b := d.data
+	start := d.i + 1
+	for i := start; i < len(b); i++ {
+		c := b[i]
+		if c == '"' {
+			d.i = i + 1
+			return b[start:i], nil
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			return d.strSlow(start, i)
+		}
+	}
+	return nil, errSyntax
+}
+
+// strSlow decodes a string with escapes or non-ASCII bytes as
+// encoding/json does: invalid UTF-8 and lone surrogates become U+FFFD.
+func (d *decoder) strSlow(start, i int) ([]byte, error) {
+	b := d.data
+	out := append(d.scratch[:0], b[start:i]...)
+	for i < len(b) {
+		c := b[i]
+		switch {
+		case c == '"':
+			d.i = i + 1
+			d.scratch = out
+			return out, nil
+		case c == '\\':
+			if i+1 >= len(b) {
+				return nil, errSyntax
+			}
+			switch e := b[i+1]; e {
+			case '"', '\\', '/':
+				out = append(out, e)
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'u':
+				r, ok := hex4(b, i+2)
+				if !ok {
+					return nil, errSyntax
+				}
+				i += 6
+				if utf16.IsSurrogate(r) {
+					if r2, ok := hex4(b, i+2); ok && i+1 < len(b) && b[i] == '\\' && b[i+1] == 'u' {
+						if dec := utf16.DecodeRune(r, r2); dec != unicode.ReplacementChar {
+							out = utf8.AppendRune(out, dec)
+							i += 6
+							continue
+						}
+					}
+					r = unicode.ReplacementChar
+				}
+				out = utf8.AppendRune(out, r)
+				continue
+			default:
+				return nil, errSyntax
+			}
+			i += 2
+		case c < 0x20:
+			return nil, errSyntax
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 {
+				out = utf8.AppendRune(out, unicode.ReplacementChar)
+			} else {
+				out = append(out, b[i:i+size]...)
+			}
+			i += size
+		}
+	}
+	return nil, errSyntax
+}
+
+// hex4 reads the four hex digits at b[i:].
+func hex4(b []byte, i int) (rune, bool) {
+	if i+4 > len(b) || !isHex4(b[i:i+4]) {
+		return 0, false
+	}
+	n, _ := strconv.ParseUint(string(b[i:i+4]), 16, 32)
+	return rune(n), true
+}
+
+func isHex4(b []byte) bool {
+	for _, c := range b[:4] {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+var _ = math.MaxInt

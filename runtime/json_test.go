@@ -1,0 +1,242 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Types covering what the codec handles itself and what it hands to
+// encoding/json, for the tests that compare the two.
+type (
+	jsonKinds struct {
+		B      bool                  `json:"b"`
+		I      int                   `json:"i"`
+		I8     int8                  `json:"i8,omitempty"`
+		I32    int32                 `json:"i32"`
+		U      uint                  `json:"u"`
+		U16    uint16                `json:"u16,omitzero"`
+		F32    float32               `json:"f32"`
+		F64    float64               `json:"f64"`
+		S      string                `json:"s"`
+		Enum   jsonEnum              `json:"enum,omitempty"`
+		Bytes  []byte                `json:"bytes"`
+		Raw    json.RawMessage       `json:"raw,omitempty"`
+		Num    json.Number           `json:"num,omitempty"`
+		Slice  []int                 `json:"slice"`
+		Arr    [2]string             `json:"arr"`
+		Map    map[string]int        `json:"map,omitempty"`
+		IntMap map[int]string        `json:"int_map,omitempty"`
+		Ptr    *jsonKinds            `json:"ptr,omitempty"`
+		Any    any                   `json:"any"`
+		Opt    Opt[string]           `json:"opt,omitzero"`
+		OptS   Opt[jsonSmall]        `json:"opt_s,omitzero"`
+		Null   Nullable[int]         `json:"null,omitzero"`
+		NullR  Nullable[string]      `json:"null_r"`
+		Time   time.Time             `json:"time,omitzero"`
+		TimeP  *time.Time            `json:"time_p,omitempty"`
+		Date   Date                  `json:"date,omitzero"`
+		OptD   Opt[Date]             `json:"opt_d,omitzero"`
+		Small  jsonSmall             `json:"small"`
+		Smalls []jsonSmall           `json:"smalls,omitempty"`
+		SmallM map[string]*jsonSmall `json:"small_m,omitempty"`
+		Embed  jsonEmbedding         `json:"embed"`
+		Quoted jsonQuoted            `json:"quoted"`
+		NoTag  string
+		Dash   string `json:"-,"`
+		Skip   string `json:"-"`
+		hidden string
+	}
+	jsonEnum  string
+	jsonSmall struct {
+		A string `json:"a"`
+		N int    `json:"n,omitempty"`
+	}
+	jsonEmbedding struct {
+		jsonSmall
+		C string `json:"c"`
+	}
+	jsonQuoted struct {
+		N int64 `json:"n,string"`
+	}
+
+	// jsonKeep keeps unknown members, as a generated struct does.
+	jsonKeep struct {
+		Name    string                     `json:"name"`
+		Count   Opt[int]                   `json:"count,omitzero"`
+		Child   *jsonKeep                  `json:"child,omitzero"`
+		List    []jsonKeep                 `json:"list,omitzero"`
+		Unknown map[string]json.RawMessage `json:"-" genclient:"unknown"`
+	}
+	// jsonLabels declares additionalProperties of a type.
+	jsonLabels struct {
+		ID     string            `json:"id"`
+		Labels map[string]string `json:"-" genclient:"additional"`
+	}
+)
+
+func jsonKindsValues() []jsonKinds {
+	now := time.Date(2024, 2, 29, 12, 30, 0, 123, time.UTC)
+	full := jsonKinds{
+		B: true, I: -42, I8: 7, I32: math.MaxInt32, U: 1 << 40, U16: 9, F32: 3.25, F64: 1e21, S: "a<b>&c \"q\" \\ \n\t\b\f\x01 é \u2028 \xff",
+		Enum: "on", Bytes: []byte("hello\x00"), Raw: json.RawMessage(` { "x" : [1, 2] } `), Num: "12.5e3",
+		Slice: []int{1, 2, 3}, Arr: [2]string{"x", "y"}, Map: map[string]int{"b": 2, "a": 1, "<": 3}, IntMap: map[int]string{2: "b", 1: "a"},
+		Ptr: &jsonKinds{S: "inner", Slice: []int{}}, Any: map[string]any{"k": []any{1.5, "s", nil, true}},
+		Opt: Some(""), OptS: Some(jsonSmall{A: "s"}), Null: Null[int](), NullR: NullableOf("r"), Time: now, TimeP: &now,
+		Date: Date{2024, 3, 1}, OptD: Some(Date{2020, 1, 2}), Small: jsonSmall{A: "a", N: 1},
+		Smalls: []jsonSmall{{A: "1"}, {N: 2}}, SmallM: map[string]*jsonSmall{"z": {A: "z"}, "n": nil},
+		Embed: jsonEmbedding{jsonSmall: jsonSmall{A: "e"}, C: "c"}, Quoted: jsonQuoted{N: 5}, NoTag: "nt", Dash: "d", Skip: "s",
+	}
+	return []jsonKinds{{}, full, {F64: 1e-7, F32: 1e-7}, {F64: 123456789.125, F32: -0.5, Any: "x"}}
+}
+
+// TestJSONEncodesAsEncodingJSON: Marshal writes what json.Marshal writes,
+// byte for byte, for every kind of value.
+func TestJSONEncodesAsEncodingJSON(t *testing.T) {
+	for i, v := range jsonKindsValues() {
+		for _, x := range []any{v, &v, []jsonKinds{v}, map[string]jsonKinds{"k": v}, any(v.Small), v.OptS, v.Null} {
+			want, werr := json.Marshal(x)
+			got, gerr := Marshal(x)
+			if (werr != nil) != (gerr != nil) || !bytes.Equal(got, want) {
+				t.Errorf("%d %T:\n got %s (%v)\nwant %s (%v)", i, x, got, gerr, want, werr)
+			}
+		}
+	}
+	for _, x := range []any{nil, math.NaN(), []any{math.Inf(1)}, json.RawMessage(`{bad`), json.Number("1x"), float32(1e-7), 1e20, -1e-300, "\u2029"} {
+		want, werr := json.Marshal(x)
+		got, gerr := Marshal(x)
+		if (werr != nil) != (gerr != nil) || !bytes.Equal(got, want) {
+			t.Errorf("%#v:\n got %s (%v)\nwant %s (%v)", x, got, gerr, want, werr)
+		}
+	}
+}
+
+// TestJSONDecodesAsEncodingJSON: Unmarshal fills what json.Unmarshal
+// fills, from what json.Marshal wrote and from hand-written inputs.
+func TestJSONDecodesAsEncodingJSON(t *testing.T) {
+	var inputs []string
+	for _, v := range jsonKindsValues() {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(b))
+	}
+	inputs = append(inputs,
+		`{"i": 1.5, "s": "ok"}`, `{"i": "1"}`, `{"u": -1}`, `{"i8": 300}`, `{"s": 1, "b": true}`, `{"slice": null, "map": null, "ptr": null}`,
+		`{"arr": ["a", "b", "c"]}`, `{"arr": ["a"]}`, `{"bytes": "!!"}`, `{"bytes": [1, 2]}`, `{"any": {"a": [1, {"b": null}]}}`,
+		`{"opt": null, "null": null, "null_r": null}`, `{"date": "2024-13-01"}`, `{"time": "nope"}`, `{"num": "1.5"}`, `{"num": "x"}`,
+		`{"small": [1]}`, `{"unknown": {"deep": [1, 2, {"x": "y"}]}, "s": "\ud83d\ude00 \ud800 \u00e9"}`, `{"embed": {"a": "x", "c": "y"}}`,
+		`{"quoted": {"n": "12"}}`, `{"raw": null}`, `{"NoTag": "x", "-": "dash"}`, ` [1] `, `"str"`, `null`, `{"s": "a"} x`, `{"s": }`,
+		`{"s": "a",}`, `{`, ``, `{"s": "\x01"}`, `{"s": "\q"}`, `{"f32": 1e40}`, `{"smalls": [{"a": "1"}, null, {"n": 3}]}`,
+		`{"small_m": {"a": {"a": "b"}, "b": null}}`, `{"int_map": {"1": "x"}}`, `{"b": nul}`, `{"i": -}`, `{"i": 01}`,
+	)
+	for _, in := range inputs {
+		var want, got jsonKinds
+		werr := json.Unmarshal([]byte(in), &want)
+		gerr := Unmarshal([]byte(in), &got)
+		if (werr != nil) != (gerr != nil) {
+			t.Errorf("%s: error %v, json.Unmarshal's %v", in, gerr, werr)
+			continue
+		}
+		var ws *json.SyntaxError
+		if errors.As(werr, &ws) {
+			if gerr.Error() != werr.Error() {
+				t.Errorf("%s: error %q, want %q", in, gerr, werr)
+			}
+			continue // encoding/json leaves the value untouched; Unmarshal may have filled part of it
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", in, got, want)
+		}
+	}
+}
+
+// TestJSONNamesAreCaseSensitive: a member whose name differs from a
+// declared one only in case is not that property: it is kept as unknown,
+// the field keeps its own member's value, and a re-encode gives the
+// input back.
+func TestJSONNamesAreCaseSensitive(t *testing.T) {
+	in := `{"name":"a","NAME":"b","Count":2}`
+	var v jsonKeep
+	if err := Unmarshal([]byte(in), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Name != "a" || v.Count.IsSet() || len(v.Unknown) != 2 || string(v.Unknown["NAME"]) != `"b"` || string(v.Unknown["Count"]) != "2" {
+		t.Fatalf("got %+v", v)
+	}
+	out, err := Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"name":"a","Count":2,"NAME":"b"}`; string(out) != want {
+		t.Errorf("re-encoded as %s, want %s", out, want)
+	}
+	v = jsonKeep{}
+	if err := Unmarshal([]byte(`{"NAME":"b"}`), &v); err != nil || v.Name != "" || string(v.Unknown["NAME"]) != `"b"` {
+		t.Errorf("got %+v, %v", v, err)
+	}
+}
+
+// TestJSONKeepsUnknownMembers: members a struct does not declare survive a
+// decode and an encode, at every depth, after the declared ones in sorted
+// order; a map of another type keeps declared additionalProperties.
+func TestJSONKeepsUnknownMembers(t *testing.T) {
+	in := `{"z":1,"name":"top","child":{"name":"c","x":{"deep":[1,{"a":null}]}},"list":[{"name":"l","y":"<&>"}],"a":" s p a c e "}`
+	var v jsonKeep
+	if err := Unmarshal([]byte(in), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Unknown) != 2 || string(v.Child.Unknown["x"]) != `{"deep":[1,{"a":null}]}` || string(v.List[0].Unknown["y"]) != `"<&>"` {
+		t.Fatalf("got %+v", v)
+	}
+	out, err := Marshal(&v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"name":"top","child":{"name":"c","x":{"deep":[1,{"a":null}]}},"list":[{"name":"l","y":"\u003c\u0026\u003e"}],"a":" s p a c e ","z":1}`
+	if string(out) != want {
+		t.Errorf("got  %s\nwant %s", out, want)
+	}
+	// A kept member named like a declared property is not encoded twice.
+	v.Unknown["name"] = json.RawMessage(`"dup"`)
+	if out, _ := Marshal(v); strings.Count(string(out), `"name"`) != 3 {
+		t.Errorf("declared name encoded from the map: %s", out)
+	}
+
+	var l jsonLabels
+	if err := Unmarshal([]byte(`{"id":"1","a":"x","b":"y"}`), &l); err != nil || l.ID != "1" || len(l.Labels) != 2 || l.Labels["b"] != "y" {
+		t.Fatalf("got %+v, %v", l, err)
+	}
+	if err := Unmarshal([]byte(`{"id":"1","a":2}`), &l); err == nil {
+		t.Error("a member of the wrong type for additionalProperties decoded")
+	}
+	out, err = Marshal(jsonLabels{ID: "2", Labels: map[string]string{"y": "2", "x": "1"}})
+	if err != nil || string(out) != `{"id":"2","x":"1","y":"2"}` {
+		t.Errorf("got %s, %v", out, err)
+	}
+}
+
+// TestJSONDepth: nesting beyond the limit is an error, not a crash, both
+// ways.
+func TestJSONDepth(t *testing.T) {
+	deep := strings.Repeat("[", maxDepth+1) + strings.Repeat("]", maxDepth+1)
+	var x any
+	if err := Unmarshal([]byte(deep), &x); err == nil {
+		t.Error("decoded past the depth limit")
+	}
+	var k jsonKeep
+	if err := Unmarshal([]byte(`{"x":`+deep+`}`), &k); err == nil {
+		t.Error("skipped past the depth limit")
+	}
+	c := &jsonKeep{Name: "loop"}
+	c.Child = c
+	if _, err := Marshal(c); err == nil {
+		t.Error("encoded a cycle")
+	}
+}
