@@ -13,7 +13,7 @@ import (
 //	POST /pets
 func (c *Client) AddPet(ctx context.Context, body NewPet, opts ...runtime.Option) (*Pet, error) {
 	call := runtime.NewCall("POST", "/pets")
-	call.ErrorModel = runtime.NewModel[Error]
+	call.ErrorModel = runtime.NewErrorModel[Error]
 	call.JSON(body)
 	return runtime.Decode[*Pet](ctx, c.s, call, opts...)
 }
@@ -23,7 +23,7 @@ func (c *Client) AddPet(ctx context.Context, body NewPet, opts ...runtime.Option
 //	DELETE /pets/{id}
 func (c *Client) DeletePet(ctx context.Context, id int64, opts ...runtime.Option) error {
 	call := runtime.NewCall("DELETE", "/pets/{id}", id)
-	call.ErrorModel = runtime.NewModel[Error]
+	call.ErrorModel = runtime.NewErrorModel[Error]
 	return runtime.Exec(ctx, c.s, call, opts...)
 }
 
@@ -33,7 +33,7 @@ func (c *Client) DeletePet(ctx context.Context, id int64, opts ...runtime.Option
 //	GET /pets/{id}
 func (c *Client) FindPetByID(ctx context.Context, id int64, opts ...runtime.Option) (*Pet, error) {
 	call := runtime.NewCall("GET", "/pets/{id}", id)
-	call.ErrorModel = runtime.NewModel[Error]
+	call.ErrorModel = runtime.NewErrorModel[Error]
 	return runtime.Decode[*Pet](ctx, c.s, call, opts...)
 }
 
@@ -80,6 +80,6 @@ func (c *Client) FindPets(ctx context.Context, params *FindPetsParams, opts ...r
 		call.AddQuery("limit", params.Limit)
 		call.AddQuery("tags", params.Tags)
 	}
-	call.ErrorModel = runtime.NewModel[Error]
+	call.ErrorModel = runtime.NewErrorModel[Error]
 	return runtime.Decode[[]Pet](ctx, c.s, call, opts...)
 }
