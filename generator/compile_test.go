@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/build"
+	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/genclient/genclient/internal/testmod"
+	"golang.org/x/tools/imports"
 )
 
 // Every generated case is compiled and vetted. Tests register their
@@ -42,6 +46,47 @@ func compileCase(t *testing.T, dir string, files []File) {
 		t.Fatalf("compile case %q registered twice", dir)
 	}
 	compiled.cases[dir] = files
+}
+
+// platforms are the targets every generated file must build on.
+var platforms = [][2]string{
+	{"linux", "amd64"}, {"linux", "386"}, {"windows", "amd64"}, {"darwin", "arm64"},
+	{"js", "wasm"}, {"wasip1", "wasm"}, {"freebsd", "riscv64"}, {"plan9", "arm"},
+}
+
+// maxFileName bounds a generated file's name: maxFileBase and the
+// suffixes that make it unique ("_service_12.go").
+const maxFileName = maxFileBase + 20
+
+// checkFileNames fails t when a generated Go file is one the go tool
+// would leave out of a build on some platform (a _test, _GOOS or _GOARCH
+// suffix, as go/build reads it) or when a file name is long.
+func checkFileNames(t *testing.T, files []File) {
+	t.Helper()
+	for _, f := range files {
+		base := path.Base(f.Name)
+		if len(base) > maxFileName {
+			t.Errorf("file name %q is longer than %d bytes", f.Name, maxFileName)
+		}
+		if !strings.HasSuffix(base, ".go") {
+			continue
+		}
+		if strings.HasSuffix(base, "_test.go") {
+			t.Errorf("%s is a test file by its name", f.Name)
+		}
+		content := f.Content
+		if len(content) == 0 {
+			content = []byte("package p\n")
+		}
+		for _, p := range platforms {
+			ctx := build.Default
+			ctx.GOOS, ctx.GOARCH, ctx.BuildTags = p[0], p[1], nil
+			ctx.OpenFile = func(string) (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }
+			if ok, err := ctx.MatchFile(".", base); err != nil || !ok {
+				t.Errorf("%s is not built on %s/%s: its name reads as a build constraint (%v)", f.Name, p[0], p[1], err)
+			}
+		}
+	}
 }
 
 func TestMain(m *testing.M) {
@@ -98,4 +143,12 @@ func buildCases(cases map[string][]File) error {
 		}
 	}
 	return nil
+}
+
+// formatImports runs src through imports.Process without resolving
+// imports: the oracle formatHead is checked against.
+func formatImports(name string, src []byte) ([]byte, error) {
+	return imports.Process(name, src, &imports.Options{
+		Comments: true, TabIndent: true, TabWidth: 8, FormatOnly: true,
+	})
 }

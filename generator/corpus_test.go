@@ -48,6 +48,7 @@ func TestCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			checkFileNames(t, files)
 			size := 0
 			for _, f := range files {
 				size += len(f.Content)

@@ -3,6 +3,7 @@ package generator
 import (
 	doccomment "go/doc/comment"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -113,9 +114,10 @@ func endSentence(p string) string {
 	return p
 }
 
-// cleanText normalises line ends, trims trailing space on each line and
-// blank lines at both ends.
+// cleanText normalises line ends, drops the characters dropInvisible
+// drops, trims trailing space on each line and blank lines at both ends.
 func cleanText(s string) string {
+	s = dropInvisible(s)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	lines := strings.Split(s, "\n")
@@ -123,6 +125,49 @@ func cleanText(s string) string {
 		lines[i] = strings.TrimRight(l, " \t")
 	}
 	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
+
+// dropInvisible removes from text taken from a document what Go source
+// may not hold or should not show: NUL and the other control characters
+// but tab, line feed and carriage return (the Go scanner rejects a NUL
+// anywhere), byte-order marks (rejected anywhere but at the start of a
+// file) and the bidirectional formatting marks that make code read
+// differently from how it compiles. Invalid UTF-8 becomes U+FFFD.
+func dropInvisible(s string) string {
+	clean := true
+	for _, r := range s {
+		if invisible(r) || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+// invisible reports whether dropInvisible drops r.
+func invisible(r rune) bool {
+	switch {
+	case r == '\t', r == '\n', r == '\r':
+		return false
+	case r < 0x20, r >= 0x7f && r < 0xa0: // C0 and C1 controls, DEL
+		return true
+	}
+	switch r {
+	case '\uFEFF', // byte-order mark, zero-width no-break space
+		'\u061C', '\u200E', '\u200F', // bidi marks
+		'\u202A', '\u202B', '\u202C', '\u202D', '\u202E', // bidi embeddings and overrides
+		'\u2066', '\u2067', '\u2068', '\u2069': // bidi isolates
+		return true
+	}
+	return false
 }
 
 // docParas returns the paragraphs of a declaration's comment: the summary

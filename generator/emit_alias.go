@@ -15,6 +15,7 @@ import (
 //	type Raw = json.RawMessage
 //	type NewPet = Pet              // a schema that is another schema
 func (g *gen) emitAlias(n *ir.Named) []jen.Code {
+	g.current = "schema " + n.Name
 	doc := comment(typeDoc(n)...)
 	decl := jen.Add(doc).Type().Id(n.Name)
 	if keepsMethods(n.Type) {

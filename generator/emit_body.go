@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -89,12 +90,20 @@ func (g *gen) bodyType(b *ir.Body, t ir.Type) (*jen.Statement, bool) {
 // encodings emits the encoding objects of a form body, or nil:
 //
 //	map[string]runtime.Encoding{"metadata": {Style: "deepObject", Explode: true}}
+//
+// With Config.FormArrays set, every property gets one, saying how its
+// lists are written (Arrays: runtime.ArraysBrackets).
 func (g *gen) encodings(c *ir.Content) jen.Code {
-	if len(c.Encoding) == 0 {
+	encs := c.Encoding
+	arrays := arrayFormats[g.cfg.FormArrays]
+	if arrays != "" {
+		encs = formEncodings(c)
+	}
+	if len(encs) == 0 {
 		return jen.Nil()
 	}
 	return jen.Map(jen.String()).Qual(g.rt, "Encoding").ValuesFunc(func(grp *jen.Group) {
-		for _, e := range c.Encoding {
+		for _, e := range encs {
 			d := jen.Dict{}
 			if e.ContentType != "" {
 				d[jen.Id("ContentType")] = jen.Lit(e.ContentType)
@@ -108,10 +117,28 @@ func (g *gen) encodings(c *ir.Content) jen.Code {
 			if e.AllowReserved {
 				d[jen.Id("AllowReserved")] = jen.True()
 			}
+			if arrays != "" && e.ContentType == "" {
+				d[jen.Id("Arrays")] = jen.Qual(g.rt, arrays)
+			}
 			grp.Line().Lit(e.Property).Op(":").Values(d)
 		}
 		grp.Line()
 	})
+}
+
+// formEncodings is c's encodings plus style form, exploded, for every
+// property of its struct that has none, sorted by property.
+func formEncodings(c *ir.Content) []*ir.Encoding {
+	encs := slices.Clone(c.Encoding)
+	if st := ir.StructOf(c.Type); st != nil {
+		for _, f := range st.Fields {
+			if !slices.ContainsFunc(encs, func(e *ir.Encoding) bool { return e.Property == f.JSONName }) {
+				encs = append(encs, &ir.Encoding{Property: f.JSONName, Style: "form", Explode: true})
+			}
+		}
+	}
+	slices.SortFunc(encs, func(a, b *ir.Encoding) int { return strings.Compare(a.Property, b.Property) })
+	return encs
 }
 
 // multipartSet returns the statement that sets a multipart body from the

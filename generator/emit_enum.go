@@ -36,6 +36,7 @@ import (
 // A value the API adds later still decodes: the type is a plain string.
 // The list is a function, not a variable, so callers cannot change it.
 func (g *gen) emitEnum(n *ir.Named, e *ir.Enum) []jen.Code {
+	g.current = "schema " + n.Name
 	base := &ir.Primitive{Kind: ir.String}
 	if e.Base != nil {
 		base = e.Base
@@ -85,7 +86,7 @@ func enumValuesFunc(n *ir.Named, e *ir.Enum) string {
 // its Go literal and a key that is equal for equal values.
 func enumLit(kind ir.PrimKind, value string) (jen.Code, string, bool) {
 	switch kind {
-	case ir.Int, ir.Int32, ir.Int64:
+	case ir.Int, ir.Int32, ir.Int64, ir.Int8, ir.Int16, ir.Uint8, ir.Uint16, ir.Uint32, ir.Uint64:
 		i, err := strconv.ParseInt(value, 10, 64)
 		if err != nil {
 			return nil, "", false

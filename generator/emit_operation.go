@@ -44,7 +44,7 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 			continue
 		}
 		name := names.name(p.Name)
-		args.add(name, ir.TypeKey(p.Type), g.valueType(p.Type))
+		args.add(name, ir.TypeKey(p.Type), g.valueType(unquoted(p.Type)))
 		f.argNames = append(f.argNames, jen.Id(name))
 		if nilable(p.Type) {
 			requires = append(requires, jen.Id("call").Dot("Require").Call(jen.Lit(name), jen.Id(name)))
@@ -92,12 +92,20 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 	}
 	f.result = g.resultOf(op)
 	f.shared = g.iteratorOf(op) != nil
-	if op.Body != nil {
-		for _, c := range op.Body.Contents[1:] {
-			f.shared = f.shared || c.Method != ""
-		}
+	for _, c := range otherContents(op) {
+		f.shared = f.shared || c.Method != ""
 	}
 	return f
+}
+
+// otherContents returns the media types of op's request body after the
+// first, the one its method sends: none when the body has fewer than two
+// (a requestBody whose content is empty has none at all).
+func otherContents(op *ir.Operation) []*ir.Content {
+	if op.Body == nil || len(op.Body.Contents) < 2 {
+		return nil
+	}
+	return op.Body.Contents[1:]
 }
 
 // acceptOf returns the Accept header of op: the media types of its
@@ -113,7 +121,7 @@ func acceptOf(op *ir.Operation) string {
 		for _, c := range r.Contents {
 			if !slices.Contains(types, c.MediaType) {
 				types = append(types, c.MediaType)
-				if c.Kind == ir.KindJSON {
+				if c.Kind == ir.KindJSON || c.Kind == ir.KindJSONStream {
 					json = append(json, c.MediaType)
 				}
 			}

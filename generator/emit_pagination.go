@@ -57,21 +57,28 @@ func (g *gen) emitIterator(f *opFunc, taken map[string]bool) jen.Code {
 	case p.Kind == ir.PageLink:
 		send = jen.Qual(g.rt, "All").Types(item.Clone()).Call(append(args, jen.Id("opts").Op("..."))...)
 	default:
-		kind := map[ir.PaginationKind]string{ir.PageCursor: "cursor", ir.PageOffset: "offset", ir.PageNumber: "page"}[p.Kind]
-		d := jen.Dict{jen.Id("Kind"): jen.Lit(kind), jen.Id("Param"): jen.Lit(p.Param)}
-		if p.CursorPath != "" {
-			d[jen.Id("Cursor")] = jen.Lit(p.CursorPath)
+		kind := map[ir.PaginationKind]string{ir.PageCursor: "cursor", ir.PageOffset: "offset", ir.PageNumber: "page", ir.PageURL: "url"}[p.Kind]
+		d := jen.Dict{jen.Id("Kind"): jen.Lit(kind)}
+		for _, kv := range []struct{ key, val string }{{"Param", p.Param}, {"Cursor", p.CursorPath}, {"Items", p.ItemsPath},
+			{"CursorItem", p.CursorItem}, {"HasMore", p.HasMore}} {
+			if kv.val != "" {
+				d[jen.Id(kv.key)] = jen.Lit(kv.val)
+			}
 		}
-		if p.ItemsPath != "" {
-			d[jen.Id("Items")] = jen.Lit(p.ItemsPath)
-		}
-		switch p.Kind {
-		case ir.PageCursor:
+		switch {
+		case p.Kind == ir.PageCursor && p.CursorItem != "":
+			how = "it sends the " + p.CursorItem + " of each page's last item as the query parameter " + p.Param
+		case p.Kind == ir.PageURL:
+			how = "it follows the URL each response holds at " + p.CursorPath
+		case p.Kind == ir.PageCursor:
 			how = "it sends the cursor each response holds at " + p.CursorPath + " as the query parameter " + p.Param
-		case ir.PageOffset:
+		case p.Kind == ir.PageOffset:
 			how = "it advances the query parameter " + p.Param + " by the number of items received"
 		default:
 			how = "it advances the page number in the query parameter " + p.Param
+		}
+		if p.HasMore != "" {
+			how += " while " + p.HasMore + " is true"
 		}
 		send = jen.Qual(g.rt, "AllPaged").Types(item.Clone()).Call(append(args, jen.Qual(g.rt, "Paging").Values(d), jen.Id("opts").Op("..."))...)
 	}

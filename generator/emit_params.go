@@ -76,6 +76,16 @@ func (g *gen) addParam(p *ir.Param, value jen.Code) jen.Code {
 	if plain && (!isListType(p.Type) || p.Explode && (p.Style == "form" || p.Style == "")) {
 		return call.Dot("AddQuery").Call(jen.Lit(p.WireName), value)
 	}
+	if arrays := arrayFormats[g.cfg.FormArrays]; arrays != "" && p.Style == "deepObject" {
+		d := jen.Dict{jen.Id("Style"): jen.Lit(p.Style), jen.Id("Arrays"): jen.Qual(g.rt, arrays)}
+		if p.Explode {
+			d[jen.Id("Explode")] = jen.True()
+		}
+		if p.AllowReserved {
+			d[jen.Id("AllowReserved")] = jen.True()
+		}
+		return call.Dot("AddQueryEncoded").Call(jen.Lit(p.WireName), value, jen.Qual(g.rt, "Encoding").Values(d))
+	}
 	return call.Dot("AddQueryStyle").Call(jen.Lit(p.WireName), value, jen.Lit(p.Style), jen.Lit(p.Explode), jen.Lit(p.AllowReserved))
 }
 

@@ -13,18 +13,21 @@ import (
 type resultKind int
 
 const (
-	resultNone     resultKind = iota // error, via runtime.Exec
-	resultDecode                     // (T, error), via runtime.Decode[T]
-	resultResponse                   // (*runtime.Response, error), via Session.Do: the body is the caller's
-	resultText                       // (string, error), via runtime.Text
-	resultStream                     // iter.Seq2[T, error], via runtime.Stream[T]
-	resultMulti                      // (*XxxResult, error), via runtime.DecodeFunc: one field per status
+	resultNone       resultKind = iota // error, via runtime.Exec
+	resultDecode                       // (T, error), via runtime.Decode[T]
+	resultResponse                     // (*runtime.Response, error), via Session.Do: the body is the caller's
+	resultText                         // (string, error), via runtime.Text
+	resultStream                       // iter.Seq2[T, error], via runtime.Stream[T]
+	resultJSONStream                   // iter.Seq2[T, error], via runtime.JSONStream[T]
+	resultMulti                        // (*XxxResult, error), via runtime.DecodeFunc: one field per status
 )
 
 type result struct {
 	kind resultKind
 	typ  *jen.Statement // T for resultDecode and resultStream
 	op   *ir.Operation
+	// content is the JSON stream content of resultJSONStream.
+	content *ir.Content
 }
 
 // resultOf picks what the method returns from the successful responses:
@@ -47,6 +50,8 @@ func (g *gen) resultOf(op *ir.Operation) result {
 			return result{kind: resultText}
 		case c.Kind == ir.KindEventStream:
 			return result{kind: resultStream, typ: g.eventType(c.Type)}
+		case c.Kind == ir.KindJSONStream:
+			return result{kind: resultJSONStream, typ: g.messageType(c.Type), content: c}
 		case c.Kind != ir.KindJSON || isBinary(c.Type):
 			return result{kind: resultResponse}
 		case c.Type == nil:
@@ -71,6 +76,36 @@ func (g *gen) eventType(t ir.Type) *jen.Statement {
 		t = n.Elem
 	}
 	return g.valueType(t)
+}
+
+// messageType is the type each message of a JSON stream decodes into:
+// json.RawMessage without a schema, else the schema's type.
+func (g *gen) messageType(t ir.Type) *jen.Statement {
+	if t == nil {
+		return rawMessage()
+	}
+	if n, ok := t.(*ir.Nullable); ok {
+		t = n.Elem
+	}
+	return g.valueType(t)
+}
+
+// streamFormat is the runtime.StreamFormat of a JSON stream content:
+//
+//	runtime.StreamFormat{}
+//	runtime.StreamFormat{Envelope: true, ErrorModel: func() any { return new(RuntimeStreamError) }}
+func (g *gen) streamFormat(c *ir.Content) jen.Code {
+	d := jen.Dict{}
+	if c.Envelope != nil {
+		d[jen.Id("Envelope")] = jen.True()
+		if t := c.Envelope.Error; t != nil {
+			if n, ok := t.(*ir.Nullable); ok {
+				t = n.Elem
+			}
+			d[jen.Id("ErrorModel")] = jen.Func().Params().Any().Block(jen.Return(jen.New(g.valueType(t))))
+		}
+	}
+	return jen.Qual(g.rt, "StreamFormat").Values(d)
 }
 
 // resultType is the Go type a decoded result is returned as.
@@ -102,7 +137,7 @@ func (r result) results(g *gen) jen.Code {
 		return jen.Params(jen.Op("*").Qual(g.rt, "Response"), jen.Error())
 	case resultText:
 		return jen.Params(jen.String(), jen.Error())
-	case resultStream:
+	case resultStream, resultJSONStream:
 		return jen.Qual("iter", "Seq2").Types(r.typ.Clone(), jen.Error())
 	case resultMulti:
 		return jen.Params(jen.Op("*").Id(r.op.ResultType), jen.Error())
@@ -117,6 +152,7 @@ func (r result) results(g *gen) jen.Code {
 //	return runtime.Exec(ctx, c.s, call, opts...)
 //	return runtime.Text(ctx, c.s, call, opts...)
 //	return runtime.Stream[Delta](ctx, c.s, call, opts...)
+//	return runtime.JSONStream[Event](ctx, c.s, call, runtime.StreamFormat{}, opts...)
 //
 // and for a result per status:
 //
@@ -145,6 +181,9 @@ func (r result) send(g *gen, sess *jen.Statement) []jen.Code {
 		return []jen.Code{jen.Return(jen.Qual(g.rt, "Text").Call(args...))}
 	case resultStream:
 		return []jen.Code{jen.Return(jen.Qual(g.rt, "Stream").Types(r.typ.Clone()).Call(args...))}
+	case resultJSONStream:
+		return []jen.Code{jen.Return(jen.Qual(g.rt, "JSONStream").Types(r.typ.Clone()).
+			Call(jen.Id("ctx"), sess.Clone(), jen.Id("call"), g.streamFormat(r.content), jen.Id("opts").Op("...")))}
 	case resultMulti:
 		var cases []jen.Code
 		for _, f := range g.resultFields(r.op) {
@@ -276,62 +315,70 @@ func (g *gen) emitHeadersType(op *ir.Operation) jen.Code {
 }
 
 // errorModel returns the function that picks an error response's model,
-// or nil when the operation declares none:
+// or nil when the operation declares none. A status gets the model of the
+// response that declares it (its exact code, else its range, else
+// "default"), and no model when that response has no JSON schema or no
+// response declares it:
 //
-//	func(int) any { return new(Error) }
-//
-// and when the models differ by status:
+//	func(int) any { return new(Error) } // only "default" declares errors
 //
 //	func(status int) any {
 //		switch {
 //		case status == 404:
 //			return new(NotFound)
+//		case status == 409:
+//			return nil // declared without a schema
 //		case status >= 500 && status <= 599:
 //			return new(ServerError)
 //		}
-//		return new(Error)
+//		return new(Error) // "default", or nil without one
 //	}
 func (g *gen) errorModel(op *ir.Operation) jen.Code {
 	type model struct {
 		r   *ir.Response
-		typ *jen.Statement
-		key string
+		typ *jen.Statement // nil: the response declares no model
 	}
 	var models []model
+	has := false
 	for _, r := range op.Responses {
-		if !r.IsError || len(r.Contents) == 0 {
+		if !r.IsError {
 			continue
 		}
-		c := r.Contents[0]
-		if c.Kind != ir.KindJSON || c.Type == nil || isBinary(c.Type) {
-			continue
+		m := model{r: r}
+		if len(r.Contents) > 0 {
+			c := r.Contents[0]
+			if c.Kind == ir.KindJSON && c.Type != nil && !isBinary(c.Type) {
+				t := c.Type
+				if n, ok := t.(*ir.Nullable); ok {
+					t = n.Elem
+				}
+				m.typ = g.valueType(t)
+				has = true
+			}
 		}
-		t := c.Type
-		if n, ok := t.(*ir.Nullable); ok {
-			t = n.Elem
-		}
-		typ := g.valueType(t)
-		models = append(models, model{r, typ, ir.TypeKey(t)})
+		models = append(models, m)
 	}
-	if len(models) == 0 {
+	if !has {
 		return nil
 	}
-	same := true
-	for _, m := range models[1:] {
-		same = same && m.key == models[0].key
+	ret := func(m model) jen.Code {
+		if m.typ == nil {
+			return jen.Return(jen.Nil())
+		}
+		return jen.Return(jen.New(m.typ))
 	}
-	if same {
-		return jen.Func().Params(jen.Int()).Any().Block(jen.Return(jen.New(models[0].typ)))
+	if len(models) == 1 && statusCond(models[0].r) == nil {
+		return jen.Func().Params(jen.Int()).Any().Block(ret(models[0]))
 	}
 	var cases []jen.Code
-	fallback := jen.Return(jen.Nil())
+	var fallback jen.Code = jen.Return(jen.Nil())
 	for _, m := range models {
 		cond := statusCond(m.r)
 		if cond == nil {
-			fallback = jen.Return(jen.New(m.typ))
+			fallback = ret(m)
 			continue
 		}
-		cases = append(cases, jen.Case(cond).Block(jen.Return(jen.New(m.typ))))
+		cases = append(cases, jen.Case(cond).Block(ret(m)))
 	}
 	return jen.Func().Params(jen.Id("status").Int()).Any().Block(jen.Switch().Block(cases...), fallback)
 }

@@ -37,6 +37,7 @@ func (g *gen) emitService(svc *ir.Service) []jen.Code {
 		methods[op.Name] = true
 	}
 	for _, op := range svc.Operations {
+		g.current = "operation " + describeOp(op)
 		if op.ParamsType != "" {
 			out = append(out, g.emitParams(op))
 		}
@@ -54,11 +55,9 @@ func (g *gen) emitService(svc *ir.Service) []jen.Code {
 			out = append(out, g.emitBuilder(f))
 		}
 		out = append(out, g.emitOperation(f))
-		if op.Body != nil {
-			for _, c := range op.Body.Contents[1:] {
-				if c.Method != "" && !methods[c.Method] {
-					out = append(out, g.emitBodyVariant(f, c))
-				}
+		for _, c := range otherContents(op) {
+			if c.Method != "" && !methods[c.Method] {
+				out = append(out, g.emitBodyVariant(f, c))
 			}
 		}
 		if it := g.emitIterator(f, methods); it != nil {

@@ -33,6 +33,7 @@ import (
 // type used both ways into Name and NameRequest (see loader's
 // splitDirections). A type no operation uses keeps every field.
 func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
+	g.current = "schema " + n.Name
 	var fields []jen.Code
 	var omitted, untagged []string
 	for _, f := range s.Fields {
@@ -47,6 +48,9 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 		tag := f.JSONName
 		if !f.Required {
 			tag += ",omitzero"
+		}
+		if quoted(f.Type) {
+			tag += ",string"
 		}
 		fields = append(fields, jen.Add(comment(fieldDoc(f)...)).
 			Id(f.Name).Add(g.fieldType(f)).Tag(map[string]string{"json": tag}))

@@ -23,6 +23,7 @@ import (
 //	func (u *Shape) UnmarshalJSON(b []byte) error  // see unionUnmarshal
 //	func (u Shape) Raw() json.RawMessage
 func (g *gen) emitUnion(n *ir.Named, u *ir.Union) []jen.Code {
+	g.current = "schema " + n.Name
 	var fields []jen.Code
 	var names []string
 	for _, v := range u.Variants {

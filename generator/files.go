@@ -60,7 +60,7 @@ func (g *gen) typeUnits() []unit {
 	}
 	var units []unit
 	for i, c := range chunks {
-		units = append(units, unit{name: fmt.Sprintf("types_%d.go", i+1), decls: c})
+		units = append(units, unit{name: chunkName(i + 1), decls: c})
 	}
 	return units
 }
@@ -94,15 +94,21 @@ func typeWeight(n *ir.Named) int {
 	return w
 }
 
+// maxFileBase is the longest file name (without ".go") the generator
+// writes: far below the 255 bytes file systems allow, with room for the
+// temporary names the command writes beside each file.
+const maxFileBase = 64
+
 // serviceFile names the file of a service: operations.go for the client's
-// own operations, else the service name in snake case. A name that the go
-// tool would read as a test file or a build constraint ("_test",
+// own operations, else the service name in snake case, in ASCII letters,
+// digits and underscores and at most maxFileBase bytes long. A name that
+// the go tool would read as a test file or a build constraint ("_test",
 // "_linux", "_arm64") or that another file has gets a "_service" suffix.
 func serviceFile(svc *ir.Service, taken map[string]bool) string {
 	if svc.Name == "" {
 		return "operations.go"
 	}
-	base := snake(svc.Name)
+	base := fileBase(snake(svc.Name), "service")
 	if hasConstraintSuffix(base) || taken[base+".go"] || base == "operations" || strings.HasPrefix(base, "types") {
 		base += "_service"
 	}
@@ -113,31 +119,82 @@ func serviceFile(svc *ir.Service, taken map[string]bool) string {
 	return name
 }
 
-// hasConstraintSuffix reports whether a file named base+".go" would be a
-// test file or carry an implicit GOOS/GOARCH build constraint.
+// fileBase keeps the ASCII letters, digits and underscores of s, lower
+// case, without leading, trailing or doubled underscores, cut to
+// maxFileBase bytes (before the suffixes that make it unique); empty
+// becomes dflt.
+func fileBase(s, dflt string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
+			b.WriteByte('_')
+		}
+	}
+	base := b.String()
+	if len(base) > maxFileBase {
+		base = base[:maxFileBase]
+	}
+	base = strings.Trim(base, "_")
+	if base == "" {
+		return dflt
+	}
+	return base
+}
+
+// chunkName is the name of the i-th (from 1) part of types.go:
+// types_1.go, types_2.go, ...; a number the go tool would read as a
+// GOARCH (types_386.go builds only for 386) gets a "_gen" suffix.
+func chunkName(i int) string {
+	base := fmt.Sprintf("types_%d", i)
+	if hasConstraintSuffix(base) {
+		base += "_gen"
+	}
+	return base + ".go"
+}
+
+// hasConstraintSuffix reports whether the go tool would skip a file named
+// base+".go" in a normal build: a name starting with "_" or "." (ignored),
+// ending in "_test" (a test file), or ending in "_GOOS", "_GOARCH" or
+// "_GOOS_GOARCH" after its first "_" (an implicit build constraint), as
+// go/build's goodOSArchFile reads it.
 func hasConstraintSuffix(base string) bool {
-	parts := strings.Split(base, "_")
 	if strings.HasPrefix(base, "_") || strings.HasPrefix(base, ".") {
 		return true
 	}
-	n := len(parts)
-	if n < 2 {
-		return false
-	}
-	last := parts[n-1]
-	if last == "test" || knownOSArch(last) {
+	if strings.HasSuffix(base, "_test") {
 		return true
 	}
-	return n >= 3 && knownOSArch(parts[n-2])
+	i := strings.IndexByte(base, '_')
+	if i < 0 {
+		return false
+	}
+	l := strings.Split(base[i:], "_")
+	n := len(l)
+	if n >= 2 && knownOS(l[n-2]) && knownArch(l[n-1]) {
+		return true
+	}
+	return n >= 1 && (knownOS(l[n-1]) || knownArch(l[n-1]))
 }
 
-// knownOSArch reports whether s is a GOOS or GOARCH value the go tool
-// reads in file names.
-func knownOSArch(s string) bool {
+// knownOS reports whether s is a GOOS the go tool reads in file names
+// (go/build's knownOS).
+func knownOS(s string) bool {
 	switch s {
 	case "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js",
-		"linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows", "zos",
-		"386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips",
+		"linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows", "zos":
+		return true
+	}
+	return false
+}
+
+// knownArch reports whether s is a GOARCH the go tool reads in file names
+// (go/build's knownArch).
+func knownArch(s string) bool {
+	switch s {
+	case "386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips",
 		"mipsle", "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le",
 		"riscv", "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm":
 		return true

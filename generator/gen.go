@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/genclient/genclient/ir"
@@ -22,6 +23,9 @@ type gen struct {
 	schemes map[string]*ir.SecurityScheme
 	// serviceTypes maps a named service to its Go type name.
 	serviceTypes map[*ir.Service]string
+	// current names the operation or schema being emitted, for an
+	// InternalError.
+	current string
 }
 
 // Names the generated package declares besides the API's types.
@@ -34,6 +38,7 @@ const (
 )
 
 func newGen(api *ir.API, cfg Config) (*gen, error) {
+	api = cleanServers(api)
 	g := &gen{
 		api:          api,
 		cfg:          cfg,
@@ -49,6 +54,29 @@ func newGen(api *ir.API, cfg Config) (*gen, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// cleanServers returns api with dropInvisible applied to its server URLs
+// (a shallow copy when one changes; api itself is never modified): a NUL
+// or byte-order mark in a URL is dropped, not sent.
+func cleanServers(api *ir.API) *ir.API {
+	var servers []*ir.Server
+	for i, s := range api.Servers {
+		if u := dropInvisible(s.URL); u != s.URL {
+			if servers == nil {
+				servers = slices.Clone(api.Servers)
+			}
+			c := *s
+			c.URL = u
+			servers[i] = &c
+		}
+	}
+	if servers == nil {
+		return api
+	}
+	c := *api
+	c.Servers = servers
+	return &c
 }
 
 // checkNames gives each service its type name and fails when a name the

@@ -5,20 +5,25 @@
 // state between calls, so the same input always yields the same bytes.
 // Every Go file is built with jennifer by one small emitter per IR shape
 // (struct, enum, union, alias, params struct, operation, service, client,
-// security options, servers) and formatted once by x/tools/imports.
+// security options, servers) and formatted once (go/format, with the import layout of goimports).
 package generator
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
 	goruntime "runtime"
+	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/dave/jennifer/jen"
-	"golang.org/x/tools/imports"
 
 	"github.com/genclient/genclient/ir"
 )
@@ -38,7 +43,19 @@ type Config struct {
 	// Module, if set, makes Generate also emit go.mod and README.md for a
 	// standalone SDK module with this module path.
 	Module string
+	// FormArrays is how lists inside deepObject parameters and form bodies
+	// are written: "" or "indexed" (a[0]=x, a[0][b]=y: Stripe, qs, Rack,
+	// PHP), "brackets" (a[]=x), "repeat" (a=x&a=x2) or "comma" (a=x,x2).
+	FormArrays string
+	// RuntimeVersion is the version of the runtime module the go.mod of a
+	// Module requires: the version of the genclient that generates it.
+	// "" (a development build) writes a version that does not exist, and
+	// a comment in go.mod on the replace to add.
+	RuntimeVersion string
 }
+
+// arrayFormats maps Config.FormArrays to the runtime's constants.
+var arrayFormats = map[string]string{"": "", "indexed": "", "brackets": "ArraysBrackets", "repeat": "ArraysRepeat", "comma": "ArraysComma"}
 
 // File is one generated file.
 type File struct {
@@ -49,21 +66,34 @@ type File struct {
 // Generate returns the files of the client package for api, sorted by
 // Name. It fails on an invalid Config or on names that would collide in
 // the generated package; it never returns code that does not compile.
-func Generate(api *ir.API, cfg Config) ([]File, error) {
+func Generate(api *ir.API, cfg Config) (files []File, err error) {
 	if api == nil {
 		return nil, errors.New("generator: nil API")
 	}
-	if !isIdent(cfg.Package) || cfg.Package == "_" || isKeyword(cfg.Package) {
+	if err := CheckPackageName(cfg.Package); err != nil {
 		return nil, fmt.Errorf("generator: invalid package name %q", cfg.Package)
+	}
+	if _, ok := arrayFormats[cfg.FormArrays]; !ok {
+		return nil, fmt.Errorf("generator: invalid form array format %q (want indexed, brackets, repeat or comma)", cfg.FormArrays)
 	}
 	if cfg.RuntimeImport == "" {
 		cfg.RuntimeImport = DefaultRuntimeImport
 	}
-	g, err := newGen(api, cfg)
+	var g *gen
+	defer func() {
+		if r := recover(); r != nil {
+			what := ""
+			if g != nil {
+				what = g.current
+			}
+			files, err = nil, &InternalError{What: what, Value: r, Stack: debug.Stack()}
+		}
+	}()
+	g, err = newGen(api, cfg)
 	if err != nil {
 		return nil, err
 	}
-	files, err := g.renderAll(g.units())
+	files, err = g.renderAll(g.units())
 	if err != nil {
 		return nil, err
 	}
@@ -76,6 +106,31 @@ func Generate(api *ir.API, cfg Config) ([]File, error) {
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
+}
+
+// describeOp names an operation for messages: "GET /pets (listPets)".
+func describeOp(op *ir.Operation) string {
+	if op.ID == "" {
+		return op.Method + " " + op.Path
+	}
+	return op.Method + " " + op.Path + " (" + op.ID + ")"
+}
+
+// InternalError is a bug of the generator (a panic) met while emitting
+// What: "operation GET /pets (listPets)", "schema Pet" or "file types.go".
+type InternalError struct {
+	What  string
+	Value any    // what the code panicked with
+	Stack []byte // the panicking goroutine's stack
+}
+
+// Error returns "internal error while generating What: Value".
+func (e *InternalError) Error() string {
+	what := e.What
+	if what == "" {
+		what = "the package"
+	}
+	return fmt.Sprintf("internal error while generating %s: %v", what, e.Value)
 }
 
 // unit is one Go file to emit: its name and the declarations in it.
@@ -97,8 +152,7 @@ func (g *gen) renderAll(units []unit) ([]File, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				src, err := g.render(units[i])
-				files[i], errs[i] = File{Name: units[i].name, Content: src}, err
+				files[i], errs[i] = g.renderSafe(units[i])
 			}
 		}()
 	}
@@ -113,14 +167,27 @@ func (g *gen) renderAll(units []unit) ([]File, error) {
 	return files, nil
 }
 
+// renderSafe renders u, turning a panic into an *InternalError: it runs
+// on a goroutine of its own, where a panic would end the process.
+func (g *gen) renderSafe(u unit) (f File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = File{}, &InternalError{What: "file " + u.name, Value: r, Stack: debug.Stack()}
+		}
+	}()
+	src, err := g.render(u)
+	return File{Name: u.name, Content: src}, err
+}
+
 // render builds the jennifer file of u and renders it; jennifer formats it
 // with go/format. Then only the head of the file, up to the end of the
-// import declaration, goes through imports.Process, which sets the
-// standard library imports apart. The declarations after it are final
-// already, doc comments included (see canonicalComment): printing them
-// again, as imports.Process on the whole file would do twice, would cost
-// two thirds of the rendering time for no change. TestRenderAsImports
-// checks the equivalence on the corpus.
+// import declaration, goes through formatHead, which sets the standard
+// library imports apart as goimports does. The declarations after it are
+// final already, doc comments included (see canonicalComment): printing
+// them again, as imports.Process on the whole file would do twice, would
+// cost two thirds of the rendering time for no change. TestRenderAsImports
+// checks on the corpus that imports.Process on the whole file changes
+// nothing.
 func (g *gen) render(u unit) ([]byte, error) {
 	f := jen.NewFile(g.cfg.Package)
 	f.HeaderComment(Header)
@@ -134,23 +201,113 @@ func (g *gen) render(u unit) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
-		return nil, fmt.Errorf("generator: %s: %w", u.name, err)
+		return nil, fmt.Errorf("generator: %s: %s", u.name, renderError(err))
 	}
 	src := buf.Bytes()
 	cut := importsEnd(src)
-	head, err := formatImports(u.name, src[:cut])
+	head, err := formatHead(u.name, src[:cut])
 	if err != nil {
 		return nil, fmt.Errorf("generator: %s: formatting: %w", u.name, err)
 	}
 	return append(head, src[cut:]...), nil
 }
 
-// formatImports runs src through imports.Process without resolving
-// imports (jennifer wrote them).
-func formatImports(name string, src []byte) ([]byte, error) {
-	return imports.Process(name, src, &imports.Options{
-		Comments: true, TabIndent: true, TabWidth: 8, FormatOnly: true,
+// renderError shortens jennifer's formatting error, which quotes the whole
+// file, to the message and the line it names.
+func renderError(err error) string {
+	msg, src, ok := strings.Cut(err.Error(), " while formatting source:\n")
+	if !ok {
+		return firstLineOf(err.Error())
+	}
+	msg = strings.TrimPrefix(msg, "Error ")
+	var line int
+	if _, err := fmt.Sscanf(msg, "%d:", &line); err == nil && line > 0 {
+		if lines := strings.Split(src, "\n"); line <= len(lines) {
+			l := lines[line-1]
+			if len(l) > 200 {
+				l = l[:200] + "..."
+			}
+			msg += fmt.Sprintf(": %q", l)
+		}
+	}
+	return msg
+}
+
+func firstLineOf(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+// formatHead gives the head of a file (its package clause and import
+// declaration) the layout goimports gives it: the imports sorted by group
+// (the standard library, appengine, then paths whose first element has a
+// dot) and path, with a blank line between groups. It is goimports'
+// formatFile without fixing imports (jennifer wrote them), written here
+// because linking x/tools/imports creates a cache directory under the
+// user's home at program start, and genclient -check writes nothing.
+// TestRenderAsImports checks that imports.Process makes the same bytes.
+func formatHead(name string, src []byte) ([]byte, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.ImportsOnly|parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	var decl *ast.GenDecl
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			if decl != nil {
+				return nil, errors.New("more than one import declaration")
+			}
+			decl = gd
+		}
+	}
+	if decl == nil || !decl.Lparen.IsValid() {
+		return format.Source(src)
+	}
+	specs := slices.Clone(f.Imports)
+	path := func(s *ast.ImportSpec) string { p, _ := strconv.Unquote(s.Path.Value); return p }
+	name_ := func(s *ast.ImportSpec) string {
+		if s.Name == nil {
+			return ""
+		}
+		return s.Name.Name
+	}
+	slices.SortStableFunc(specs, func(a, b *ast.ImportSpec) int {
+		if ga, gb := importGroup(path(a)), importGroup(path(b)); ga != gb {
+			return ga - gb
+		}
+		if c := strings.Compare(path(a), path(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(name_(a), name_(b))
 	})
+	tf := fset.File(f.FileStart)
+	var b bytes.Buffer
+	b.Write(src[:tf.Offset(decl.Lparen)+1])
+	b.WriteByte('\n')
+	for i, s := range specs {
+		if i > 0 && importGroup(path(s)) != importGroup(path(specs[i-1])) {
+			b.WriteByte('\n')
+		}
+		b.WriteByte('\t')
+		if s.Name != nil {
+			b.WriteString(s.Name.Name + " ")
+		}
+		b.WriteString(s.Path.Value + "\n")
+	}
+	b.Write(src[tf.Offset(decl.Rparen):])
+	return format.Source(b.Bytes())
+}
+
+// importGroup is goimports' group of an import path.
+func importGroup(p string) int {
+	switch first, _, _ := strings.Cut(p, "/"); {
+	case strings.HasPrefix(p, "appengine"):
+		return 2
+	case strings.Contains(first, "."):
+		return 1
+	}
+	return 0
 }
 
 // importsEnd returns the offset just past the import declaration of the
@@ -181,6 +338,31 @@ func importsEnd(src []byte) int {
 		}
 	}
 	return end
+}
+
+// CheckPackageName reports why name cannot be the package name of a
+// generated client, or nil: it must be a Go identifier in lower-case
+// ASCII letters, digits and underscores, and one that other code can
+// import: not "_", a keyword, "main" (a program) or "init".
+func CheckPackageName(name string) error {
+	for i, r := range name {
+		if !(r == '_' || 'a' <= r && r <= 'z' || i > 0 && '0' <= r && r <= '9') {
+			return errors.New("want lower-case ASCII letters, digits and underscores, not starting with a digit")
+		}
+	}
+	switch {
+	case name == "":
+		return errors.New("empty")
+	case name == "_":
+		return errors.New("the blank identifier names no package")
+	case isKeyword(name):
+		return errors.New("a Go keyword")
+	case name == "main":
+		return errors.New("package main is a program, which no client can import")
+	case name == "init":
+		return errors.New("a package named init cannot be imported under its name")
+	}
+	return nil
 }
 
 // PackageName turns a name (a directory, a document) into a Go package

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -17,7 +18,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestGolden runs the cases in testdata/*.txtar. Each holds the input
-// spec.yaml (and any files it refers to), then either the expected files
+// spec.yaml (and any files it refers to; config.json sets Config fields
+// other than Package), then either the expected files
 // under out/ or the expected error in "error". The generated files are
 // also compiled and vetted (see TestMain).
 func TestGolden(t *testing.T) {
@@ -38,11 +40,17 @@ func runGolden(t *testing.T, path, name string) {
 	}
 	dir := t.TempDir()
 	var inputs []txtar.File
+	var cfg Config
 	for _, f := range ar.Files {
 		if f.Name == "error" || strings.HasPrefix(f.Name, "out/") {
 			continue
 		}
 		inputs = append(inputs, f)
+		if f.Name == "config.json" { // generator.Config fields other than Package
+			if err := json.Unmarshal(f.Data, &cfg); err != nil {
+				t.Fatalf("config.json: %v", err)
+			}
+		}
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -52,15 +60,17 @@ func runGolden(t *testing.T, path, name string) {
 		}
 	}
 	pkg := PackageName(name)
+	cfg.Package = pkg
 	var got []txtar.File
 	api, err := loader.Load(filepath.Join(dir, "spec.yaml"), loader.Options{})
 	var files []File
 	if err == nil {
-		files, err = Generate(api, Config{Package: pkg})
+		files, err = Generate(api, cfg)
 	}
 	if err != nil {
 		got = []txtar.File{{Name: "error", Data: []byte(err.Error() + "\n")}}
 	} else {
+		checkFileNames(t, files)
 		for _, f := range files {
 			got = append(got, txtar.File{Name: "out/" + f.Name, Data: f.Content})
 		}

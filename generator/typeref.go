@@ -82,7 +82,15 @@ func (g *gen) valueType(t ir.Type) *jen.Statement {
 // exceed its range (3.5e38); the format is a hint about the server's
 // storage, not a promise about the wire. go-github and openai-go make the
 // same choice.
+//
+// An integer carried as a JSON string (Quoted) is a Go integer only where
+// encoding/json's ",string" option or parameter formatting carries the
+// quotes: struct fields and parameters (see unquoted); as a slice
+// element, a map value or a whole body it stays a string.
 func (g *gen) primType(p *ir.Primitive) *jen.Statement {
+	if p.Quoted {
+		return jen.String()
+	}
 	switch p.Kind {
 	case ir.Int:
 		return jen.Int()
@@ -90,6 +98,18 @@ func (g *gen) primType(p *ir.Primitive) *jen.Statement {
 		return jen.Int32()
 	case ir.Int64:
 		return jen.Int64()
+	case ir.Int8:
+		return jen.Int8()
+	case ir.Int16:
+		return jen.Int16()
+	case ir.Uint8:
+		return jen.Uint8()
+	case ir.Uint16:
+		return jen.Uint16()
+	case ir.Uint32:
+		return jen.Uint32()
+	case ir.Uint64:
+		return jen.Uint64()
 	case ir.Float32, ir.Float64:
 		return jen.Float64()
 	case ir.Bool:
@@ -120,6 +140,7 @@ func (g *gen) fieldType(f *ir.Field) *jen.Statement {
 
 // useType is fieldType for any use site: optional parameters use it too.
 func (g *gen) useType(t ir.Type, required, ptr bool) *jen.Statement {
+	t = unquoted(t)
 	if n, ok := t.(*ir.Nullable); ok {
 		if shapeOf(n.Elem) == shapeAny {
 			return rawMessage()
@@ -143,6 +164,33 @@ func (g *gen) useType(t ir.Type, required, ptr bool) *jen.Statement {
 		return g.valueType(t)
 	}
 	return jen.Qual(g.rt, "Opt").Types(g.valueType(t))
+}
+
+// quoted reports whether t is an integer carried as a JSON string, or a
+// nullable one: a struct field of that type is tagged ",string".
+func quoted(t ir.Type) bool {
+	if n, ok := t.(*ir.Nullable); ok {
+		t = n.Elem
+	}
+	p, ok := t.(*ir.Primitive)
+	return ok && p.Quoted
+}
+
+// unquoted returns t with a quoted integer (see quoted) made a plain one,
+// for the use sites where the ",string" tag or parameter formatting
+// writes the quotes: fields and parameters.
+func unquoted(t ir.Type) ir.Type {
+	switch x := t.(type) {
+	case *ir.Primitive:
+		if x.Quoted {
+			return &ir.Primitive{Kind: x.Kind, Format: x.Format}
+		}
+	case *ir.Nullable:
+		if p, ok := x.Elem.(*ir.Primitive); ok && p.Quoted {
+			return &ir.Nullable{Elem: unquoted(p)}
+		}
+	}
+	return t
 }
 
 // isBinary reports whether t is a binary primitive or an alias of one.

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"go/format"
 	"path/filepath"
 	"strings"
@@ -49,11 +50,34 @@ func TestGenerateModule(t *testing.T) {
 	for _, f := range files {
 		got[f.Name] = string(f.Content)
 	}
-	if !strings.Contains(got["go.mod"], "module example.com/kitchen-go") || !strings.Contains(got["go.mod"], "github.com/genclient/genclient") {
-		t.Errorf("go.mod:\n%s", got["go.mod"])
+	if !strings.Contains(got["go.mod"], "module example.com/kitchen-go") || !strings.Contains(got["go.mod"], "require github.com/genclient/genclient/runtime "+develVersion) ||
+		!strings.Contains(got["go.mod"], "go mod edit -replace github.com/genclient/genclient/runtime=") {
+		t.Errorf("go.mod of a development build:\n%s", got["go.mod"])
 	}
-	if !strings.Contains(got["README.md"], "Kitchen Sink") {
-		t.Errorf("README.md:\n%s", got["README.md"])
+	if !strings.Contains(got["README.md"], "Kitchen Sink") || !strings.Contains(got["README.md"], `kitchen "example.com/kitchen-go"`) {
+		t.Errorf("README.md (wants the import alias the package name needs):\n%s", got["README.md"])
+	}
+	// The example test compiles, vets and runs (it calls nothing) with the
+	// package.
+	var code []File
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".go") {
+			code = append(code, f)
+		}
+	}
+	compileCase(t, "module/kitchen", code)
+
+	files, err = Generate(kitchenSink(), Config{Package: "kitchen", Module: "example.com/kitchen", RuntimeVersion: "v1.2.3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Name == "go.mod" && (!strings.Contains(string(f.Content), "require github.com/genclient/genclient/runtime v1.2.3\n") || strings.Contains(string(f.Content), "replace")) {
+			t.Errorf("go.mod of a release:\n%s", f.Content)
+		}
+		if f.Name == "README.md" && strings.Contains(string(f.Content), `kitchen "example.com/kitchen"`) {
+			t.Errorf("README.md imports with an alias it does not need:\n%s", f.Content)
+		}
 	}
 }
 
@@ -261,5 +285,79 @@ func TestImportsEnd(t *testing.T) {
 		if got := src[:importsEnd([]byte(src))]; got != want {
 			t.Errorf("importsEnd(%q) cut %q, want %q", src, got, want)
 		}
+	}
+}
+
+func TestGenerateInternalError(t *testing.T) {
+	api := petstoreExpanded()
+	// An operation with a nil parameter is not a valid IR: emitting it
+	// panics.
+	op := api.Services[0].Operations[0]
+	op.Params = append(op.Params, nil)
+	files, err := Generate(api, Config{Package: "p"})
+	var ie *InternalError
+	if !errors.As(err, &ie) || files != nil {
+		t.Fatalf("got %d files, error %v; want an *InternalError", len(files), err)
+	}
+	if want := "internal error while generating operation " + op.Method + " " + op.Path + " (" + op.ID + "): runtime error: invalid memory address or nil pointer dereference"; err.Error() != want {
+		t.Errorf("error\n got: %s\nwant: %s", err, want)
+	}
+}
+
+// Every name serviceFile and chunkName give is short and read by the go
+// tool as a plain source file on every platform (go/build decides).
+func TestFileNamesBuildEverywhere(t *testing.T) {
+	taken := map[string]bool{"client.go": true, "types.go": true}
+	var files []File
+	for _, in := range []string{
+		"Linux", "Amd64", "FooTest", "Test", "Windows386", "Windows_386", "Js", "X_js", "A_wasm",
+		"Z_linux_arm64", "_Hidden", strings.Repeat("T", 240), strings.Repeat("T", 240),
+		"名前", "!!!", "Ünïcode_linux", "Sparc_64_test",
+	} {
+		name := serviceFile(&ir.Service{Name: in}, taken)
+		taken[name] = true
+		files = append(files, File{Name: name})
+	}
+	for i := 1; i <= 1000; i++ {
+		files = append(files, File{Name: chunkName(i)})
+	}
+	checkFileNames(t, files)
+	for in, want := range map[int]string{1: "types_1.go", 385: "types_385.go", 386: "types_386_gen.go"} {
+		if got := chunkName(in); got != want {
+			t.Errorf("chunkName(%d) = %q, want %q", in, got, want)
+		}
+	}
+	long := serviceFile(&ir.Service{Name: strings.Repeat("T", 240)}, map[string]bool{})
+	if want := strings.Repeat("t", maxFileBase) + ".go"; long != want {
+		t.Errorf("a 240-character service gets %q, want %q", long, want)
+	}
+	if got := serviceFile(&ir.Service{Name: "名前"}, map[string]bool{}); got != "service.go" {
+		t.Errorf("a service without ASCII letters gets %q, want service.go", got)
+	}
+}
+
+func TestDropInvisible(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":                   "plain",
+		"a\x00b":                  "ab",
+		"\ufeffa\ufeff":           "a",
+		"tab\tand\nline\r\n":      "tab\tand\nline\r\n",
+		"bidi\u202e\u2066x\u2069": "bidix",
+		"ctl\x01\x1f\x7f\u0085":   "ctl",
+		"zero\u200bwidth":         "zero\u200bwidth", // legal in Go source; kept
+		"bad\xffutf8":             "bad\ufffdutf8",
+	} {
+		if got := dropInvisible(in); got != want {
+			t.Errorf("dropInvisible(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A formatting error names the message and the line, not the whole file.
+func TestRenderErrorShort(t *testing.T) {
+	err := errors.New("Error 3:4: illegal character NUL while formatting source:\npackage p\n\nvar x = 1\n" + strings.Repeat("// filler\n", 1000))
+	got := renderError(err)
+	if want := `3:4: illegal character NUL: "var x = 1"`; got != want {
+		t.Errorf("renderError = %q, want %q", got, want)
 	}
 }

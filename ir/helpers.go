@@ -20,6 +20,9 @@ func StructOf(t Type) *Struct {
 func TypeKey(t Type) string {
 	switch t := t.(type) {
 	case *Primitive:
+		if t.Quoted {
+			return fmt.Sprint("qprim:", t.Kind)
+		}
 		return fmt.Sprint("prim:", t.Kind)
 	case *Array:
 		return "[]" + TypeKey(t.Elem)

@@ -123,6 +123,12 @@ const (
 	KindText                        // text/plain and other text/* (not event-stream)
 	KindEventStream                 // text/event-stream
 	KindBinary                      // everything else: streamed bytes
+	// KindJSONStream is a response that is a sequence of JSON values, one
+	// per message: application/x-ndjson, application/jsonl,
+	// application/json-seq (RFC 7464), application/stream+json, and the
+	// gRPC-gateway streams of Swagger 2.0 documents (Content.Envelope).
+	// Content.Type is the type of one message.
+	KindJSONStream
 )
 
 // Content is a body or response in one media type.
@@ -141,6 +147,10 @@ type Content struct {
 	// fills it only when asked to check examples
 	// (loader.Options.CheckExamples): it costs load time.
 	Examples []Example
+	// Envelope is set on a KindJSONStream response whose every message
+	// wraps the value as {"result": …} or reports a failure as
+	// {"error": …} (a gRPC-gateway stream); nil otherwise.
+	Envelope *Envelope
 	// Method is set on request body contents other than the first (the
 	// default, sent by the operation's own method): the Go name of the
 	// method of the same service that sends the body in this media type,
@@ -148,6 +158,14 @@ type Content struct {
 	// when another content's method covers this one (every raw media type
 	// goes through one {Name}WithBody taking the content type).
 	Method string
+}
+
+// Envelope describes the wrapping of the messages of a gRPC-gateway
+// stream: Content.Type is the type of the "result" member.
+type Envelope struct {
+	// Error is the type of the "error" member (a failure reported after
+	// the 2xx status), nil when the document declares none.
+	Error Type
 }
 
 // Encoding is an OpenAPI encoding object for one property.
@@ -199,6 +217,9 @@ const (
 	// PageNumber increments a numeric query parameter by one, from 1
 	// (x-pagination style "page").
 	PageNumber
+	// PageURL follows the next page's URL held in the response body at
+	// CursorPath (nextLink, @odata.nextLink, links.next).
+	PageURL
 )
 
 // Pagination describes how to walk all pages of a list operation.
@@ -214,6 +235,15 @@ type Pagination struct {
 	Param      string
 	CursorPath string
 	ItemsPath  string
+	// CursorItem, for PageCursor, is the property of the last item of a
+	// page that is the next cursor (Stripe's starting_after=<last id>),
+	// instead of CursorPath. HasMore is the dotted JSON path of a boolean
+	// that says whether another page follows ("" when none).
+	CursorItem string
+	HasMore    string
+	// Detected is true when no x-pagination declared the scheme and the
+	// loader recognised it from the response's shape.
+	Detected bool
 }
 
 // SchemeKind is the kind of a security scheme.

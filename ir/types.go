@@ -21,12 +21,32 @@ const (
 	UUID                     // string, documented as a UUID (format uuid)
 	Bytes                    // []byte, base64 in JSON (format byte)
 	Binary                   // io.Reader in requests, streamed body in responses (format binary)
+	Int8                     // int8
+	Int16                    // int16
+	Uint8                    // uint8
+	Uint16                   // uint16
+	Uint32                   // uint32
+	Uint64                   // uint64
 )
+
+// IsInteger reports whether k is an integer kind.
+func IsInteger(k PrimKind) bool {
+	switch k {
+	case Int, Int8, Int16, Int32, Int64, Uint8, Uint16, Uint32, Uint64:
+		return true
+	}
+	return false
+}
 
 // Primitive is a scalar.
 type Primitive struct {
 	Kind   PrimKind
 	Format string // the document's format, kept for docs; may be unknown
+	// Quoted is set on an integer the JSON carries as a string ("type:
+	// string" with an integer format, as proto3 JSON and many APIs send
+	// 64-bit integers so that no double rounds them): the Go type is the
+	// integer, encoded with encoding/json's ",string" convention.
+	Quoted bool
 }
 
 // Array is a JSON array.

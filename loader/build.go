@@ -57,6 +57,8 @@ type builder struct {
 	checkExamples bool
 	// dropUnknown is Options.DropUnknown.
 	dropUnknown bool
+	// noDetect is Options.NoDetectPagination.
+	noDetect bool
 	// convertHook is Options.convertHook.
 	convertHook func(o *ir.Operation)
 }

@@ -357,7 +357,7 @@ func (b *builder) enum(s *openapi3.Schema, types []string, l loc, hint string) (
 		typ = jsonType(vals[0])
 	}
 	base, ok := b.primitive(typ, s.Format, l).(*ir.Primitive)
-	if !ok || base.Kind > ir.Bool {
+	if !ok || base.Quoted || base.Kind > ir.Bool && !ir.IsInteger(base.Kind) {
 		base = &ir.Primitive{Kind: ir.String, Format: s.Format}
 	}
 	if base.Kind == ir.Float32 {

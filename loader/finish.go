@@ -148,7 +148,8 @@ func nameVariants(u *ir.Union) {
 // primNames are variant names of primitives.
 var primNames = map[ir.PrimKind]string{ir.String: "String", ir.Int: "Int", ir.Int32: "Int32", ir.Int64: "Int64",
 	ir.Float32: "Float32", ir.Float64: "Float64", ir.Bool: "Bool", ir.DateTime: "DateTime", ir.Date: "Date",
-	ir.UUID: "UUID", ir.Bytes: "Bytes", ir.Binary: "Binary"}
+	ir.UUID: "UUID", ir.Bytes: "Bytes", ir.Binary: "Binary", ir.Int8: "Int8", ir.Int16: "Int16",
+	ir.Uint8: "Uint8", ir.Uint16: "Uint16", ir.Uint32: "Uint32", ir.Uint64: "Uint64"}
 
 func variantName(t ir.Type) string {
 	switch x := t.(type) {

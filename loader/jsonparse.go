@@ -16,6 +16,14 @@ type jsonParser struct {
 	off  int
 	line int // 1-based line of data[off]
 	bol  int // offset of the first byte of the current line
+	// colOff and col cache the rune count of data[bol:colOff], so that
+	// columns cost time linear in the input even on a one-line document.
+	colOff, col int
+	// slab is where nodes are allocated from, a block at a time: one
+	// allocation per node was a tenth of a big document's load.
+	slab []yaml.Node
+	// depth is the nesting of the value being parsed (at most MaxDepth).
+	depth int
 }
 
 // syntaxError is a JSON syntax error with its position.
@@ -54,7 +62,20 @@ func parseJSON(data []byte) (*yaml.Node, error) {
 }
 
 func (p *jsonParser) fail(format string, args ...any) {
-	panic(&syntaxError{line: p.line, col: utf8.RuneCount(p.data[p.bol:p.off]) + 1, msg: fmt.Sprintf(format, args...)})
+	panic(&syntaxError{line: p.line, col: p.column(), msg: fmt.Sprintf(format, args...)})
+}
+
+// column returns the 1-based column, in runes, of data[off]. Offsets only
+// grow (but for an error), so it counts each byte of a line once.
+func (p *jsonParser) column() int {
+	if p.colOff < p.bol || p.colOff > p.off {
+		p.colOff, p.col = p.bol, 0
+	}
+	if p.off > p.colOff {
+		p.col += utf8.RuneCount(p.data[p.colOff:p.off])
+		p.colOff = p.off
+	}
+	return p.col + 1
 }
 
 func (p *jsonParser) peekRune() rune {
@@ -77,7 +98,13 @@ func (p *jsonParser) space() {
 }
 
 func (p *jsonParser) node(kind yaml.Kind, tag string) *yaml.Node {
-	return &yaml.Node{Kind: kind, Tag: tag, Line: p.line, Column: utf8.RuneCount(p.data[p.bol:p.off]) + 1}
+	if len(p.slab) == 0 {
+		p.slab = make([]yaml.Node, 256)
+	}
+	n := &p.slab[0]
+	p.slab = p.slab[1:]
+	n.Kind, n.Tag, n.Line, n.Column = kind, tag, p.line, p.column()
+	return n
 }
 
 // value parses one JSON value after optional white space.
@@ -112,8 +139,17 @@ func (p *jsonParser) value() *yaml.Node {
 	return nil
 }
 
+// enter counts one more level of nesting, failing beyond MaxDepth.
+func (p *jsonParser) enter() {
+	if p.depth++; p.depth > MaxDepth {
+		p.fail("nested deeper than %d levels", MaxDepth)
+	}
+}
+
 func (p *jsonParser) object() *yaml.Node {
 	n := p.node(yaml.MappingNode, "!!map")
+	p.enter()
+	defer func() { p.depth-- }()
 	p.off++ // {
 	p.space()
 	if p.off < len(p.data) && p.data[p.off] == '}' {
@@ -155,6 +191,8 @@ func (p *jsonParser) object() *yaml.Node {
 
 func (p *jsonParser) array() *yaml.Node {
 	n := p.node(yaml.SequenceNode, "!!seq")
+	p.enter()
+	defer func() { p.depth-- }()
 	p.off++ // [
 	p.space()
 	if p.off < len(p.data) && p.data[p.off] == ']' {

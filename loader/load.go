@@ -33,6 +33,14 @@ type Options struct {
 	// AllowRemoteRefs lets $refs name http(s) URLs. When false such a $ref
 	// is an error.
 	AllowRemoteRefs bool
+	// RefRoot is the folder whose files $refs may name (symbolic links
+	// resolved). "" means the current directory or the root document's
+	// folder, whichever contains the other (the folder when neither does).
+	// A $ref to a file outside it is an error that names RefRootFlag.
+	RefRoot string
+	// RefRootFlag is how the user sets RefRoot, for that error ("-ref-root"
+	// for the command); "" means "Options.RefRoot".
+	RefRootFlag string
 	// CheckExamples validates every schema example against its schema and
 	// records why one does not in ir.Example.Invalid; it also lists the
 	// examples of media types, and examples made from those of the parts of
@@ -47,6 +55,18 @@ type Options struct {
 	// loses nothing. Dropping them gives smaller code and faster decoding
 	// (no scan of each object's members) at that price.
 	DropUnknown bool
+	// Overlays are OpenAPI Overlay 1.0 documents (files) applied in order
+	// to the root document before it is loaded; what they add keeps its
+	// positions in the overlay's file.
+	Overlays []string
+	// Edits are a configuration file's changes to the root document
+	// (names, pagination rules, operations to keep), applied after the
+	// overlays; nil for none.
+	Edits *Edits
+	// NoDetectPagination turns off the detection of body-cursor
+	// pagination (has_more, next_cursor, nextLink, ...; see
+	// detectPagination). Link-header detection and x-pagination stay.
+	NoDetectPagination bool
 
 	// convertHook, when set (by tests only), runs at the end of every
 	// operation's conversion: a seam to exercise the skip-on-failure path.
@@ -57,7 +77,7 @@ type Options struct {
 // returns the API. The error is an *Error or an ErrorList. Load is safe for
 // concurrent use; it keeps no state between calls.
 func Load(path string, opts Options) (api *ir.API, err error) {
-	b := &builder{checkExamples: opts.CheckExamples, dropUnknown: opts.DropUnknown, convertHook: opts.convertHook}
+	b := &builder{checkExamples: opts.CheckExamples, dropUnknown: opts.DropUnknown, noDetect: opts.NoDetectPagination, convertHook: opts.convertHook}
 	defer func() {
 		if r := recover(); r != nil {
 			api, err = nil, &Error{Pos: ir.Pos{File: path}, Msg: fmt.Sprintf("internal error: %v", r)}
@@ -65,6 +85,21 @@ func Load(path string, opts Options) (api *ir.API, err error) {
 	}()
 	rs := newRawSet(b.warn)
 	b.rs = rs
+	dir, flag := opts.RefRoot, opts.RefRootFlag
+	if flag == "" {
+		flag = "Options.RefRoot"
+	}
+	if dir == "" {
+		if dir, err = defaultRefRoot(path); err != nil {
+			return nil, &Error{Pos: ir.Pos{File: path}, Msg: err.Error()}
+		}
+	}
+	if rs.refRoot, err = newRefRoot(dir, flag); err != nil {
+		return nil, &Error{Pos: ir.Pos{File: path}, Msg: err.Error()}
+	}
+	if err := rs.tailor(path, opts.Overlays, opts.Edits); err != nil {
+		return nil, err
+	}
 	if err := rs.prepare(path, opts.AllowRemoteRefs); err != nil {
 		return nil, err
 	}

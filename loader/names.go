@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // initialisms are words written in upper case in Go identifiers.
@@ -42,6 +43,13 @@ var argReserved = map[string]bool{
 	"ctx": true, "opts": true, "params": true, "body": true, "call": true, "c": true, "s": true,
 	"err": true, "resp": true, "runtime": true, "context": true, "http": true, "json": true,
 	"time": true, "url": true, "io": true, "iter": true, "fmt": true, "errors": true, "strconv": true,
+}
+
+// methodNames are the names of methods the generator declares (JSON
+// encoding, an enum's Valid) or may declare (String); a field may not be
+// named like one, or a struct would have a field and a method of one name.
+var methodNames = map[string]bool{
+	"MarshalJSON": true, "UnmarshalJSON": true, "String": true, "Valid": true,
 }
 
 // words splits s into words at non-alphanumerics and case changes:
@@ -104,11 +112,19 @@ func isAllUpper(s string) bool {
 
 // pascal turns s into an exported Go identifier ("" if s has no letters or
 // digits): "pet_id" → "PetID", "html_url" → "HTMLURL", "+1" → "Plus1".
-// A leading digit gets the prefix "N".
+// A leading digit gets the prefix "N", a leading letter that has no upper
+// case ("ß", "ª", "名") the prefix "X": Go exports only names that start
+// with an upper-case letter.
 func pascal(s string) string {
 	out := pascalWords(s)
-	if out != "" && out[0] >= '0' && out[0] <= '9' {
+	if out == "" {
+		return ""
+	}
+	switch r, _ := utf8.DecodeRuneInString(out); {
+	case unicode.IsDigit(r):
 		out = "N" + out
+	case !unicode.IsUpper(r):
+		out = "X" + out
 	}
 	return out
 }
@@ -146,7 +162,7 @@ func lowerCamel(s string) string {
 		b.WriteString(wordCase(w))
 	}
 	out := b.String()
-	if unicode.IsDigit(rune(out[0])) {
+	if r, _ := utf8.DecodeRuneInString(out); unicode.IsDigit(r) {
 		out = "n" + out
 	}
 	return out
@@ -199,10 +215,15 @@ func (n *namer) argName(w string) string {
 
 // fieldName returns an exported field name for wire name w, unique in n.
 // A leading "@" or "$" is dropped unless that collides, then spelled out.
+// A name the generator declares a method by (methodNames) gets the suffix
+// "Field": "MarshalJSON" → "MarshalJSONField".
 func (n *namer) fieldName(w string) string {
 	base := pascal(w)
 	if base == "" {
 		base = "Field"
+	}
+	if methodNames[base] {
+		base += "Field"
 	}
 	if (strings.HasPrefix(w, "@") || strings.HasPrefix(w, "$")) && n.taken[base] {
 		base = map[byte]string{'@': "At", '$': "Dollar"}[w[0]] + base

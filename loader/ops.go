@@ -48,6 +48,9 @@ func (b *builder) convertOp(oi *opInfo) {
 		}
 	}
 	o.Pagination = pagination(o)
+	if o.Pagination == nil && !b.noDetect {
+		o.Pagination = b.detectPagination(o)
+	}
 	if x, ok := op.Extensions["x-pagination"]; ok {
 		o.Pagination = b.xPagination(oi, x)
 	}
@@ -218,6 +221,8 @@ func sortMediaTypes(mts []string) []string {
 func bodyKind(mt string) ir.BodyKind {
 	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(mt)), ";")
 	switch {
+	case jsonStreamTypes[base]:
+		return ir.KindJSONStream
 	case mediaRank(base) < 2:
 		return ir.KindJSON
 	case base == "application/x-www-form-urlencoded":
@@ -236,27 +241,34 @@ func bodyKind(mt string) ir.BodyKind {
 func (b *builder) contents(c openapi3.Content, l loc, hint string) []*ir.Content {
 	var out []*ir.Content
 	for _, mt := range sortMediaTypes(sortedKeys(c)) {
-		m := c[mt]
-		ct := &ir.Content{MediaType: mt, Kind: bodyKind(mt)}
-		if m != nil && m.Schema != nil {
-			t, n := b.schemaType(m.Schema, l.child(mt, "schema"), hint)
-			ct.Type = use(t, n)
-		}
-		ct.Examples = b.mediaExamples(m, ct.Type)
-		if m != nil {
-			for _, prop := range sortedKeys(m.Encoding) {
-				e := m.Encoding[prop]
-				enc := &ir.Encoding{Property: prop, ContentType: e.ContentType, Style: e.Style, AllowReserved: e.AllowReserved}
-				enc.Explode = e.Style == "" || e.Style == "form"
-				if e.Explode != nil {
-					enc.Explode = *e.Explode
-				}
-				ct.Encoding = append(ct.Encoding, enc)
-			}
-		}
-		out = append(out, ct)
+		out = append(out, b.content(mt, c[mt], l, hint))
 	}
 	return out
+}
+
+// content converts the media type mt of a content map at l.
+func (b *builder) content(mt string, m *openapi3.MediaType, l loc, hint string) *ir.Content {
+	ct := &ir.Content{MediaType: mt, Kind: bodyKind(mt)}
+	if ct.Kind == ir.KindJSONStream {
+		ct.Kind = ir.KindBinary // a stream is read as one only in a response
+	}
+	if m != nil && m.Schema != nil {
+		t, n := b.schemaType(m.Schema, l.child(mt, "schema"), hint)
+		ct.Type = use(t, n)
+	}
+	ct.Examples = b.mediaExamples(m, ct.Type)
+	if m != nil {
+		for _, prop := range sortedKeys(m.Encoding) {
+			e := m.Encoding[prop]
+			enc := &ir.Encoding{Property: prop, ContentType: e.ContentType, Style: e.Style, AllowReserved: e.AllowReserved}
+			enc.Explode = e.Style == "" || e.Style == "form"
+			if e.Explode != nil {
+				enc.Explode = *e.Explode
+			}
+			ct.Encoding = append(ct.Encoding, enc)
+		}
+	}
+	return ct
 }
 
 // body converts the request body.
@@ -267,6 +279,10 @@ func (b *builder) body(oi *opInfo) *ir.Body {
 		l = b.chase(b.refLoc(l, rb.Ref))
 	}
 	if rb.Value == nil {
+		return nil
+	}
+	if len(rb.Value.Content) == 0 {
+		b.warn(b.pos(l), fmt.Sprintf("operation %s: requestBody has no content (no media type): the method sends no body", describeOp(oi.o)))
 		return nil
 	}
 	return &ir.Body{Required: rb.Value.Required, Doc: ir.Doc{Description: rb.Value.Description},
@@ -406,12 +422,18 @@ func (b *builder) xPagination(oi *opInfo, x any) *ir.Pagination {
 	if !ok {
 		return bad("is not an object")
 	}
-	p := &ir.Pagination{Param: str("param"), CursorPath: str("cursor"), ItemsPath: str("items")}
+	p := &ir.Pagination{Param: str("param"), CursorPath: str("cursor"), ItemsPath: str("items"),
+		CursorItem: str("cursor_item"), HasMore: str("has_more")}
 	switch str("style") {
 	case "cursor":
 		p.Kind = ir.PageCursor
+		if p.CursorPath == "" && p.CursorItem == "" {
+			return bad("style cursor needs cursor or cursor_item")
+		}
+	case "url":
+		p.Kind = ir.PageURL
 		if p.CursorPath == "" {
-			return bad("style cursor needs cursor")
+			return bad("style url needs cursor (the path of the next page's URL)")
 		}
 	case "offset":
 		p.Kind = ir.PageOffset
@@ -422,7 +444,7 @@ func (b *builder) xPagination(oi *opInfo, x any) *ir.Pagination {
 	default:
 		return bad("has unknown style " + strconv.Quote(str("style")))
 	}
-	if p.Kind != ir.PageLink && !slices.ContainsFunc(o.Params, func(q *ir.Param) bool { return q.In == ir.InQuery && q.WireName == p.Param }) {
+	if p.Kind != ir.PageLink && p.Kind != ir.PageURL && !slices.ContainsFunc(o.Params, func(q *ir.Param) bool { return q.In == ir.InQuery && q.WireName == p.Param }) {
 		return bad("param " + strconv.Quote(p.Param) + " is not a query parameter of the operation")
 	}
 	var body ir.Type

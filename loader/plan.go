@@ -136,6 +136,10 @@ func (b *builder) makeServices() {
 // method, path) and appending 2, 3, ... in that order.
 func (b *builder) nameOperations() {
 	for _, oi := range b.ops {
+		if n := explicitName(oi.op.Extensions); n != "" && !oi.hook {
+			oi.cand = n // x-genclient-name: as given, without unstutter
+			continue
+		}
 		if oi.cand == "" {
 			oi.cand = pascal(oi.op.OperationID)
 			if oi.cand == "" {

@@ -200,15 +200,27 @@ func (p *preparer) addRef(f *rawFile, val *yaml.Node) {
 	}
 	target, _ := splitRef(f.name, ref)
 	if _, err := p.rs.file(target); err != nil {
-		if e, ok := err.(*Error); ok && e.Pos.Line != 0 {
-			p.errs = append(p.errs, e)
-			return
-		}
-		p.errorAt(p.posFile(f), val, "unresolved $ref %q: no such file %q", ref, target)
+		p.fileError(f, val, target, err)
 		return
 	}
 	p.refs = append(p.refs, refUse{file: f.name, ref: ref, node: val, pos: p.posFile(f)})
 	p.enqueue(target)
+}
+
+// fileError reports that the file target named by the $ref val (in f)
+// cannot be read: at the $ref, unless the error is inside target.
+func (p *preparer) fileError(f *rawFile, val *yaml.Node, target string, err error) {
+	e, ok := err.(*Error)
+	switch {
+	case ok && e.Pos.Line != 0:
+		p.errs = append(p.errs, e)
+	case ok && e.Msg == "cannot read file: "+errNoFile.Error():
+		p.errorAt(p.posFile(f), val, "unresolved $ref %q: no such file %q", val.Value, target)
+	case ok:
+		p.errorAt(p.posFile(f), val, "$ref %q: %s: %s", val.Value, target, strings.TrimPrefix(e.Msg, "cannot read file: "))
+	default:
+		p.errorAt(p.posFile(f), val, "$ref %q: %v", val.Value, err)
+	}
 }
 
 // checkRef reports a $ref whose pointer leads nowhere.
@@ -266,8 +278,17 @@ func (p *preparer) inlineText(f *rawFile, n *yaml.Node, i int) bool {
 		return false
 	}
 	target, ptr := splitRef(f.name, r.Value)
+	if ptr == "" || ptr == "/" {
+		// A whole file as text would copy whatever it holds (a token, a
+		// key) into the generated code: not read.
+		n.Content[i+1] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: val.Line, Column: val.Column}
+		f.changed = true
+		p.rs.warn(ir.Pos{File: p.posFile(f), Line: r.Line, Col: r.Column},
+			fmt.Sprintf("%s given as $ref %q to a whole file: not read, left empty (a $ref to text must point into a YAML or JSON document)", n.Content[i].Value, r.Value))
+		return true
+	}
 	if _, err := p.rs.file(target); err != nil {
-		p.errorAt(p.posFile(f), r, "unresolved $ref %q: no such file %q", r.Value, target)
+		p.fileError(f, r, target, err)
 		return false
 	}
 	t, _, ok := p.rs.lookup(target, ptr)
@@ -292,7 +313,7 @@ func (p *preparer) splice(f *rawFile, n *yaml.Node, i int, what, kind string) bo
 	}
 	target, ptr := splitRef(f.name, r.Value)
 	if _, err := p.rs.file(target); err != nil {
-		p.errorAt(p.posFile(f), r, "unresolved $ref %q: no such file %q", r.Value, target)
+		p.fileError(f, r, target, err)
 		return false
 	}
 	t, tfile, ok := p.rs.lookup(target, ptr)

@@ -2,10 +2,7 @@ package loader
 
 import (
 	"bytes"
-	"errors"
-	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -38,10 +35,48 @@ type rawSet struct {
 	// operation given as $ref) to that file, so positions stay true.
 	spliced map[*yaml.Node]string
 	warn    func(ir.Pos, string)
+	// index maps a large mapping to the offset in Content of each key, so
+	// that walking a pointer through it (paths, components/schemas) costs
+	// O(1) per step instead of a scan: Graph has 5,000 paths and 11,000
+	// pointers into them.
+	index map[*yaml.Node]map[string]int
+	// refRoot is the folder $refs may reach (nil: anywhere, for tests).
+	refRoot *refRoot
+	// total is the number of bytes read so far.
+	total int64
 }
 
 func newRawSet(warn func(ir.Pos, string)) *rawSet {
-	return &rawSet{files: map[string]*rawFile{}, spliced: map[*yaml.Node]string{}, warn: warn}
+	return &rawSet{files: map[string]*rawFile{}, spliced: map[*yaml.Node]string{}, warn: warn,
+		index: map[*yaml.Node]map[string]int{}}
+}
+
+// indexedMin is the size (in members) from which member indexes a mapping.
+const indexedMin = 16
+
+// member returns the offset in mapping n's Content of the key tok (the
+// first one, as mapGet), or -1. Mappings edited after they were indexed
+// stay correct: a hit is checked, and a miss falls back to a scan.
+func (rs *rawSet) member(n *yaml.Node, tok string) int {
+	if len(n.Content) >= 2*indexedMin {
+		idx, ok := rs.index[n]
+		if !ok {
+			idx = make(map[string]int, len(n.Content)/2)
+			for i := len(n.Content) - 2; i >= 0; i -= 2 {
+				idx[n.Content[i].Value] = i
+			}
+			rs.index[n] = idx
+		}
+		if i, ok := idx[tok]; ok && i+1 < len(n.Content) && n.Content[i].Value == tok {
+			return i
+		}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == tok {
+			return i
+		}
+	}
+	return -1
 }
 
 // cleanName normalises a file name to the form used as key in rawSet.files.
@@ -58,13 +93,14 @@ func (rs *rawSet) file(name string) (*rawFile, error) {
 	if f, ok := rs.files[name]; ok {
 		return f, nil
 	}
-	data, err := os.ReadFile(filepath.FromSlash(name))
-	if err != nil {
-		msg := err.Error()
-		if errors.Is(err, fs.ErrNotExist) {
-			msg = "no such file"
+	if rs.refRoot != nil && name != rs.rootName {
+		if err := rs.refRoot.check(name); err != nil {
+			return nil, &Error{Pos: ir.Pos{File: name}, Msg: "cannot read file: " + err.Error()}
 		}
-		return nil, &Error{Pos: ir.Pos{File: name}, Msg: "cannot read file: " + msg}
+	}
+	data, err := readFile(name, &rs.total)
+	if err != nil {
+		return nil, &Error{Pos: ir.Pos{File: name}, Msg: "cannot read file: " + err.Error()}
 	}
 	f := &rawFile{name: name, data: data}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
@@ -85,6 +121,9 @@ func (rs *rawSet) file(name string) (*rawFile, error) {
 			return nil, &Error{Pos: ir.Pos{File: name}, Msg: "empty document"}
 		}
 		f.root = doc.Content[0]
+		if err := checkTree(name, f.root); err != nil {
+			return nil, err
+		}
 	}
 	rs.files[name] = f
 	return f, nil
@@ -216,7 +255,9 @@ func (rs *rawSet) lookup(file, ptr string) (*yaml.Node, string, bool) {
 		var next *yaml.Node
 		switch n.Kind {
 		case yaml.MappingNode:
-			next = mapGet(n, tok)
+			if i := rs.member(n, tok); i >= 0 {
+				next = deref(n.Content[i+1])
+			}
 		case yaml.SequenceNode:
 			if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(n.Content) {
 				next = deref(n.Content[i])
@@ -252,17 +293,14 @@ func (rs *rawSet) keyPos(file, ptr string) ir.Pos {
 	}
 	parent, f, ok := rs.lookup(file, ptr[:i])
 	if ok && parent.Kind == yaml.MappingNode {
-		tok := unescapeToken(ptr[i+1:])
-		for j := 0; j+1 < len(parent.Content); j += 2 {
-			if parent.Content[j].Value == tok {
-				k := parent.Content[j]
-				if v := deref(parent.Content[j+1]); rs.spliced[v] != "" {
-					// The key is where the $ref was; the value keeps the
-					// position it has in the file it was copied from.
-					return ir.Pos{File: rs.spliced[v], Line: v.Line, Col: v.Column}
-				}
-				return ir.Pos{File: f, Line: k.Line, Col: k.Column}
+		if j := rs.member(parent, unescapeToken(ptr[i+1:])); j >= 0 {
+			k := parent.Content[j]
+			if v := deref(parent.Content[j+1]); rs.spliced[v] != "" {
+				// The key is where the $ref was; the value keeps the
+				// position it has in the file it was copied from.
+				return ir.Pos{File: rs.spliced[v], Line: v.Line, Col: v.Column}
 			}
+			return ir.Pos{File: f, Line: k.Line, Col: k.Column}
 		}
 	}
 	return rs.pos(file, ptr)

@@ -67,7 +67,7 @@ func (b *builder) responses(oi *opInfo) {
 		if inline > 1 || !success {
 			hint = o.FullName + pascal(st) + "Response"
 		}
-		r.Contents = b.contents(rr.Value.Content, l.child("content"), hint)
+		r.Contents = b.responseContents(rr.Value, l.child("content"), hint, success)
 		r.Headers = b.headers(rr.Value.Headers, l.child("headers"), o.FullName)
 		o.Responses = append(o.Responses, r)
 	}

@@ -110,7 +110,30 @@ func (b *builder) refLoc(l loc, ref string) loc {
 		}
 		l.file = b.rs.rootName
 	}
-	return rawRefLoc(l, ref)
+	return b.canon(rawRefLoc(l, ref))
+}
+
+// canon maps a location written as a Swagger 2.0 pointer
+// ("#/definitions/X", as a $ref inside a vendor extension or a chain of
+// definitions has it: the 2.0 to 3.0 conversion rewrites only the refs it
+// converts) to the OpenAPI 3 pointer the converted document uses
+// ("#/components/schemas/X"), so that one definition is one location and
+// one Go type whatever route reaches it. rawPtr is its inverse.
+func (b *builder) canon(l loc) loc {
+	if !b.swagger {
+		return l
+	}
+	for _, m := range [...][2]string{
+		{"/definitions/", "/components/schemas/"},
+		{"/parameters/", "/components/parameters/"},
+		{"/responses/", "/components/responses/"},
+		{"/securityDefinitions/", "/components/securitySchemes/"},
+	} {
+		if strings.HasPrefix(l.ptr, m[0]) {
+			return loc{l.file, m[1] + l.ptr[len(m[0]):]}
+		}
+	}
+	return l
 }
 
 // rawRefLoc resolves ref written in the raw tree at l.
@@ -131,7 +154,7 @@ func (b *builder) chase(l loc) loc {
 		if ref == nil || ref.Kind != yaml.ScalarNode || isRemote(ref.Value) {
 			return l
 		}
-		l = rawRefLoc(l, ref.Value)
+		l = b.canon(rawRefLoc(l, ref.Value))
 	}
 	return l
 }
@@ -211,6 +234,9 @@ func (b *builder) hoist(s *openapi3.Schema, l loc, hint string) *ir.Named {
 	_, component := b.comps[l.key()]
 	if hint == "" {
 		hint = "Type"
+	}
+	if x := explicitName(s.Extensions); x != "" && component {
+		hint = x
 	}
 	n := &ir.Named{Name: hint, Doc: schemaDoc(s), Ref: b.refString(l), Pos: b.pos(l), Example: exampleJSON(s),
 		Examples: b.examples(s)}
@@ -382,10 +408,11 @@ func (b *builder) primitive(typ, format string, l loc) ir.Type {
 	p := &ir.Primitive{Format: format}
 	switch typ {
 	case "integer":
-		p.Kind = map[string]ir.PrimKind{"int32": ir.Int32, "int64": ir.Int64}[format]
-		if p.Kind != ir.Int32 && p.Kind != ir.Int64 {
-			p.Kind = ir.Int
+		k, ok := intKinds[format]
+		if !ok {
+			k = ir.Int
 		}
+		p.Kind = k
 	case "number":
 		p.Kind = ir.Float64
 		if format == "float" {
@@ -394,6 +421,10 @@ func (b *builder) primitive(typ, format string, l loc) ir.Type {
 	case "boolean":
 		p.Kind = ir.Bool
 	case "string":
+		if k, ok := intKinds[format]; ok {
+			p.Kind, p.Quoted = k, true
+			break
+		}
 		p.Kind = stringKinds[format] // String for unknown formats
 		if format != "" && !knownStringFormats[format] && p.Kind == ir.String {
 			b.warn(b.pos(l.child("format")), fmt.Sprintf("unknown string format %q: treated as string", format))
@@ -403,6 +434,13 @@ func (b *builder) primitive(typ, format string, l loc) ir.Type {
 		return &ir.Any{}
 	}
 	return p
+}
+
+// intKinds maps integer formats (on "type: integer", and on "type:
+// string" for an integer sent as a JSON string) to primitive kinds.
+var intKinds = map[string]ir.PrimKind{
+	"int8": ir.Int8, "int16": ir.Int16, "int32": ir.Int32, "int64": ir.Int64,
+	"uint8": ir.Uint8, "uint16": ir.Uint16, "uint32": ir.Uint32, "uint64": ir.Uint64,
 }
 
 // stringKinds maps string formats to primitive kinds.
@@ -419,14 +457,20 @@ var knownStringFormats = map[string]bool{
 }
 
 // object converts an object schema: a struct when it has properties, else
-// a map (or a closed empty struct for additionalProperties: false).
+// a map (or a closed empty struct for additionalProperties: false). A
+// component that is an object without properties or additionalProperties
+// (an empty message: "StatusRequest: {type: object}") is a struct too,
+// so that its zero value is sent as {} and fields the API adds later have
+// a place; its undeclared properties stay reachable in the struct's map.
 func (b *builder) object(s *openapi3.Schema, l loc, hint string) ir.Type {
 	ap := s.AdditionalProperties
 	if len(s.Properties) == 0 {
+		_, component := b.comps[l.key()]
 		switch {
 		case ap.Schema != nil:
 			et, en := b.schemaType(ap.Schema, l.child("additionalProperties"), hint+"Value")
 			return &ir.Map{Elem: use(et, en)}
+		case ap.Has == nil && component && len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) == 0:
 		case ap.Has == nil || *ap.Has:
 			return &ir.Map{Elem: &ir.Any{}}
 		}

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -73,8 +74,8 @@ func (e *APIError) Error() string {
 		msg += ": " + e.Problem.Detail
 	case e.Problem != nil && e.Problem.Title != "":
 		msg += ": " + e.Problem.Title
-	case len(e.Body) > 0:
-		msg += ": " + snippet(e.Body, 200)
+	case len(bytes.TrimSpace(e.Body)) > 0:
+		msg += ": " + snippet(bytes.TrimSpace(e.Body), 200)
 	}
 	if e.Attempts > 1 {
 		msg += fmt.Sprintf(" (%d attempts)", e.Attempts)

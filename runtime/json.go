@@ -31,8 +31,8 @@ import (
 // It decodes in one pass over the input (encoding/json validates it first
 // and then decodes it, and re-validates what each UnmarshalJSON method
 // receives), so it is faster than encoding/json. Types it does not know
-// how to handle the same way as encoding/json (embedded structs, the
-// ",string" option, maps with keys that are not strings) are handed to
+// how to handle the same way as encoding/json (embedded structs, maps
+// with keys that are not strings) are handed to
 // encoding/json, as are the values of types with JSON or text methods,
 // whose methods are called as encoding/json calls them.
 //
@@ -123,6 +123,7 @@ type field struct {
 	key       []byte // `"name":` as encoding/json writes it
 	omitEmpty bool
 	omitZero  bool
+	quoted    bool // ",string": the value is carried in a JSON string (see quoted.go)
 	c         *codec
 }
 
@@ -240,9 +241,8 @@ func build(t reflect.Type, building map[reflect.Type]*codec) *codec {
 }
 
 // buildStruct fills the fields of the struct plan c and reports whether
-// the codec handles the struct itself: false for embedded fields, the
-// ",string" option and names that two fields share, which encoding/json's
-// rules resolve.
+// the codec handles the struct itself: false for embedded fields and names
+// that two fields share, which encoding/json's rules resolve.
 func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 	t := c.t
 	c.byName = map[string]int{}
@@ -278,7 +278,7 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 			case "omitzero":
 				fd.omitZero = true
 			case "string":
-				return false
+				fd.quoted = true
 			}
 		}
 		if _, dup := c.byName[name]; dup {

@@ -31,13 +31,20 @@ import (
 // converted to a type without JSON methods) followed by the entries of
 // extra, a map[string]T, whose keys v's type does not declare, in sorted
 // key order. Generated structs call it from MarshalJSON.
+//
+// Fields of type Opt or Nullable tagged ",string" (integers carried as
+// JSON strings) are written quoted, as encoding/json does for plain
+// fields; extra may then be nil.
 func MarshalAdditional(v any, extra any) ([]byte, error) {
 	b, err := json.Marshal(v)
+	info := objectOf(reflect.TypeOf(v))
+	if err == nil && len(info.quoted) > 0 {
+		b = quoteMembers(b, info.quoted)
+	}
 	m := reflect.ValueOf(extra)
 	if err != nil || m.Kind() != reflect.Map || m.Len() == 0 || len(b) < 2 || b[len(b)-1] != '}' {
 		return b, err
 	}
-	info := objectOf(reflect.TypeOf(v))
 	keys := make([]string, 0, m.Len())
 	for it := m.MapRange(); it.Next(); {
 		if k := it.Key().String(); !info.known[k] {
@@ -120,6 +127,9 @@ type object struct {
 	// genclient:"unknown"), false when the schema declares them or the
 	// struct has no such field.
 	unknownOnly bool
+	// quoted holds the JSON names of the Opt and Nullable fields tagged
+	// ",string", whose numbers MarshalAdditional writes as strings.
+	quoted map[string]bool
 }
 
 // objects caches object per struct type. It only grows, like
@@ -145,7 +155,13 @@ func objectOf(t reflect.Type) *object {
 			if !f.IsExported() {
 				continue
 			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			name, tagOpts, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name != "-" && name != "" && f.Type.Kind() == reflect.Struct && slices.Contains(strings.Split(tagOpts, ","), "string") {
+				if o.quoted == nil {
+					o.quoted = map[string]bool{}
+				}
+				o.quoted[name] = true
+			}
 			switch {
 			case name == "-":
 				if f.Tag.Get("genclient") == "unknown" {

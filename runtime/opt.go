@@ -81,7 +81,9 @@ func (o *Opt[T]) UnmarshalJSON(b []byte) error {
 	}
 	var v T
 	if err := Unmarshal(b, &v); err != nil {
-		return err
+		if !unquoteInt(b, &v) {
+			return err
+		}
 	}
 	*o = Opt[T]{value: v, set: true}
 	return nil
@@ -169,7 +171,9 @@ func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
 	}
 	var v T
 	if err := Unmarshal(b, &v); err != nil {
-		return err
+		if !unquoteInt(b, &v) {
+			return err
+		}
 	}
 	*n = Nullable[T]{value: v, state: 2}
 	return nil

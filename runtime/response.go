@@ -253,7 +253,21 @@ type Paging struct {
 	// Items is the dotted path of the array of items in the response
 	// body; "" when the body is the array.
 	Items string
+	// CursorItem, for Kind "cursor", names the property of the last item
+	// of a page that is the next cursor (Stripe's starting_after=<id>),
+	// instead of Cursor.
+	CursorItem string
+	// HasMore is the dotted path of a boolean in the response body that
+	// says whether another page follows ("has_more"); false ends the
+	// iteration. "" when the body has none.
+	HasMore string
 }
+
+// A Paging Kind "url" follows the URL the response body holds at Cursor
+// ("nextLink", "@odata.nextLink", "links.next"), resolved against the
+// page's URL; like a Link header, it must stay on the call's origin
+// (ErrCrossOriginLink). A dotted path's keys may themselves contain dots
+// ("@odata.nextLink"): the longest key present wins.
 
 // AllPaged returns an iterator over the items of every page of call, as
 // p describes. Each page is its own request under ctx; only one page is
@@ -300,10 +314,19 @@ func AllPaged[T any](ctx context.Context, s *Session, call *Call, p Paging, opts
 					return
 				}
 			}
+			if p.HasMore != "" {
+				if raw, ok := jsonPath(b, p.HasMore); !ok || string(raw) != "true" {
+					return
+				}
+			}
 			var next string
 			switch p.Kind {
-			case "cursor":
-				raw, ok := jsonPath(b, p.Cursor)
+			case "cursor", "url":
+				path, from := p.Cursor, b
+				if p.CursorItem != "" {
+					path, from = p.CursorItem, lastItem(b, p.Items)
+				}
+				raw, ok := jsonPath(from, path)
 				if ok {
 					var sv any
 					if err := json.Unmarshal(raw, &sv); err != nil {
@@ -337,6 +360,20 @@ func AllPaged[T any](ctx context.Context, s *Session, call *Call, p Paging, opts
 				yield(zero, fmt.Errorf("%w (%d)", ErrMaxPages, cfg.maxPages))
 				return
 			}
+			if p.Kind == "url" {
+				u, err := resp.Request.URL.Parse(next)
+				if err != nil {
+					decodeErr(fmt.Errorf("next page URL at %s: %w", p.Cursor, err))
+					return
+				}
+				if !inScope(cfg.trusted, u) {
+					yield(zero, fmt.Errorf("%w: %s", ErrCrossOriginLink, redactURL(u, cfg.redact)))
+					return
+				}
+				cur = &Call{Method: http.MethodGet, Header: call.Header, Cookies: call.Cookies,
+					Security: call.Security, ErrorModel: call.ErrorModel, abs: u}
+				continue
+			}
 			cur = withQuery(call, p.Param, next)
 		}
 	}
@@ -368,16 +405,36 @@ func jsonPath(b []byte, path string) (json.RawMessage, bool) {
 	if path == "" {
 		return raw, len(b) > 0
 	}
-	for key := range strings.SplitSeq(path, ".") {
+	for path != "" {
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal(raw, &obj); err != nil {
 			return nil, false
 		}
-		v, ok := obj[key]
-		if !ok {
-			return nil, false
+		key, rest := path, ""
+		for {
+			if v, ok := obj[key]; ok {
+				raw, path = v, rest
+				break
+			}
+			i := strings.LastIndexByte(key, '.')
+			if i < 0 {
+				return nil, false
+			}
+			key, rest = key[:i], path[i+1:]
 		}
-		raw = v
 	}
 	return raw, true
+}
+
+// lastItem returns the last element of the items array of page b, or nil.
+func lastItem(b []byte, items string) []byte {
+	raw, ok := jsonPath(b, items)
+	if !ok {
+		return nil
+	}
+	var all []json.RawMessage
+	if json.Unmarshal(raw, &all) != nil || len(all) == 0 {
+		return nil
+	}
+	return all[len(all)-1]
 }

@@ -32,11 +32,13 @@ import (
 //	form           true     color=blue     color=blue&color=black&color=brown  R=100&G=200&B=150
 //	spaceDelimited false    color=blue     color=blue%20black%20brown          color=R%20100%20G%20200%20B%20150
 //	pipeDelimited  false    color=blue     color=blue|black|brown              color=R|100|G|200|B|150
-//	deepObject     true     color=blue     color=blue&color=black&color=brown  color[R]=100&color[G]=200&color[B]=150
+//	deepObject     true     color=blue     color[0]=blue&color[1]=black&...    color[R]=100&color[G]=200&color[B]=150
 //
 // spaceDelimited and pipeDelimited with explode true are form exploded.
 // deepObject nests: an object inside an object is color[a][b]=1, an
-// array inside is color[a][0]=x (the convention Stripe and Rack use).
+// array is color[0]=x and an object in an array color[0][a]=1, to any
+// depth (the convention of Stripe, Rack, PHP and qs; OpenAPI leaves
+// arrays in deepObject undefined). Encoding.Arrays selects another.
 // Objects are generated structs or maps: they are serialized by their JSON
 // property names and in JSON order (a struct's field order; a map's
 // sorted keys). A value nested where the style has no notation for it (an
@@ -84,8 +86,6 @@ func toNode(v any) (pnode, error) {
 			return pnode{}, nil
 		}
 		return toNode(inner)
-	case nodeValue:
-		return x.n, nil
 	case jsonParam:
 		b, err := Marshal(x.v)
 		if err != nil {
@@ -368,33 +368,65 @@ func pathText(name string, n pnode, style string, explode bool) (string, error) 
 // style (form, spaceDelimited, pipeDelimited or deepObject) and explode;
 // with allowReserved the reserved characters of RFC 3986 (except &, =, #
 // and +) are sent unescaped. An absent value adds nothing. See the table
-// at StyleSimple.
+// at StyleSimple; a deepObject's lists are indexed (ArraysIndexed).
 func (c *Call) AddQueryStyle(name string, v any, style string, explode, allowReserved bool) *Call {
+	return c.AddQueryEncoded(name, v, Encoding{Style: style, Explode: explode, AllowReserved: allowReserved})
+}
+
+// ArrayFormat is how lists nested in a deepObject parameter or in a form
+// body are written. The zero value is ArraysIndexed.
+type ArrayFormat string
+
+// Array formats, for ids = [a, b] and items = [{price: p}]:
+//
+//	ArraysIndexed   ids[0]=a&ids[1]=b    items[0][price]=p   (Stripe, qs, Rack, PHP)
+//	ArraysBrackets  ids[]=a&ids[]=b      items[][price]=p    (Rails, qs "brackets")
+//	ArraysRepeat    ids=a&ids=b          items[price]=p      (qs "repeat")
+//	ArraysComma     ids=a,b              items[price]=p      (qs "comma"; lists of scalars only)
+const (
+	ArraysIndexed  ArrayFormat = ""
+	ArraysBrackets ArrayFormat = "brackets"
+	ArraysRepeat   ArrayFormat = "repeat"
+	ArraysComma    ArrayFormat = "comma"
+)
+
+// AddQueryEncoded is AddQueryStyle with the whole Encoding: its Arrays
+// field says how lists inside a deepObject value are written.
+func (c *Call) AddQueryEncoded(name string, v any, e Encoding) *Call {
 	n, err := toNode(v)
 	if err != nil {
 		c.fail(fmt.Errorf("runtime: query parameter %q: %w", name, err))
 		return c
 	}
+	c.addQueryNode(name, n, e, false)
+	return c
+}
+
+// addQueryNode adds n as AddQueryEncoded describes; inForm is true for a
+// property of a form body, where a nested value in style form nests as a
+// deepObject does.
+func (c *Call) addQueryNode(name string, n pnode, e Encoding, inForm bool) {
 	if n.kind == pAbsent {
-		return c
+		return
 	}
 	keep := ""
-	if allowReserved {
+	if e.AllowReserved {
 		keep = reservedKeep
 	}
 	esc := func(s string) string { return escape(s, keep) }
 	key := escape(name, "")
 	add := func(k, v string) { c.rawQuery = append(c.rawQuery, k+"="+v) }
+	style, explode := e.Style, e.Explode
 	switch {
 	case n.kind == pScalar:
 		add(key, esc(n.s))
-	case style == StyleDeepObject && n.kind == pObject:
-		deepPairs(key, n, esc, add)
+	case style == StyleDeepObject || inForm && explode && (nested(n) || e.Arrays != ArraysIndexed && n.kind == pList):
+		deepPairs(key, n, e.Arrays, esc, add)
 	case explode && n.kind == pObject:
 		for i, k := range n.keys {
 			add(esc(k), esc(flat(n.vals[i])))
 		}
-	case explode || style == StyleDeepObject:
+	case explode:
 		for _, t := range texts(n, true, esc) {
 			add(key, t)
 		}
@@ -408,26 +440,56 @@ func (c *Call) AddQueryStyle(name string, v any, style string, explode, allowRes
 			sep = "|"
 		default:
 			c.fail(fmt.Errorf("runtime: query parameter %q: style %q is not a query style", name, style))
-			return c
+			return
 		}
 		add(key, strings.Join(texts(n, false, esc), sep))
 	}
-	return c
+}
+
+// nested reports whether n is an object or a list holding a list or an
+// object: a value form style has no notation for.
+func nested(n pnode) bool {
+	switch n.kind {
+	case pObject:
+		return true
+	case pList:
+		for _, it := range n.items {
+			if it.kind != pScalar {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // deepPairs adds prefix[key]=value for every leaf of n, nesting objects
-// as [a][b] and arrays as [0], [1].
-func deepPairs(prefix string, n pnode, esc func(string) string, add func(k, v string)) {
+// as [a][b] and lists as arrays says ([0], [1] by default).
+func deepPairs(prefix string, n pnode, arrays ArrayFormat, esc func(string) string, add func(k, v string)) {
 	switch n.kind {
 	case pScalar:
 		add(prefix, esc(n.s))
 	case pList:
+		if arrays == ArraysComma && !nested(n) {
+			parts := make([]string, len(n.items))
+			for i, it := range n.items {
+				parts[i] = esc(it.s)
+			}
+			add(prefix, strings.Join(parts, ","))
+			return
+		}
 		for i, it := range n.items {
-			deepPairs(prefix+"["+strconv.Itoa(i)+"]", it, esc, add)
+			p := prefix
+			switch arrays {
+			case ArraysIndexed:
+				p += "[" + strconv.Itoa(i) + "]"
+			case ArraysBrackets:
+				p += "[]"
+			}
+			deepPairs(p, it, arrays, esc, add)
 		}
 	case pObject:
 		for i, k := range n.keys {
-			deepPairs(prefix+"["+escape(k, "")+"]", n.vals[i], esc, add)
+			deepPairs(prefix+"["+escape(k, "")+"]", n.vals[i], arrays, esc, add)
 		}
 	}
 }
@@ -504,14 +566,18 @@ type Encoding struct {
 	Style         string // form (default), spaceDelimited, pipeDelimited, deepObject
 	Explode       bool
 	AllowReserved bool
+	Arrays        ArrayFormat // lists inside a deepObject or nested value
 }
 
 // FormOf encodes v, a generated struct or a map, as an
 // application/x-www-form-urlencoded body: each JSON property of v is a
 // field, serialized as a query parameter with the property's Encoding
 // (enc may be nil; a property without one is style form, exploded).
-// Nested objects with style deepObject become field[key]=value, as Stripe
-// expects. The body is encoded once and replayable.
+// Objects with style deepObject become field[key]=value and lists
+// field[0]=value, as Stripe, Rails, PHP and qs read them; an object, or a
+// list of objects or lists, in style form exploded nests the same way
+// (form style has no notation of its own for it). The body is encoded
+// once and replayable.
 func FormOf(v any, enc map[string]Encoding) (Body, error) {
 	n, err := toNode(v)
 	if err != nil {
@@ -526,11 +592,18 @@ func FormOf(v any, enc map[string]Encoding) (Body, error) {
 		if !ok {
 			e = Encoding{Style: StyleForm, Explode: true}
 		}
-		var val any = valueOf(n.vals[i])
+		val := n.vals[i]
 		if isJSONType(e.ContentType) {
-			val = jsonParam{nodeJSON(n.vals[i])}
+			b, err := json.Marshal(nodeJSON(val))
+			if err != nil {
+				return nil, fmt.Errorf("runtime: encoding form body: %w", err)
+			}
+			val = pnode{kind: pScalar, s: string(b)}
 		}
-		c.AddQueryStyle(k, val, e.Style, e.Explode, e.AllowReserved)
+		if e.Style == "" {
+			e.Style = StyleForm
+		}
+		c.addQueryNode(k, val, e, true)
 	}
 	if c.err != nil {
 		return nil, c.err
@@ -549,11 +622,6 @@ func (c *Call) Form(v any, enc map[string]Encoding) *Call {
 	c.Body = b
 	return c
 }
-
-// nodeValue lets an already reduced node go through toNode unchanged.
-type nodeValue struct{ n pnode }
-
-func valueOf(n pnode) any { return nodeValue{n} }
 
 // nodeJSON turns a node back into a Go value for JSON encoding.
 func nodeJSON(n pnode) any {

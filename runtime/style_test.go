@@ -57,7 +57,7 @@ func TestStyleExamples(t *testing.T) {
 		{"spaceDelimited", true, "color=blue", "color=blue&color=black&color=brown", "R=100&G=200&B=150"},
 		{"pipeDelimited", false, "color=blue", "color=blue|black|brown", "color=R|100|G|200|B|150"},
 		{"pipeDelimited", true, "color=blue", "color=blue&color=black&color=brown", "R=100&G=200&B=150"},
-		{"deepObject", true, "color=blue", "color=blue&color=black&color=brown", "color[R]=100&color[G]=200&color[B]=150"},
+		{"deepObject", true, "color=blue", "color[0]=blue&color[1]=black&color[2]=brown", "color[R]=100&color[G]=200&color[B]=150"},
 	}
 	for _, r := range query {
 		for i, v := range []any{styleString, styleArray, styleObject} {
@@ -178,7 +178,7 @@ func TestFormOf(t *testing.T) {
 	}
 	rc, _ := b.Open()
 	got, _ := io.ReadAll(rc)
-	want := "amount=2000&metadata[a%20b]=c%26d&metadata[order]=6735&expand=customer&expand=invoice&shipping[name]=Jenny%20Rosen"
+	want := "amount=2000&metadata[a%20b]=c%26d&metadata[order]=6735&expand[0]=customer&expand[1]=invoice&shipping[name]=Jenny%20Rosen"
 	if string(got) != want || b.ContentType() != "application/x-www-form-urlencoded" {
 		t.Errorf("got %s\nwant %s", got, want)
 	}

@@ -27,6 +27,29 @@ type SDK struct {
 	RuntimeModule string   // module path that provides the runtime package
 	GoVersion     string   // go directive, e.g. "1.26.0"; "" uses DefaultGoVersion
 	Services      []string // Go names of the client's services, sorted
+
+	// RuntimeVersion is the version of RuntimeModule go.mod requires;
+	// Devel says genclient knew none (a development build), and the
+	// go.mod then tells how to replace it. Requires are the runtime's own
+	// requirements, listed as indirect.
+	RuntimeVersion string
+	Devel          bool
+	Requires       []Require
+	// RuntimeImport is the runtime's import path; Alias is the import
+	// alias the README's import needs ("" when the package name is the
+	// last element of Module).
+	RuntimeImport string
+	Alias         string
+	// Auth lists the client options of the document's security schemes,
+	// as Go expressions ("pets.WithBearerAuth(os.Getenv(\"PETS_TOKEN\"))").
+	Auth []string
+	// List is a loop over one paginated list ("for pet, err := range
+	// c.FindPetsAll(ctx, nil) {"), and ListItem its item variable; ""
+	// when nothing paginates.
+	List, ListItem string
+	// Call is one call that can fail with a declared error model, and
+	// ErrorModel that model's Go type ("*pets.Error"); "" when none.
+	Call, ErrorModel string
 }
 
 // DefaultGoVersion is the go directive written when SDK.GoVersion is empty:

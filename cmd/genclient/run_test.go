@@ -247,3 +247,58 @@ func TestDropUnknownFlag(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyRequestBody(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "spec.yaml")
+	if err := os.WriteFile(spec, []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    post:
+      operationId: postA
+      requestBody: {}
+      responses:
+        "204": {description: done}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := genclient(t, "-out", out, "-package", "a", spec)
+	want := spec + ":7:7: warning: operation POST /a (postA): requestBody has no content (no media type): the method sends no body\n"
+	if code != exitOK || stderr != want {
+		t.Errorf("code %d, stderr %q, want %q", code, stderr, want)
+	}
+}
+
+func TestRefRootFlag(t *testing.T) {
+	dir := t.TempDir()
+	api := filepath.Join(dir, "api")
+	if err := os.MkdirAll(api, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "pet.yaml"), []byte("Pet: {type: string}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	spec := filepath.Join(api, "spec.yaml")
+	if err := os.WriteFile(spec, []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Pet: {$ref: '../pet.yaml#/Pet'}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := genclient(t, "-out", out, "-package", "a", spec)
+	if code != exitError || !strings.Contains(stderr, "outside the reference root") || !strings.Contains(stderr, "(widen it with -ref-root)") {
+		t.Errorf("code %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("output written although the run failed")
+	}
+	if code, _, stderr := genclient(t, "-out", out, "-package", "a", "-ref-root", dir, spec); code != exitOK {
+		t.Errorf("with -ref-root: code %d, stderr %q", code, stderr)
+	}
+}

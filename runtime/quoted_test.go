@@ -1,0 +1,52 @@
+package runtime
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+type quotedMsg struct {
+	Revision int64             `json:"revision,string"`
+	Limit    Opt[int64]        `json:"limit,omitzero,string"`
+	ID       Opt[uint64]       `json:"id,omitzero,string"`
+	Lease    Nullable[int64]   `json:"lease,omitzero,string"`
+	Small    Opt[int8]         `json:"small,omitzero,string"`
+	Plain    Opt[int64]        `json:"plain,omitzero"`
+	Name     Opt[string]       `json:"name,omitzero,string"`
+	Extra    map[string]string `json:"-"`
+}
+
+func (v quotedMsg) MarshalJSON() ([]byte, error) {
+	type plain quotedMsg
+	return MarshalAdditional(plain(v), v.Extra)
+}
+
+func TestQuotedIntegers(t *testing.T) {
+	v := quotedMsg{Revision: -5, Limit: Some[int64](10), ID: Some[uint64](18446744073709551615), Lease: Null[int64](),
+		Small: Some[int8](-3), Plain: Some[int64](7), Extra: map[string]string{"x": "y"}}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"revision":"-5","limit":"10","id":"18446744073709551615","lease":null,"small":"-3","plain":7,"x":"y"}`
+	if string(b) != want {
+		t.Errorf("got  %s\nwant %s", b, want)
+	}
+	var back quotedMsg
+	if err := json.Unmarshal([]byte(`{"revision":"-5","limit":"10","id":"18446744073709551615","lease":"9","small":"-3","plain":"7"}`), &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Revision != -5 || back.Limit.Value() != 10 || back.ID.Value() != 18446744073709551615 || back.Lease.Value() != 9 || back.Small.Value() != -3 || back.Plain.Value() != 7 {
+		t.Errorf("decoded %+v", back)
+	}
+	// A bare number decodes too: servers differ.
+	if err := json.Unmarshal([]byte(`{"limit":11}`), &back); err != nil || back.Limit.Value() != 11 {
+		t.Errorf("bare number: %v %+v", err, back)
+	}
+	for _, bad := range []string{`{"limit":"ten"}`, `{"limit":"1e3"}`, `{"limit":" 1"}`, `{"small":"300"}`, `{"id":"-1"}`, `{"limit":"01"}`} {
+		var x quotedMsg
+		if err := json.Unmarshal([]byte(bad), &x); err == nil {
+			t.Errorf("%s: no error, got %+v", bad, x)
+		}
+	}
+}
