@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -248,7 +247,6 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 		if ch != '"' {
 			return d.fallback(v)
 		}
-		off := d.i
 		s, err := d.strBytes()
 		if err != nil {
 			return err
@@ -257,9 +255,8 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 		n, err := base64.StdEncoding.Decode(b, s)
 		if err != nil {
 			if d.typeErr == nil {
-				d.typeErr = err
+				d.typeErr = err // as encoding/json: recorded, decoding goes on
 			}
-			_ = off
 			return nil
 		}
 		v.SetBytes(b[:n])
@@ -360,14 +357,13 @@ func (d *decoder) null(v reflect.Value, c *codec) error {
 		v.SetZero()
 		*(*uint8)(unsafe.Pointer(v.Field(1).UnsafeAddr())) = 1
 	case kMethods:
-		d.i -= 4
 		if c.jsonUnP {
-			d.i += 4
 			return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON([]byte("null"))
 		}
+		d.i -= len("null")
 		return d.fallback(v)
 	case kFallback:
-		d.i -= 4
+		d.i -= len("null")
 		return d.fallback(v)
 	}
 	return nil
@@ -1080,5 +1076,3 @@ func isHex4(b []byte) bool {
 	}
 	return true
 }
-
-var _ = math.MaxInt
