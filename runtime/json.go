@@ -64,7 +64,7 @@ func Marshal(v any) ([]byte, error) {
 	if err == nil {
 		out = append([]byte(nil), e.buf...)
 	}
-	if cap(e.buf) <= 1<<16 {
+	if cap(e.buf) <= 4<<20 { // as encoding/json, keep big buffers too (up to a bound)
 		encoders.Put(e)
 	}
 	return out, err
