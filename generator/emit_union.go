@@ -54,7 +54,57 @@ func (g *gen) emitUnion(n *ir.Named, u *ir.Union) []jen.Code {
 			Func().Params(jen.Id("u").Id(n.Name)).Id("Raw").Params().Qual("encoding/json", "RawMessage").
 			Block(jen.Return(jen.Id("u").Dot("raw"))))
 	}
+	if hasDiscriminatorValues(u) && !hasVariant(u, "Unknown") {
+		out = append(out, g.unionUnknown(n, u))
+	}
+	for _, v := range u.Variants {
+		out = append(out, g.unionCtor(n, v))
+	}
 	return out
+}
+
+// unionCtor emits the constructor of one variant:
+//
+//	// NewShapeCircle returns the Shape holding v.
+//	func NewShapeCircle(v Circle) Shape { return Shape{Circle: &v} }
+func (g *gen) unionCtor(n *ir.Named, v *ir.Variant) jen.Code {
+	t := variantElem(v)
+	val := jen.Op("&").Id("v")
+	if nilable(t) {
+		val = jen.Id("v")
+	}
+	name := v.Ctor
+	if name == "" {
+		name = "New" + n.Name + v.Name
+	}
+	return jen.Add(comment(name + " returns the " + n.Name + " holding v.")).
+		Func().Id(name).Params(jen.Id("v").Add(g.valueType(t))).Id(n.Name).
+		Block(jen.Return(jen.Id(n.Name).Values(jen.Dict{jen.Id(v.Name): val})))
+}
+
+// unionUnknown emits, for a union with a discriminator:
+//
+//	// Unknown reports whether u holds a value whose "type" this client
+//	// does not know, and that value's "type" ...
+//	func (u Shape) Unknown() (string, bool) {
+//		if u.raw == nil || u.Circle != nil || u.Square != nil {
+//			return "", false
+//		}
+//		tag, _ := runtime.Discriminator(u.raw, "type")
+//		return tag, true
+//	}
+func (g *gen) unionUnknown(n *ir.Named, u *ir.Union) jen.Code {
+	cond := jen.Id("u").Dot("raw").Op("==").Nil()
+	for _, v := range u.Variants {
+		cond = cond.Op("||").Id("u").Dot(v.Name).Op("!=").Nil()
+	}
+	q := "\"" + u.Discriminator + "\""
+	return jen.Add(comment("Unknown reports whether u was decoded from a value whose "+q+" this client does not know (a variant added to the API after this client was generated), and returns that "+q+". Such a value sets no variant; Raw returns it, and MarshalJSON sends it back byte for byte.")).
+		Func().Params(jen.Id("u").Id(n.Name)).Id("Unknown").Params().Params(jen.String(), jen.Bool()).Block(
+		jen.If(cond).Block(jen.Return(jen.Lit(""), jen.False())),
+		jen.List(jen.Id("tag"), jen.Id("_")).Op(":=").Qual(g.rt, "Discriminator").Call(jen.Id("u").Dot("raw"), jen.Lit(u.Discriminator)),
+		jen.Return(jen.Id("tag"), jen.True()),
+	)
 }
 
 // variantType is the field type of a variant: a pointer, or a slice, map
@@ -89,25 +139,41 @@ func hasVariant(u *ir.Union, name string) bool {
 //
 //	// MarshalJSON encodes the variant that is set, or ...
 //	func (u Shape) MarshalJSON() ([]byte, error) {
+//		if err := runtime.OneVariant("pkg: Shape", u.Circle != nil, u.Square != nil); err != nil {
+//			return nil, err
+//		}
 //		switch {
 //		case u.Circle != nil:
-//			return runtime.MarshalVariant(u.Circle, u.raw)
+//			return runtime.MarshalTagged(u.Circle, u.raw, "kind", "circle")
+//		case u.Tags != nil:
+//			return runtime.MarshalVariant(&u.Tags, u.raw)
 //		}
 //		return runtime.MarshalUnset(u.raw, "pkg: Shape")
 //	}
+//
+// MarshalTagged fills the discriminator when the variant leaves it empty.
 func (g *gen) unionMarshal(n *ir.Named, u *ir.Union) jen.Code {
 	var cases []jen.Code
+	set := []jen.Code{jen.Lit(g.cfg.Package + ": " + n.Name)}
 	for _, v := range u.Variants {
 		arg := jen.Id("u").Dot(v.Name)
 		if nilable(variantElem(v)) {
 			arg = jen.Op("&").Id("u").Dot(v.Name)
 		}
-		cases = append(cases, jen.Case(jen.Id("u").Dot(v.Name).Op("!=").Nil()).Block(
-			jen.Return(jen.Qual(g.rt, "MarshalVariant").Call(arg, jen.Id("u").Dot("raw"))),
-		))
+		enc := jen.Qual(g.rt, "MarshalVariant").Call(arg, jen.Id("u").Dot("raw"))
+		if u.Discriminator != "" && v.Tag != "" && ir.StructOf(variantElem(v)) != nil {
+			enc = jen.Qual(g.rt, "MarshalTagged").Call(arg, jen.Id("u").Dot("raw"), jen.Lit(u.Discriminator), jen.Lit(v.Tag))
+		}
+		cases = append(cases, jen.Case(jen.Id("u").Dot(v.Name).Op("!=").Nil()).Block(jen.Return(enc)))
+		set = append(set, jen.Id("u").Dot(v.Name).Op("!=").Nil())
 	}
-	return jen.Add(comment("MarshalJSON encodes the variant that is set. A decoded value that was not modified encodes as the JSON it was decoded from, byte for byte; a value of a variant this client does not know encodes as received.")).
+	doc := "MarshalJSON encodes the variant that is set; it fails when none is (and u was not decoded) or when several are. A decoded value that was not modified encodes as the JSON it was decoded from, byte for byte; a value of a variant this client does not know encodes as received."
+	if u.Discriminator != "" {
+		doc += " A variant whose \"" + u.Discriminator + "\" is empty is sent with its own value filled in."
+	}
+	return jen.Add(comment(doc)).
 		Func().Params(jen.Id("u").Id(n.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.If(jen.Err().Op(":=").Qual(g.rt, "OneVariant").Call(set...), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Switch().Block(cases...),
 		jen.Return(jen.Qual(g.rt, "MarshalUnset").Call(jen.Id("u").Dot("raw"), jen.Lit(g.cfg.Package+": "+n.Name))),
 	)
@@ -133,7 +199,7 @@ func (g *gen) unionUnmarshal(n *ir.Named, u *ir.Union) jen.Code {
 	}
 	doc := "UnmarshalJSON decodes the first variant that matches strictly (every required property present, no undeclared one), else the first that matches leniently (undeclared properties ignored); it fails when none does."
 	if hasDiscriminatorValues(u) {
-		doc = "UnmarshalJSON decodes the variant selected by the \"" + u.Discriminator + "\" property. A value it does not know leaves every variant unset and is kept as received."
+		doc = "UnmarshalJSON decodes the variant selected by the \"" + u.Discriminator + "\" property. A value it does not know leaves every variant unset and is kept as received (see Unknown)."
 		body = append(body, g.unionSwitch(n, u)...)
 	} else {
 		args := []jen.Code{jen.Id("b"), jen.Lit(g.cfg.Package + ": " + n.Name)}
@@ -166,10 +232,13 @@ func (g *gen) unionUnmarshal(n *ir.Named, u *ir.Union) jen.Code {
 //		u.Cat = new(Cat)
 //		return json.Unmarshal(b, u.Cat)
 //	}
-//	return nil
+//	return nil // an unknown tag: see Unknown
+//
+// Variants without a discriminator value are tried by shape after the
+// switch (runtime.DecodeUnion).
 func (g *gen) unionSwitch(n *ir.Named, u *ir.Union) []jen.Code {
 	seen := map[string]bool{}
-	var cases []jen.Code
+	var cases, rest []jen.Code
 	for _, v := range u.Variants {
 		var vals []jen.Code
 		for _, val := range v.Values {
@@ -179,6 +248,11 @@ func (g *gen) unionSwitch(n *ir.Named, u *ir.Union) []jen.Code {
 			}
 		}
 		if len(vals) == 0 {
+			fn := "VariantPtr"
+			if nilable(variantElem(v)) {
+				fn = "VariantVal"
+			}
+			rest = append(rest, jen.Qual(g.rt, fn).Call(jen.Op("&").Id("u").Dot(v.Name)))
 			continue
 		}
 		t := variantElem(v)
@@ -192,6 +266,11 @@ func (g *gen) unionSwitch(n *ir.Named, u *ir.Union) []jen.Code {
 			set, jen.Return(jen.Qual(g.rt, "Unmarshal").Call(jen.Id("b"), target)),
 		))
 	}
+	last := jen.Return(jen.Nil())
+	if len(rest) > 0 {
+		// Variants without a value of their own are told apart by shape.
+		last = jen.Return(jen.Qual(g.rt, "DecodeUnion").Call(append([]jen.Code{jen.Id("b"), jen.Lit(g.cfg.Package + ": " + n.Name)}, rest...)...))
+	}
 	return []jen.Code{
 		jen.List(jen.Id("tag"), jen.Err()).Op(":=").Qual(g.rt, "Discriminator").Call(jen.Id("b"), jen.Lit(u.Discriminator)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
@@ -199,7 +278,7 @@ func (g *gen) unionSwitch(n *ir.Named, u *ir.Union) []jen.Code {
 		),
 		jen.Id("u").Dot("raw").Op("=").Qual("bytes", "Clone").Call(jen.Id("b")),
 		jen.Switch(jen.Id("tag")).Block(cases...),
-		jen.Return(jen.Nil()),
+		last,
 	}
 }
 

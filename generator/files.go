@@ -23,6 +23,9 @@ func (g *gen) units() []unit {
 		client.decls = append(client.decls, g.emitSecurity(s))
 	}
 	units := []unit{client}
+	if errs := g.emitErrors(); len(errs) > 0 {
+		units = append(units, unit{name: "errors.go", decls: errs})
+	}
 	units = append(units, g.typeUnits()...)
 	taken := map[string]bool{}
 	for _, u := range units {

@@ -23,6 +23,8 @@ type gen struct {
 	schemes map[string]*ir.SecurityScheme
 	// serviceTypes maps a named service to its Go type name.
 	serviceTypes map[*ir.Service]string
+	// errModels are the error models and their helpers (see emit_errors.go).
+	errModels []*errorModel
 	// current names the operation or schema being emitted, for an
 	// InternalError.
 	current string
@@ -139,6 +141,18 @@ func (g *gen) checkNames() error {
 			return err
 		}
 	}
+	for _, n := range g.api.Types {
+		if u, ok := n.Type.(*ir.Union); ok {
+			for _, v := range u.Variants {
+				if v.Ctor == "" {
+					continue
+				}
+				if err := claim(v.Ctor, "the constructor of "+n.Name+"."+v.Name); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	for _, s := range g.api.Services {
 		if s.Name == "" {
 			continue
@@ -152,6 +166,13 @@ func (g *gen) checkNames() error {
 		}
 		g.serviceTypes[s] = name
 	}
+	g.findErrorModels(func(name, what string) bool {
+		if _, ok := taken[name]; ok {
+			return false
+		}
+		taken[name] = what
+		return true
+	})
 	return nil
 }
 

@@ -173,6 +173,9 @@ type EnumValue struct {
 	Name  string // the constant's Go name, already prefixed with the type's name
 	Value string // the value as compact JSON: "\"open\"", "42"
 	Doc   Doc
+	// Label is the name the document gives the value (a const variant's
+	// title, an x-enum-varnames entry), "" if none; Name is made from it.
+	Label string
 }
 
 // UnionKind says whether exactly one or at least one variant matches.
@@ -198,8 +201,16 @@ type Variant struct {
 	Name string // Go identifier of the variant within the union: "Pet", "String"
 	Type Type
 	// Values are the discriminator values that select this variant, from
-	// the mapping or defaulted to the schema name; sorted.
+	// the mapping and the variant's own const or single enum value on the
+	// discriminator property, or defaulted to the schema name; sorted.
 	Values []string
+	// Tag is the discriminator value an encoded variant carries when its
+	// own property is empty: the variant's const, else one of Values; ""
+	// when the union has no discriminator.
+	Tag string
+	// Ctor is the Go name of the function that builds the union from this
+	// variant ("NewShapeCircle"), unique among the package's names.
+	Ctor string
 }
 
 func (*Primitive) isType() {}

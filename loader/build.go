@@ -97,7 +97,7 @@ func (b *builder) rawPtr(l loc) loc {
 // pos returns the position of the element at l (or of its nearest
 // existing ancestor).
 func (b *builder) pos(l loc) ir.Pos {
-	l = b.rawPtr(l)
+	l = b.srcLoc(l)
 	return b.rs.keyPos(l.file, l.ptr)
 }
 

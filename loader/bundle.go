@@ -414,10 +414,10 @@ func (bd *bundler) rewrite(ref, file string, c bundleCtx) string {
 		return ref
 	}
 	target, ptr := splitRef(file, ref)
-	if target == bd.root {
+	kind := componentKind[c]
+	if target == bd.root && !(kind == "schemas" && bd.rs.throughDefinitions(ptr)) {
 		return "#" + ptr
 	}
-	kind := componentKind[c]
 	if kind == "" {
 		// Not a place kin-openapi resolves: keep it resolvable from the root.
 		return relPath(path.Dir(bd.root), target) + "#" + ptr

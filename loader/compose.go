@@ -199,6 +199,7 @@ type unionVariant struct {
 	v   *ir.Variant
 	key string // loc key of the variant's schema, for discriminator mappings
 	tag string // default discriminator value: the schema's name
+	s   *openapi3.Schema
 }
 
 // union converts oneOf/anyOf variants. Null variants make the use site
@@ -224,6 +225,9 @@ func (b *builder) union(s *openapi3.Schema, parts openapi3.SchemaRefs, l loc, hi
 		t, n := b.schemaType(parts[live[0]], l.child(key, strconv.Itoa(live[0])), hint)
 		return t, n || nullable
 	}
+	if e, ok := b.constOneOf(s, parts, live, l, hint); ok {
+		return e, nullable
+	}
 	if len(s.Properties) > 0 {
 		b.warn(b.pos(l), key+" next to properties: the properties are not part of the union type")
 	}
@@ -247,7 +251,7 @@ func (b *builder) union(s *openapi3.Schema, parts openapi3.SchemaRefs, l loc, hi
 			continue
 		}
 		seen[id] = true
-		uv := unionVariant{v: &ir.Variant{Type: t}}
+		uv := unionVariant{v: &ir.Variant{Type: t}, s: p.Value}
 		if p.Ref != "" {
 			vl := b.chase(b.refLoc(pl, p.Ref))
 			uv.key, uv.tag = vl.key(), b.tagName(vl)
@@ -283,7 +287,11 @@ func (b *builder) tagName(l loc) string {
 	return strings.TrimSuffix(l.file[strings.LastIndexByte(l.file, '/')+1:], ".yml")
 }
 
-// discriminate sets the union's discriminator and each variant's values.
+// discriminate sets the union's discriminator and each variant's values:
+// those the mapping gives it, with the const or single enum value its
+// schema declares for the discriminator property; when it has neither, its
+// schema's name. Tag, the value an encoded variant carries, is the
+// declared value, else the only one, else the first.
 func (b *builder) discriminate(s *openapi3.Schema, l loc, u *ir.Union, vs []unionVariant) {
 	d := s.Discriminator
 	if d == nil {
@@ -303,16 +311,102 @@ func (b *builder) discriminate(s *openapi3.Schema, l loc, u *ir.Union, vs []unio
 		byKey[k] = append(byKey[k], value)
 	}
 	for _, uv := range vs {
-		if uv.key == "" {
-			continue
+		var vals []string
+		if uv.key != "" {
+			vals = slices.Clone(byKey[uv.key])
 		}
-		vals := byKey[uv.key]
-		if len(vals) == 0 {
+		own, hasOwn := tagValue(uv.s, d.PropertyName, 0)
+		if hasOwn && !slices.Contains(vals, own) {
+			vals = append(vals, own)
+		}
+		if len(vals) == 0 && uv.key != "" {
 			vals = []string{uv.tag}
+		}
+		if len(vals) == 0 {
+			continue
 		}
 		slices.Sort(vals)
 		uv.v.Values = vals
+		uv.v.Tag = vals[0]
+		if hasOwn {
+			uv.v.Tag = own
+		}
 	}
+}
+
+// tagValue returns the one string value that the schema s (or one of its
+// allOf parts) allows for property prop: its const, or an enum of one
+// value.
+func tagValue(s *openapi3.Schema, prop string, depth int) (string, bool) {
+	if s == nil || depth > 16 {
+		return "", false
+	}
+	if p := s.Properties[prop]; p != nil && p.Value != nil {
+		if c, ok := p.Value.Const.(string); ok {
+			return c, true
+		}
+		if len(p.Value.Enum) == 1 {
+			if c, ok := p.Value.Enum[0].(string); ok {
+				return c, true
+			}
+		}
+	}
+	for _, part := range s.AllOf {
+		if v, ok := tagValue(part.Value, prop, depth+1); ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// constOneOf converts a oneOf or anyOf whose variants are all inline
+// scalars of one JSON type each fixed to one value (a const or an enum of
+// one value, often with a title: the way 3.1 documents written from code
+// spell an enum) into an Enum, its constants named by the titles.
+func (b *builder) constOneOf(s *openapi3.Schema, parts openapi3.SchemaRefs, live []int, l loc, hint string) (ir.Type, bool) {
+	var vals []any
+	var labels []string
+	typ := ""
+	for _, i := range live {
+		p := parts[i]
+		if p.Ref != "" || p.Value == nil {
+			return nil, false
+		}
+		v := p.Value.Const
+		if v == nil && len(p.Value.Enum) == 1 {
+			v = p.Value.Enum[0]
+		}
+		t := jsonType(v)
+		if v == nil || t == "object" || t == "array" || typ != "" && t != typ && !(typ == "number" && t == "integer") {
+			return nil, false
+		}
+		if typ == "" || t == "number" {
+			typ = t
+		}
+		vals = append(vals, v)
+		labels = append(labels, p.Value.Title)
+	}
+	if len(s.Properties) > 0 {
+		return nil, false
+	}
+	base, ok := b.primitive(typ, s.Format, l).(*ir.Primitive)
+	if !ok || base.Kind > ir.Bool {
+		base = &ir.Primitive{Kind: ir.String}
+	}
+	if base.Kind == ir.Float32 {
+		base.Kind = ir.Float64
+	}
+	n := b.hoist(s, l, hint)
+	e := &ir.Enum{Base: base}
+	for i, v := range vals {
+		ev := &ir.EnumValue{Value: compactJSON(v), Label: labels[i]}
+		if d := schemaDoc(parts[live[i]].Value); d.Description != "" {
+			ev.Doc = ir.Doc{Summary: d.Description}
+		}
+		e.Values = append(e.Values, ev)
+	}
+	n.Type = e
+	return n, true
 }
 
 // typeUnion converts a 3.1 type array with several non-null types into a
@@ -365,11 +459,38 @@ func (b *builder) enum(s *openapi3.Schema, types []string, l loc, hint string) (
 	}
 	n := b.hoist(s, l, hint)
 	e := &ir.Enum{Base: base}
-	for _, v := range vals {
-		e.Values = append(e.Values, &ir.EnumValue{Value: compactJSON(v)})
+	labels := enumVarNames(s, len(s.Enum))
+	for i, v := range s.Enum {
+		if v == nil {
+			continue
+		}
+		ev := &ir.EnumValue{Value: compactJSON(v)}
+		if labels != nil {
+			ev.Label = labels[i]
+		}
+		e.Values = append(e.Values, ev)
 	}
 	n.Type = e
 	return n, nullable
+}
+
+// enumVarNames returns the x-enum-varnames (or x-enumNames) of s when
+// it lists one name per enum value, else nil.
+func enumVarNames(s *openapi3.Schema, n int) []string {
+	for _, key := range []string{"x-enum-varnames", "x-enumNames"} {
+		list, ok := s.Extensions[key].([]any)
+		if !ok || len(list) != n {
+			continue
+		}
+		out := make([]string, n)
+		for i, v := range list {
+			if out[i], ok = v.(string); !ok {
+				return nil
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // jsonType is the JSON Schema type of a decoded JSON value.

@@ -119,17 +119,28 @@ func (b *builder) finishNames() {
 	for _, u := range b.unions {
 		nameVariants(u)
 	}
+	for _, n := range b.api.Types {
+		if u, ok := n.Type.(*ir.Union); ok {
+			for _, v := range u.Variants {
+				v.Ctor = nm.name("New" + n.Name + v.Name)
+			}
+		}
+	}
 }
 
-// nameEnum names the constants TypeName + PascalCase(value), falling back
-// to TypeName + "Value" + index for values with no letters or digits.
+// nameEnum names the constants TypeName + PascalCase(label or value),
+// falling back to TypeName + "Value" + index for values with no letters or
+// digits.
 func nameEnum(typeName string, e *ir.Enum, nm *namer) {
 	for i, v := range e.Values {
 		text := v.Value
 		if s, err := strconv.Unquote(text); err == nil {
 			text = s
 		}
-		suffix := pascalWords(text)
+		suffix := pascalWords(v.Label)
+		if suffix == "" {
+			suffix = pascalWords(text)
+		}
 		if suffix == "" {
 			suffix = "Value" + strconv.Itoa(i)
 		}

@@ -20,6 +20,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/genclient/genclient/ir"
@@ -71,6 +72,9 @@ type Options struct {
 	// convertHook, when set (by tests only), runs at the end of every
 	// operation's conversion: a seam to exercise the skip-on-failure path.
 	convertHook func(o *ir.Operation)
+	// repairsHook, when set (by tests only), is given the number of
+	// repairs of each rule (repair.go) once the files are prepared.
+	repairsHook func(map[string]int)
 }
 
 // Load reads the document at path and everything it references, and
@@ -100,7 +104,11 @@ func Load(path string, opts Options) (api *ir.API, err error) {
 	if err := rs.tailor(path, opts.Overlays, opts.Edits); err != nil {
 		return nil, err
 	}
-	if err := rs.prepare(path, opts.AllowRemoteRefs); err != nil {
+	err = rs.prepare(path, opts.AllowRemoteRefs)
+	if opts.repairsHook != nil {
+		opts.repairsHook(rs.repairs)
+	}
+	if err != nil {
 		return nil, err
 	}
 	doc, err := b.kinLoad(opts)
@@ -117,8 +125,7 @@ func (b *builder) kinLoad(opts Options) (doc *openapi3.T, err error) {
 	root := rs.files[rs.rootName]
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, &Error{Pos: ir.Pos{File: rs.rootName, Line: root.root.Line, Col: root.root.Column},
-				Msg: fmt.Sprintf("kin-openapi failed: %v", r)}
+			doc, err = nil, &Error{Pos: ir.Pos{File: rs.rootName}, Msg: fmt.Sprintf("kin-openapi failed: %v", r)}
 		}
 	}()
 	l := openapi3.NewLoader()
@@ -201,15 +208,46 @@ func (b *builder) unbundle(doc *openapi3.T) {
 }
 
 // kinError positions an error kin-openapi returned. Most failures are
-// caught by rawSet first; what remains is placed at the document root.
+// caught by rawSet first; what remains is placed at the node the message
+// names by a JSON pointer ("bad data in "#/components/..."), or at the file
+// when it names none.
 func (b *builder) kinError(err error) error {
 	if e, ok := err.(*Error); ok {
 		return e
 	}
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "failed to unmarshal data: json error: ")
-	root := b.rs.files[b.rs.rootName].root
-	return &Error{Pos: ir.Pos{File: b.rs.rootName, Line: root.Line, Col: root.Column}, Msg: "invalid document: " + msg}
+	// kin tries JSON, then YAML, and reports both: the YAML one only
+	// repeats the JSON one.
+	if i := strings.Index(msg, ", yaml error: "); i >= 0 {
+		msg = msg[:i]
+	}
+	return &Error{Pos: b.kinPos(msg), Msg: "invalid document: " + msg}
+}
+
+// kinPtrRE finds the first quoted JSON pointer of a kin-openapi message.
+var kinPtrRE = regexp.MustCompile(`"(#/[^"]*)"`)
+
+// kinPos returns the position of the node the first JSON pointer in msg
+// names, or just the root file.
+func (b *builder) kinPos(msg string) ir.Pos {
+	pos := ir.Pos{File: b.rs.rootName}
+	m := kinPtrRE.FindStringSubmatch(msg)
+	if m == nil {
+		return pos
+	}
+	ptr := m[1][1:]
+	l := loc{b.rs.rootName, ptr}
+	for ref, bl := range b.bundled {
+		if strings.HasPrefix(m[1], ref) && (len(m[1]) == len(ref) || m[1][len(ref)] == '/') {
+			l = loc{bl.file, bl.ptr + m[1][len(ref):]}
+		}
+	}
+	l = b.rawPtr(l)
+	if _, _, ok := b.rs.lookup(l.file, l.ptr); !ok {
+		return pos
+	}
+	return b.rs.keyPos(l.file, l.ptr)
 }
 
 // warn records a warning.

@@ -44,9 +44,9 @@ func TestWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
+		"testdata/warnings/warnings.yaml:26:11: warning: type array [string null] is OpenAPI 3.1; accepted in 3.0.3",
 		"testdata/warnings/warnings.yaml:5:5: warning: operation GET /pets has no operationId: named GetPets",
 		`testdata/warnings/warnings.yaml:24:11: warning: unknown string format "shoe-size": treated as string`,
-		"testdata/warnings/warnings.yaml:26:11: warning: type array [string null] is OpenAPI 3.1; accepted in 3.0.3",
 	}
 	var got []string
 	for _, w := range api.Warnings {

@@ -34,7 +34,7 @@ func (b *builder) operations() {
 func (b *builder) convertOp(oi *opInfo) {
 	o, op := oi.o, oi.op
 	b.params(oi)
-	if op.RequestBody != nil {
+	if op.RequestBody != nil && !emptyBody(op.RequestBody) {
 		o.Body = b.body(oi)
 	}
 	b.responses(oi)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/genclient/genclient/ir"
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // detectPagination recognises the common body-cursor shapes of a GET
@@ -14,7 +15,8 @@ import (
 // body and among the operation's query parameters:
 //
 //   - has_more: a boolean has_more (hasMore) beside the items, a query
-//     parameter starting_after, and items that have a string id: the next
+//     parameter starting_after, and items that have a string id (every
+//     variant of a union of items has one): the next
 //     page is starting_after=<id of the last item> while has_more is true
 //     (Stripe).
 //   - a string next_cursor, next_page_token or next_page (camelCase too)
@@ -92,10 +94,8 @@ func (b *builder) detectShape(o *ir.Operation, s *ir.Struct, items *ir.Field) *i
 	// has_more + starting_after + the last item's id.
 	if hm := field(s, "has_more", "hasMore"); hm != nil && isBool(hm.Type) {
 		if after := param("starting_after"); after != "" {
-			if is := structType(arrayElem(items.Type)); is != nil {
-				if id := field(is, "id"); id != nil && isString(id.Type) {
-					return &ir.Pagination{Kind: ir.PageCursor, Param: after, CursorItem: "id", HasMore: hm.JSONName}
-				}
+			if hasStringID(arrayElem(items.Type)) {
+				return &ir.Pagination{Kind: ir.PageCursor, Param: after, CursorItem: "id", HasMore: hm.JSONName}
 			}
 		}
 	}
@@ -146,6 +146,29 @@ func (b *builder) detectShape(o *ir.Operation, s *ir.Struct, items *ir.Field) *i
 	return nil
 }
 
+// hasStringID reports whether t is an object with a string id, or a
+// union of such objects (Stripe's polymorphic lists).
+func hasStringID(t ir.Type) bool {
+	if u, ok := unwrap(t).(*ir.Union); ok {
+		for _, v := range u.Variants {
+			if !hasStringID(v.Type) {
+				return false
+			}
+		}
+		return len(u.Variants) > 0
+	}
+	s := structType(t)
+	if s == nil {
+		return false
+	}
+	for _, f := range s.Fields {
+		if f.JSONName == "id" {
+			return isString(f.Type)
+		}
+	}
+	return false
+}
+
 // successBody is the JSON type of the 200 (else first 2xx) response.
 func successBody(o *ir.Operation) ir.Type {
 	for _, r := range o.Responses {
@@ -190,4 +213,25 @@ func isString(t ir.Type) bool {
 func isBool(t ir.Type) bool {
 	p, ok := unwrap(t).(*ir.Primitive)
 	return ok && p.Kind == ir.Bool
+}
+
+// emptyBody reports whether an operation's request body can carry
+// nothing: it is optional and every media type's schema is an object
+// with no properties that allows none (additionalProperties: false), as
+// on each of Stripe's GET operations. The method then takes no body.
+func emptyBody(rb *openapi3.RequestBodyRef) bool {
+	if rb == nil || rb.Value == nil || rb.Value.Required || len(rb.Value.Content) == 0 {
+		return false
+	}
+	for _, mt := range rb.Value.Content {
+		if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+			return false
+		}
+		s := mt.Schema.Value
+		closed := s.AdditionalProperties.Has != nil && !*s.AdditionalProperties.Has
+		if !s.Type.Is("object") || len(s.Properties) > 0 || !closed || len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) > 0 {
+			return false
+		}
+	}
+	return true
 }

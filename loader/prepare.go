@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/genclient/genclient/ir"
@@ -32,6 +33,13 @@ type preparer struct {
 	errs    ErrorList
 	stack   []string // keys from the file root to the node being walked
 	version string
+	swagger bool
+	// fileCtx is the kind of the top of each file, when known: the root
+	// document's, or the one given by the first $ref to the whole file;
+	// topCtx the kind of top-level members of files reached by $refs such
+	// as "models.yaml#/Pet".
+	fileCtx map[string]bundleCtx
+	topCtx  map[string]map[string]bundleCtx
 	notes   []*normNote // normalisations done, one per (file, construct)
 	// src is the file the subtree being walked comes from when it was
 	// spliced into another file, for positions; "" otherwise.
@@ -85,7 +93,8 @@ var httpMethods = map[string]bool{"get": true, "put": true, "post": true, "delet
 // prepare loads root and everything it references. It returns the first
 // errors found (a syntax error, a missing file, a $ref to nothing).
 func (rs *rawSet) prepare(root string, allowRemote bool) error {
-	p := &preparer{rs: rs, remote: allowRemote, queued: map[string]bool{}}
+	p := &preparer{rs: rs, remote: allowRemote, queued: map[string]bool{},
+		fileCtx: map[string]bundleCtx{}, topCtx: map[string]map[string]bundleCtx{}}
 	root = cleanName(root)
 	rs.rootName = root
 	f, err := rs.file(root)
@@ -95,6 +104,9 @@ func (rs *rawSet) prepare(root string, allowRemote bool) error {
 	if v := mapGet(f.root, "openapi"); v != nil {
 		p.version = v.Value
 	}
+	p.swagger = mapGet(f.root, "swagger") != nil
+	rs.hoistDefs = !p.swagger && !strings.HasPrefix(p.version, "3.1") && !strings.HasPrefix(p.version, "3.2")
+	p.fileCtx[root] = cxDoc
 	p.enqueue(root)
 	for len(p.queue) > 0 && len(p.errs) < maxErrors {
 		name := p.queue[0]
@@ -104,7 +116,11 @@ func (rs *rawSet) prepare(root string, allowRemote bool) error {
 			return err
 		}
 		p.stack = p.stack[:0]
-		p.walk(f, f.root, false)
+		c, ok := p.fileCtx[name]
+		if !ok {
+			c = cxOther
+		}
+		p.walk(f, f.root, c, nil)
 	}
 	for _, u := range p.refs {
 		if len(p.errs) >= maxErrors {
@@ -138,59 +154,193 @@ func isRemote(ref string) bool {
 	return strings.HasPrefix(ref, "http://") || strings.HasPrefix(ref, "https://")
 }
 
-// walk visits n (at p.stack within f), recording $refs and normalising.
-// Values that are data rather than OpenAPI objects (examples, defaults,
-// enums, extensions) are skipped.
-func (p *preparer) walk(f *rawFile, n *yaml.Node, _ bool) {
+// walk visits n (at p.stack within f), an object of kind c or, with mc, a
+// map or list of objects of kind mc.elem: it records $refs and applies
+// the repair rules. Values that are data rather than OpenAPI objects
+// (examples, defaults, enums, extensions) are skipped.
+func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 	n = deref(n)
 	switch n.Kind {
 	case yaml.SequenceNode:
-		for _, c := range n.Content {
-			p.walk(f, c, false)
+		for _, e := range n.Content {
+			if mc != nil {
+				p.walk(f, e, mc.elem, nil)
+			} else {
+				p.walk(f, e, c, nil)
+			}
 		}
 	case yaml.MappingNode:
+		p.repair(f, n, c, mc != nil)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key, val := n.Content[i].Value, deref(n.Content[i+1])
 			if val == nil {
 				continue
 			}
 			if key == "$ref" && val.Kind == yaml.ScalarNode {
-				p.addRef(f, val)
+				p.addRef(f, val, c)
 				continue
 			}
-			if skipKey(key, val) && !(key == "default" && p.inResponses()) {
+			if c == cxDiscriminator && key == "mapping" && val.Kind == yaml.MappingNode {
+				// Mapping values that are references are $refs too.
+				for j := 1; j < len(val.Content); j += 2 {
+					if v := deref(val.Content[j]); v.Kind == yaml.ScalarNode && isMappingRef(v.Value) {
+						p.addRef(f, v, cxSchema)
+					}
+				}
 				continue
 			}
-			if p.normalise(f, n, i) {
-				val = deref(n.Content[i+1])
+			cc, cm := cxOther, (*mapCtx)(nil)
+			switch {
+			case mc != nil:
+				cc = mc.elem
+			case c == cxOther && n == f.root && p.topCtx[f.name][key] != cxOther:
+				cc = p.topCtx[f.name][key]
+			default:
+				cc, cm = p.childCtx(c, key, val)
+			}
+			if cc == cxData {
+				continue
 			}
 			p.stack = append(p.stack, key)
 			if sf, ok := p.rs.spliced[val]; ok {
 				saved := p.src
 				p.src = sf
-				p.walk(f, val, false)
+				p.walk(f, val, cc, cm)
 				p.src = saved
 			} else {
-				p.walk(f, val, false)
+				p.walk(f, val, cc, cm)
 			}
 			p.stack = p.stack[:len(p.stack)-1]
 		}
 	}
 }
 
-// skipKey reports whether the value under key is data, not OpenAPI.
-func skipKey(key string, val *yaml.Node) bool {
-	switch key {
-	case "example", "default", "enum", "const":
-		return true
-	case "examples":
-		return val.Kind == yaml.SequenceNode
+// childCtx returns the kind of the value under key in an object of kind
+// c. In a file whose kind is unknown (cxOther), "default" under responses
+// is a response and examples that are not a list may hold $refs.
+func (p *preparer) childCtx(c bundleCtx, key string, val *yaml.Node) (bundleCtx, *mapCtx) {
+	if c == cxOther {
+		switch {
+		case key == "default" && p.inResponses():
+			return cxOther, nil
+		case key == "examples" && val.Kind != yaml.SequenceNode:
+			return cxOther, nil
+		}
 	}
-	return strings.HasPrefix(key, "x-")
+	if p.swagger {
+		return childCtx2(c, key)
+	}
+	return childCtx(c, key)
 }
 
-// addRef records the $ref whose value is val, and queues its file.
-func (p *preparer) addRef(f *rawFile, val *yaml.Node) {
+// childCtx2 is childCtx for Swagger 2.0 documents.
+func childCtx2(c bundleCtx, key string) (bundleCtx, *mapCtx) {
+	switch c {
+	case cxData:
+		return cxData, nil
+	case cxResponses:
+		return cxResponse, nil
+	case cxSchema:
+		return childCtx(c, key)
+	}
+	switch key {
+	case "example", "examples", "default", "enum":
+		return cxData, nil
+	}
+	if strings.HasPrefix(key, "x-") {
+		return cxData, nil
+	}
+	switch c {
+	case cxDoc:
+		switch key {
+		case "paths":
+			return cxPaths, nil
+		case "definitions":
+			return cxOther, &mapCtx{cxSchema}
+		case "parameters":
+			return cxOther, &mapCtx{cxParameter}
+		case "responses":
+			return cxOther, &mapCtx{cxResponse}
+		}
+	case cxPaths:
+		return cxPathItem, nil
+	case cxPathItem:
+		if httpMethods[key] {
+			return cxOperation, nil
+		}
+		if key == "parameters" {
+			return cxParameter, nil
+		}
+	case cxOperation:
+		switch key {
+		case "parameters":
+			return cxParameter, nil
+		case "responses":
+			return cxResponses, nil
+		}
+	case cxResponse:
+		switch key {
+		case "schema":
+			return cxSchema, nil
+		case "headers":
+			return cxOther, &mapCtx{cxHeader}
+		}
+	case cxParameter, cxHeader:
+		if key == "schema" || key == "items" {
+			return cxSchema, nil
+		}
+	}
+	return cxOther, nil
+}
+
+// kindAt returns the kind of the object at ptr in file, following the
+// kinds from the file's top (the root document's, or the one its first
+// $ref gave it); cxOther when unknown.
+func (p *preparer) kindAt(file, ptr string) bundleCtx {
+	c, ok := p.fileCtx[file]
+	if !ok {
+		c = cxOther
+	}
+	if ptr == "" || ptr == "/" {
+		return c
+	}
+	var mc *mapCtx
+	for j, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		tok = unescapeToken(tok)
+		switch {
+		case j == 0 && c == cxOther:
+			c, ok = p.topCtx[file][tok]
+			if !ok {
+				return cxOther
+			}
+			mc = nil
+			continue
+		case mc != nil:
+			c, mc = mc.elem, nil
+			continue
+		}
+		if _, err := strconv.Atoi(tok); err == nil && (c == cxParameter || c == cxSchema) {
+			continue // an entry of a list of parameters or schemas (allOf/0)
+		}
+		if p.swagger {
+			c, mc = childCtx2(c, tok)
+		} else {
+			c, mc = childCtx(c, tok)
+		}
+		if c == cxOther && mc == nil {
+			return cxOther
+		}
+	}
+	if mc != nil {
+		return cxOther
+	}
+	return c
+}
+
+// addRef records the $ref whose value is val, in an object of kind c, and
+// queues its file; the first $ref to a file gives the kind of its top (or
+// of its top-level members) for the walk.
+func (p *preparer) addRef(f *rawFile, val *yaml.Node, c bundleCtx) {
 	ref := val.Value
 	if isRemote(ref) {
 		if !p.remote {
@@ -204,6 +354,22 @@ func (p *preparer) addRef(f *rawFile, val *yaml.Node) {
 		return
 	}
 	p.refs = append(p.refs, refUse{file: f.name, ref: ref, node: val, pos: p.posFile(f)})
+	if _, ptr := splitRef(f.name, ref); target != p.rs.rootName && c != cxOther {
+		tok, rest, _ := strings.Cut(strings.TrimPrefix(ptr, "/"), "/")
+		switch {
+		case ptr == "" || ptr == "/":
+			if _, ok := p.fileCtx[target]; !ok {
+				p.fileCtx[target] = c
+			}
+		case rest == "":
+			if p.topCtx[target] == nil {
+				p.topCtx[target] = map[string]bundleCtx{}
+			}
+			if _, ok := p.topCtx[target][unescapeToken(tok)]; !ok {
+				p.topCtx[target][unescapeToken(tok)] = c
+			}
+		}
+	}
 	p.enqueue(target)
 }
 
@@ -231,22 +397,6 @@ func (p *preparer) checkRef(u refUse) {
 	}
 }
 
-// normalise rewrites the member i of mapping n when it is a construct
-// kin-openapi rejects but whose intent is plain, and warns. It reports
-// whether it changed anything.
-func (p *preparer) normalise(f *rawFile, n *yaml.Node, i int) bool {
-	key, val := n.Content[i].Value, deref(n.Content[i+1])
-	switch {
-	case (key == "description" || key == "summary") && val.Kind == yaml.MappingNode && !p.inProperties():
-		return p.inlineText(f, n, i)
-	case httpMethods[key] && val.Kind == yaml.MappingNode && p.inPathItem() && mapGet(val, "$ref") != nil:
-		return p.splice(f, n, i, "operation "+key, "operation-level $refs")
-	case key == "properties" && !p.inProperties() && val.Kind == yaml.MappingNode && len(val.Content) == 2 && val.Content[0].Value == "$ref":
-		return p.splice(f, n, i, "properties", "properties $refs")
-	}
-	return false
-}
-
 // inResponses reports whether the walk is at the members of a responses
 // map, where "default" is a response, not a default value.
 func (p *preparer) inResponses() bool {
@@ -269,65 +419,58 @@ func (p *preparer) inPathItem() bool {
 	return len(s) >= 3 && s[len(s)-3] == "callbacks"
 }
 
-// inlineText replaces a description or summary given as {$ref: ...} by the
-// text it points at (DigitalOcean does this for tags).
-func (p *preparer) inlineText(f *rawFile, n *yaml.Node, i int) bool {
+// inlineText replaces the description or summary at member i of s.n,
+// given as {$ref: ...}, by the text it points at.
+func (p *preparer) inlineText(s *site, i int) {
+	f, n := s.f, s.n
 	val := deref(n.Content[i+1])
 	r := mapGet(val, "$ref")
 	if r == nil || r.Kind != yaml.ScalarNode || isRemote(r.Value) {
-		return false
+		return
 	}
+	key := n.Content[i].Value
 	target, ptr := splitRef(f.name, r.Value)
 	if ptr == "" || ptr == "/" {
-		// A whole file as text would copy whatever it holds (a token, a
-		// key) into the generated code: not read.
 		n.Content[i+1] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: val.Line, Column: val.Column}
-		f.changed = true
-		p.rs.warn(ir.Pos{File: p.posFile(f), Line: r.Line, Col: r.Column},
-			fmt.Sprintf("%s given as $ref %q to a whole file: not read, left empty (a $ref to text must point into a YAML or JSON document)", n.Content[i].Value, r.Value))
-		return true
+		s.repaired(r, fmt.Sprintf("%s given as $ref %q to a whole file: not read, left empty (a $ref to text must point into a YAML or JSON document)", key, r.Value))
+		return
 	}
 	if _, err := p.rs.file(target); err != nil {
 		p.fileError(f, r, target, err)
-		return false
+		return
 	}
 	t, _, ok := p.rs.lookup(target, ptr)
 	if !ok || t.Kind != yaml.ScalarNode {
-		p.errorAt(p.posFile(f), r, "unresolved $ref %q (a %s must be text)", r.Value, n.Content[i].Value)
-		return false
+		p.errorAt(p.posFile(f), r, "unresolved $ref %q (a %s must be text)", r.Value, key)
+		return
 	}
 	n.Content[i+1] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.Value, Line: val.Line, Column: val.Column}
-	f.changed = true
-	p.note(p.posFile(f), n.Content[i].Value+" $refs", ir.Pos{File: p.posFile(f), Line: r.Line, Col: r.Column},
-		fmt.Sprintf("%s given as $ref %q: inlined its text", n.Content[i].Value, r.Value))
-	return true
+	s.repaired(r, fmt.Sprintf("%s given as $ref %q: inlined its text", key, r.Value))
 }
 
-// splice replaces an operation or a properties map given as {$ref: ...}
-// (not allowed by OpenAPI, but DigitalOcean does both) by a copy of what it
-// points at, with the copy's own relative $refs rebased onto f.
-func (p *preparer) splice(f *rawFile, n *yaml.Node, i int, what, kind string) bool {
+// splice replaces the member i of s.n, an operation or a properties map
+// given as {$ref: ...}, by a copy of what it points at, with the copy's
+// own relative $refs rebased onto the file.
+func (p *preparer) splice(s *site, i int, what string) {
+	f, n := s.f, s.n
 	r := mapGet(n.Content[i+1], "$ref")
 	if r.Kind != yaml.ScalarNode || isRemote(r.Value) {
-		return false
+		return
 	}
 	target, ptr := splitRef(f.name, r.Value)
 	if _, err := p.rs.file(target); err != nil {
 		p.fileError(f, r, target, err)
-		return false
+		return
 	}
 	t, tfile, ok := p.rs.lookup(target, ptr)
 	if !ok || t.Kind != yaml.MappingNode {
 		p.errorAt(p.posFile(f), r, "unresolved $ref %q", r.Value)
-		return false
+		return
 	}
 	cp := rebase(t, tfile, f.name)
 	n.Content[i+1] = cp
 	p.rs.spliced[cp] = tfile
-	f.changed = true
-	p.note(p.posFile(f), kind, ir.Pos{File: p.posFile(f), Line: r.Line, Col: r.Column},
-		fmt.Sprintf("%s given as $ref %q (not allowed by OpenAPI): inlined", what, r.Value))
-	return true
+	s.repaired(r, fmt.Sprintf("%s given as $ref %q (not allowed by OpenAPI): inlined", what, r.Value))
 }
 
 // rebase deep-copies n, rewriting each relative $ref (written in file

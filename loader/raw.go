@@ -44,11 +44,17 @@ type rawSet struct {
 	refRoot *refRoot
 	// total is the number of bytes read so far.
 	total int64
+	// hoistDefs says the bundler gives each schema a $ref reaches through
+	// a schema's $defs a component of its own, as it does for definitions
+	// (an OpenAPI 3.0 document: see fixDefinitionsRef).
+	hoistDefs bool
+	// repairs counts the repairs done, by rule name.
+	repairs map[string]int
 }
 
 func newRawSet(warn func(ir.Pos, string)) *rawSet {
 	return &rawSet{files: map[string]*rawFile{}, spliced: map[*yaml.Node]string{}, warn: warn,
-		index: map[*yaml.Node]map[string]int{}}
+		index: map[*yaml.Node]map[string]int{}, repairs: map[string]int{}}
 }
 
 // indexedMin is the size (in members) from which member indexes a mapping.
@@ -102,6 +108,9 @@ func (rs *rawSet) file(name string) (*rawFile, error) {
 	if err != nil {
 		return nil, &Error{Pos: ir.Pos{File: name}, Msg: "cannot read file: " + err.Error()}
 	}
+	// A byte-order mark is not part of the document (the column of what
+	// follows it on line 1 is one less than an editor may show).
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	f := &rawFile{name: name, data: data}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {

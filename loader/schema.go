@@ -249,8 +249,10 @@ func (b *builder) hoist(s *openapi3.Schema, l loc, hint string) *ir.Named {
 	return n
 }
 
-// refString writes l as a $ref relative to the root document.
+// refString writes l as a $ref relative to the root document, as the
+// user's file has it (a 2.0 pointer for a Swagger document, see srcLoc).
 func (b *builder) refString(l loc) string {
+	l = b.srcLoc(l)
 	if l.file == b.root.file {
 		return "#" + l.ptr
 	}
@@ -322,7 +324,7 @@ func checkExample(s *openapi3.Schema, v any) (msg string) {
 }
 
 // schemaTypes returns the schema's types without "null", and whether null
-// was among them; it warns about type arrays outside 3.1.
+// was among them (a type array outside 3.1 is accepted: see fixTypeArray).
 func (b *builder) schemaTypes(s *openapi3.Schema, l loc) ([]string, bool) {
 	if s.Type == nil {
 		return nil, false
@@ -336,9 +338,6 @@ func (b *builder) schemaTypes(s *openapi3.Schema, l loc) ([]string, bool) {
 			continue
 		}
 		out = append(out, t)
-	}
-	if len(ts) > 1 && !b.v31 {
-		b.warn(b.pos(l.child("type")), fmt.Sprintf("type array %v is OpenAPI 3.1; accepted in %s", ts, b.doc.OpenAPI))
 	}
 	return out, null
 }

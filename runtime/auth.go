@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 )
@@ -199,6 +200,14 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
+// CloseIdleConnections closes the idle connections of the transport
+// below, so that http.Client.CloseIdleConnections reaches the pool.
+func (t *authTransport) CloseIdleConnections() {
+	if c, ok := t.next.(interface{ CloseIdleConnections() }); ok {
+		c.CloseIdleConnections()
+	}
+}
+
 // responseObserver is implemented by credentials that learn from
 // responses (digest nextnonce).
 type responseObserver interface{ observe(*http.Response) }
@@ -250,6 +259,48 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 				delete(req.Header, k)
 			}
 		}
+		if req.URL.RawQuery != "" {
+			req.URL.RawQuery = scrubQuery(req.URL.RawQuery, names, via)
+		}
 	}
 	return nil
+}
+
+// scrubQuery removes from a redirect target's query the credentials a
+// server echoed into it: every parameter named by WithRedactNames or a
+// query APIKey, and a parameter with a default sensitive name (token,
+// signature, ...) whose value an earlier hop of the chain carried. Other
+// parameters keep their bytes and order, so a pre-signed URL of another
+// origin still works.
+func scrubQuery(raw string, names map[string]bool, via []*http.Request) string {
+	var sent map[string]bool
+	parts := strings.Split(raw, "&")
+	kept := parts[:0]
+	for _, kv := range parts {
+		k, v, _ := strings.Cut(kv, "=")
+		name, err := url.QueryUnescape(k)
+		if err != nil {
+			name = k
+		}
+		lower := strings.ToLower(name)
+		drop := names[lower]
+		if !drop && isDefaultRedacted(lower) {
+			if sent == nil {
+				sent = map[string]bool{}
+				for _, r := range via {
+					for qk, qv := range r.URL.Query() {
+						for _, x := range qv {
+							sent[strings.ToLower(qk)+"="+x] = true
+						}
+					}
+				}
+			}
+			val, err := url.QueryUnescape(v)
+			drop = err != nil || sent[lower+"="+val]
+		}
+		if !drop {
+			kept = append(kept, kv)
+		}
+	}
+	return strings.Join(kept, "&")
 }

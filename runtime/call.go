@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"maps"
 	"net/http"
 	"net/url"
@@ -281,5 +282,31 @@ func (c *Call) encodedQuery() string {
 	return q
 }
 
+// LogValue makes slog print c as its method, path and query, with
+// sensitive query values redacted; headers and cookies are left out.
+func (c *Call) LogValue() slog.Value {
+	if c == nil {
+		return slog.StringValue("<nil Call>")
+	}
+	path, q, org := c.Path, c.encodedQuery(), ""
+	if c.abs != nil {
+		path, q, org = c.abs.EscapedPath(), c.abs.RawQuery, c.abs.Scheme+"://"+c.abs.Host
+	}
+	attrs := []slog.Attr{slog.String("method", c.Method), slog.String("path", path)}
+	if q != "" {
+		attrs = append(attrs, slog.String("query", strings.TrimPrefix(redactURL(&url.URL{RawQuery: q}, nil), "?")))
+	}
+	if org != "" {
+		attrs = append(attrs, slog.String("origin", org))
+	}
+	return slog.GroupValue(attrs...)
+}
+
 // GoString is String, so %#v prints no secret either.
 func (c *Call) GoString() string { return c.String() }
+
+// NewErrorModel is a Call.ErrorModel for an operation whose only error
+// response is "default", decoding into a T: it returns a new(T) for every
+// status. Generated operations share one NewErrorModel[T] per error type
+// instead of a closure each.
+func NewErrorModel[T any](int) any { return new(T) }

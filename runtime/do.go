@@ -3,6 +3,7 @@ package runtime
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"iter"
 	"log/slog"
@@ -32,9 +33,7 @@ func (s *Session) Do(ctx context.Context, call *Call, opts ...Option) (*Response
 	if err != nil {
 		return nil, err
 	}
-	if cancel != nil || cfg.readIdle() > 0 {
-		resp.Body = newGuard(resp.Body, cfg, cancel)
-	}
+	resp.Body = newGuard(resp, cfg, cancel, s.shared)
 	return &Response{Response: resp, Attempts: n}, nil
 }
 
@@ -64,10 +63,14 @@ func (s *Session) decodeInto(ctx context.Context, call *Call, out any, opts []Op
 	if cancel != nil {
 		cancel()
 	}
+	s.shared.released()
 	if err != nil {
 		return &TransportError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
 	}
-	b := buf.Bytes()
+	if resp.StatusCode == http.StatusNotModified {
+		return notModified(resp)
+	}
+	b := trimBOM(buf.Bytes())
 	if resp.StatusCode == http.StatusNoContent || len(b) == 0 {
 		return nil
 	}
@@ -87,6 +90,10 @@ func Exec(ctx context.Context, s *Session, call *Call, opts ...Option) error {
 	s.drain(resp.Body, cfg)
 	if cancel != nil {
 		cancel()
+	}
+	s.shared.released()
+	if resp.StatusCode == http.StatusNotModified {
+		return notModified(resp)
 	}
 	return nil
 }
@@ -133,6 +140,9 @@ func (s *Session) do(ctx context.Context, call *Call, opts []Option) (*http.Resp
 	if call.err != nil {
 		return nil, 0, nil, nil, call.err
 	}
+	if s.shared.closed.Load() {
+		return nil, 0, nil, nil, ErrSessionClosed
+	}
 	cfg, err := s.callConfig(opts)
 	if err != nil {
 		return nil, 0, nil, nil, err
@@ -177,7 +187,7 @@ func (s *Session) loop(ctx context.Context, call *Call, cfg *config, rawURL stri
 		t0 := clk.Now()
 		resp, sent, err := s.attempt(ctx, call, cfg, rawURL, idemKey, !idempotent)
 		s.logAttempt(ctx, cfg, call, rawURL, resp, err, n, clk.Now().Sub(t0))
-		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		if err == nil && (resp.StatusCode >= 200 && resp.StatusCode <= 299 || resp.StatusCode == http.StatusNotModified && conditional(resp.Request)) {
 			return resp, n, nil
 		}
 		if err == nil && !challenged && (resp.StatusCode == 401 || resp.StatusCode == 407) &&
@@ -187,25 +197,7 @@ func (s *Session) loop(ctx context.Context, call *Call, cfg *config, rawURL stri
 			n--
 			continue
 		}
-		var final error
-		var retry bool
-		var ra time.Duration
-		var hasRA bool
-		var apiErr *APIError
-		if err != nil {
-			te := s.transportError(call, cfg, rawURL, err, sent, n)
-			final = te
-			retry = ctx.Err() == nil && retryableErr(err, te.Sent, idempotent)
-		} else {
-			ra, hasRA = parseRetryAfter(resp.Header, clk.Now())
-			apiErr = s.apiError(resp, call, cfg, n)
-			apiErr.RetryAfter = ra
-			final = apiErr
-			retry = idempotent && pol.retryStatus(resp.StatusCode)
-			if (resp.StatusCode == 307 || resp.StatusCode == 308) && call.Body != nil && !call.Body.Replayable() {
-				apiErr.reason = ErrBodyNotReplayable
-			}
-		}
+		final, retry, ra, hasRA := s.judge(ctx, call, cfg, rawURL, resp, err, sent, n, idempotent)
 		if pol.ShouldRetry != nil && ctx.Err() == nil {
 			retry = pol.ShouldRetry(resp, err, retry)
 		}
@@ -237,11 +229,61 @@ func (s *Session) loop(ctx context.Context, call *Call, cfg *config, rawURL stri
 				slog.String("method", call.Method), slog.String("url", redactURL(mustParse(rawURL), cfg.redact)),
 				slog.Int("attempt", n), slog.Duration("wait", wait), slog.String("reason", final.Error()))
 		}
-		if sleep(ctx, clk, wait) != nil {
-			return nil, n, final
+		if err := sleep(ctx, clk, wait); err != nil {
+			return nil, n, &InterruptedError{Err: err, Last: final}
 		}
 	}
 }
+
+// judge turns a failed attempt into the error to return and says whether
+// the decision table retries it, with the server's Retry-After.
+func (s *Session) judge(ctx context.Context, call *Call, cfg *config, rawURL string, resp *http.Response, err error, sent bool, n int, idempotent bool) (final error, retry bool, ra time.Duration, hasRA bool) {
+	pol := &cfg.retry
+	var pe *ProxyError
+	switch {
+	case err != nil && errors.As(err, &pe):
+		// The proxy refused the tunnel: nothing reached the server.
+		ra, hasRA = parseRetryAfter(pe.Header, cfg.clock.Now())
+		final = &APIError{
+			Method: call.Method, URL: redactURL(mustParse(rawURL), cfg.redact),
+			StatusCode: pe.StatusCode, Status: pe.Status, Header: pe.Header,
+			RetryAfter: ra, Attempts: n, reason: pe,
+		}
+		return final, ctx.Err() == nil && pe.StatusCode != 407 && pol.retryStatus(pe.StatusCode), ra, hasRA
+	case err != nil:
+		te := s.transportError(call, cfg, rawURL, err, sent, n)
+		return te, ctx.Err() == nil && retryableErr(err, te.Sent, idempotent), 0, false
+	}
+	code := resp.StatusCode
+	ra, hasRA = parseRetryAfter(resp.Header, cfg.clock.Now())
+	apiErr := s.apiError(resp, call, cfg, n)
+	apiErr.RetryAfter = ra
+	// A 429, or a 503 with Retry-After, says the request was not
+	// processed: a non-idempotent request is retried too, unless the
+	// policy is strict.
+	notProcessed := code == 429 || code == 503 && hasRA
+	retry = pol.retryStatus(code) && (idempotent || notProcessed && !pol.StrictNonIdempotent)
+	if (code == 307 || code == 308) && call.Body != nil && !call.Body.Replayable() {
+		apiErr.reason = ErrBodyNotReplayable
+	}
+	return apiErr, retry, ra, hasRA
+}
+
+// InterruptedError is returned when the context ended while the runtime
+// waited to retry: errors.Is(err, context.Canceled) (or
+// DeadlineExceeded) holds, and errors.As still finds the last attempt's
+// *APIError or *TransportError.
+type InterruptedError struct {
+	Err  error // the context's error
+	Last error // the last attempt's error
+}
+
+func (e *InterruptedError) Error() string {
+	return "runtime: " + e.Err.Error() + " while waiting to retry; last attempt: " + e.Last.Error()
+}
+
+// Unwrap returns the context's error and the last attempt's error.
+func (e *InterruptedError) Unwrap() []error { return []error{e.Err, e.Last} }
 
 // withReason records why a retryable failure was not retried, so that
 // errors.Is matches it.
@@ -281,6 +323,9 @@ func (s *Session) attempt(ctx context.Context, call *Call, cfg *config, rawURL, 
 	var acancel context.CancelCauseFunc
 	var timer Timer
 	if cfg.attemptTimeout > 0 {
+		if t := s.shared.transport; t != nil && t.ResponseHeaderTimeout > 0 && cfg.attemptTimeout > t.ResponseHeaderTimeout {
+			ctx = context.WithValue(ctx, longPollKey{}, true)
+		}
 		ctx, acancel = context.WithCancelCause(ctx)
 		timer = cfg.clock.AfterFunc(cfg.attemptTimeout, func() { acancel(ErrAttemptTimeout) })
 	}
@@ -295,6 +340,7 @@ func (s *Session) attempt(ctx context.Context, call *Call, cfg *config, rawURL, 
 	for _, h := range cfg.reqHooks {
 		h(req)
 	}
+	certReqs := s.shared.certRequests.Load()
 	resp, err := s.shared.client.Do(req)
 	if acancel != nil {
 		timer.Stop()
@@ -308,12 +354,20 @@ func (s *Session) attempt(ctx context.Context, call *Call, cfg *config, rawURL, 
 		}
 	}
 	if err != nil {
+		if s.shared.certRequests.Load() != certReqs && ctx.Err() == nil {
+			// A server asked this attempt's new connection for a
+			// client certificate we do not have; whatever broke the
+			// connection after that (over HTTP/2 often a lost alert)
+			// is that.
+			err = fmt.Errorf("%w (%w)", ErrClientCertificateRequired, redactErr(err))
+		}
 		sent := sentFromErr(err)
 		if sentFlag != nil {
 			sent = sentFlag.Load()
 		}
 		return nil, sent, err
 	}
+	decodeContent(resp)
 	for _, h := range cfg.respHooks {
 		h(resp)
 	}

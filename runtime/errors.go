@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 	"time"
 )
@@ -77,6 +78,10 @@ func (e *APIError) Error() string {
 	case len(bytes.TrimSpace(e.Body)) > 0:
 		msg += ": " + snippet(bytes.TrimSpace(e.Body), 200)
 	}
+	var pe *ProxyError
+	if errors.As(e.reason, &pe) {
+		msg += " (from the proxy, to CONNECT)"
+	}
 	if e.Attempts > 1 {
 		msg += fmt.Sprintf(" (%d attempts)", e.Attempts)
 	}
@@ -91,6 +96,50 @@ func (e *APIError) GoString() string { return "&runtime.APIError{" + e.Error() +
 
 // Unwrap returns why a retryable failure was not retried, or nil.
 func (e *APIError) Unwrap() error { return e.reason }
+
+// As lets errors.As reach the decoded error model: with var m *pkg.Error
+// (a generated model type, which implements error), errors.As(err, &m)
+// sets m when Model is a *pkg.Error. It reports false when the body did
+// not decode as the model (an HTML page, an empty or cut-off body).
+func (e *APIError) As(target any) bool {
+	if e.Model == nil || target == nil {
+		return false
+	}
+	tv := reflect.ValueOf(target)
+	if tv.Kind() != reflect.Pointer || tv.IsNil() {
+		return false
+	}
+	mv := reflect.ValueOf(e.Model)
+	if mv.Type() != tv.Elem().Type() {
+		return false
+	}
+	tv.Elem().Set(mv)
+	return true
+}
+
+// ModelOf returns the error model of type T that the *APIError in err's
+// chain decoded from its body. It reports false when err holds no
+// *APIError, or the body was not a T (an HTML page, empty, cut off, or
+// another status's model); the *APIError still has the status and a
+// bounded copy of the body. Generated packages wrap it as As{Model}.
+func ModelOf[T any](err error) (*T, bool) {
+	var e *APIError
+	if !errors.As(err, &e) {
+		return nil, false
+	}
+	m, ok := e.Model.(*T)
+	return m, ok && m != nil
+}
+
+// ModelText is the Error text of a generated error model v: its name and
+// a bounded piece of its JSON.
+func ModelText(name string, v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return name
+	}
+	return name + ": " + snippet(b, 200)
+}
 
 // snippet returns at most n bytes of b as printable text.
 func snippet(b []byte, n int) string {
@@ -187,7 +236,7 @@ func sentFromErr(err error) bool {
 		return false
 	}
 	var ae *authError
-	if permanentTLS(err) || errors.As(err, &ae) || errors.Is(err, ErrInsecureCredential) ||
+	if permanentTLS(err) || errors.As(err, &ae) || errors.Is(err, ErrInsecureCredential) || errors.Is(err, ErrClientCertificateRequired) ||
 		errors.Is(err, ErrBodyNotReplayable) {
 		return false
 	}
@@ -222,7 +271,8 @@ func retryableErr(err error, sent, idempotent bool) bool {
 	switch {
 	case errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrInsecureRedirect),
 		errors.Is(err, ErrBodyNotReplayable), errors.Is(err, ErrInsecureCredential),
-		errors.As(err, &ae), permanentTLS(err), errors.Is(err, context.Canceled):
+		errors.As(err, &ae), permanentTLS(err), errors.Is(err, context.Canceled),
+		errors.Is(err, ErrClientCertificateRequired):
 		return false
 	}
 	return !sent || idempotent
@@ -232,6 +282,7 @@ func (s *Session) apiError(resp *http.Response, call *Call, cfg *config, attempt
 	buf := s.getBuf()
 	defer s.putBuf(buf)
 	_ = readBody(limitedBody{io.LimitReader(resp.Body, MaxErrorBody+1), resp.Body}, cfg, buf)
+	s.shared.released()
 	b := append([]byte(nil), buf.Bytes()...)
 	e := &APIError{
 		Method:     call.Method,
@@ -255,12 +306,12 @@ func (s *Session) apiError(resp *http.Response, call *Call, cfg *config, attempt
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if mt == "application/problem+json" {
 		var p Problem
-		if json.Unmarshal(b, &p) == nil {
+		if json.Unmarshal(trimBOM(b), &p) == nil {
 			e.Problem = &p
 		}
 	}
 	if call.ErrorModel != nil && !e.Truncated && isJSON(mt) {
-		if m := call.ErrorModel(resp.StatusCode); m != nil && Unmarshal(b, m) == nil {
+		if m := call.ErrorModel(resp.StatusCode); m != nil && Unmarshal(trimBOM(b), m) == nil {
 			e.Model = m
 		}
 	}

@@ -51,12 +51,15 @@ func Example_auth() {
 }
 
 // Retries follow the decision table: a GET is retried on 503, honouring
-// Retry-After; a POST is not, unless it carries an idempotency key.
+// Retry-After; a POST is not (a 503 without Retry-After may come after
+// the server acted), unless it carries an idempotency key.
 func Example_retries() {
 	var calls atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if calls.Add(1)%2 == 1 {
-			w.Header().Set("Retry-After", "0")
+			if r.Method == "GET" {
+				w.Header().Set("Retry-After", "0")
+			}
 			w.WriteHeader(http.StatusServiceUnavailable)
 			return
 		}

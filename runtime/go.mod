@@ -7,4 +7,4 @@ require (
 	golang.org/x/oauth2 v0.35.0
 )
 
-require golang.org/x/text v0.34.0 // indirect
+require golang.org/x/text v0.34.0

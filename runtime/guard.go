@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -16,6 +18,11 @@ type guardBody struct {
 	cancel context.CancelFunc
 	idle   time.Duration
 	clock  Clock
+	sh     *shared
+
+	// For draining on Close: what is left is known when length >= 0.
+	length, read int64
+	drainable    bool
 
 	mu    sync.Mutex // guards timer creation
 	timer Timer
@@ -23,8 +30,35 @@ type guardBody struct {
 	once  sync.Once
 }
 
-func newGuard(rc io.ReadCloser, cfg *config, cancel context.CancelFunc) *guardBody {
-	return &guardBody{rc: rc, cancel: cancel, idle: cfg.readIdle(), clock: cfg.clock}
+func newGuard(resp *http.Response, cfg *config, cancel context.CancelFunc, sh *shared) *guardBody {
+	mt, _, _ := strings.Cut(resp.Header.Get("Content-Type"), ";")
+	return &guardBody{
+		rc: resp.Body, cancel: cancel, idle: cfg.readIdle(), clock: cfg.clock, sh: sh,
+		length: resp.ContentLength,
+		// Only an HTTP/1 connection is lost when a body is closed
+		// unread (HTTP/2 resets the stream), and an event stream does
+		// not end.
+		drainable: resp.ProtoMajor == 1 && !strings.EqualFold(strings.TrimSpace(mt), "text/event-stream"),
+	}
+}
+
+// Draining on Close: at most this much, for at most drainTimeout.
+const (
+	maxDrain     = 64 << 10
+	drainTimeout = time.Second
+)
+
+// drain reads what is left of a body the caller closes early, when that
+// is little, so the HTTP/1 connection goes back to the pool.
+func (g *guardBody) drain() {
+	if !g.drainable || g.fired.Load() || g.length >= 0 && g.length-g.read > maxDrain {
+		return
+	}
+	// A real-time bound, not the session's clock: it stops a read, it
+	// does not pace anything.
+	t := time.AfterFunc(min(drainTimeout, max(g.idle, time.Millisecond)), func() { _ = g.rc.Close() })
+	_, _ = io.CopyN(io.Discard, g.rc, maxDrain+1)
+	t.Stop()
 }
 
 func (g *guardBody) fire() {
@@ -43,6 +77,7 @@ func (g *guardBody) Read(p []byte) (int, error) {
 		g.mu.Unlock()
 	}
 	n, err := g.rc.Read(p)
+	g.read += int64(n)
 	if g.idle > 0 {
 		g.mu.Lock()
 		g.timer.Stop()
@@ -62,10 +97,12 @@ func (g *guardBody) Close() error {
 			g.timer.Stop()
 		}
 		g.mu.Unlock()
+		g.drain()
 		err = g.rc.Close()
 		if g.cancel != nil {
 			g.cancel()
 		}
+		g.sh.released()
 	})
 	return err
 }
@@ -96,5 +133,34 @@ func readBody(rc io.ReadCloser, cfg *config, buf *bytes.Buffer) error {
 			return err
 		}
 		t.Reset(idle)
+	}
+}
+
+// readTo is readBody for any writer, reading through scratch.
+func readTo(rc io.ReadCloser, cfg *config, w io.Writer, scratch []byte) error {
+	defer rc.Close()
+	idle := cfg.readIdle()
+	var t Timer
+	if idle > 0 {
+		t = cfg.clock.AfterFunc(idle, func() { _ = rc.Close() })
+	}
+	for {
+		n, err := rc.Read(scratch)
+		w.Write(scratch[:n])
+		if err == io.EOF {
+			if t != nil {
+				t.Stop()
+			}
+			return nil
+		}
+		if err != nil {
+			if t != nil && !t.Stop() {
+				return ErrReadIdleTimeout
+			}
+			return err
+		}
+		if t != nil {
+			t.Reset(idle)
+		}
 	}
 }

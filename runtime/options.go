@@ -122,6 +122,26 @@ func WithHeader(name, value string) Option {
 	}
 }
 
+// WithoutHeader removes headers from the requests of a call (or of a
+// session, in New or With), as requests' headers={name: None} does: a
+// header set by WithHeader on the session, by the Call itself (a
+// generated header parameter), the default Accept, or the User-Agent
+// (which net/http then does not add either). Credentials are not
+// headers in this sense: choose them with the security requirement.
+// Names are case-insensitive.
+func WithoutHeader(names ...string) Option {
+	return func(cfg *config) error {
+		cfg.dropHeaders = slices.Clip(cfg.dropHeaders)
+		for _, n := range names {
+			if n == "" {
+				return errors.New("runtime: WithoutHeader: empty name")
+			}
+			cfg.dropHeaders = append(cfg.dropHeaders, http.CanonicalHeaderKey(n))
+		}
+		return nil
+	}
+}
+
 // WithUserAgent sets the User-Agent header.
 func WithUserAgent(ua string) Option {
 	return func(cfg *config) error {

@@ -107,7 +107,7 @@ func (pg *rawPage) decode(v any) error {
 	if len(pg.body) == 0 || pg.status == http.StatusNoContent {
 		return nil
 	}
-	if err := Unmarshal(pg.body, v); err != nil {
+	if err := Unmarshal(trimBOM(pg.body), v); err != nil {
 		return &DecodeError{Method: pg.method, URL: redactURL(pg.url, pg.redact), StatusCode: pg.status, Body: bounded(pg.body), Err: err}
 	}
 	return nil
@@ -171,7 +171,16 @@ func (s *Session) fetchPage(ctx context.Context, call *Call, cfg *config, opts [
 	if err != nil {
 		return nil, false, &TransportError{Method: call.Method, URL: redactURL(u, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
 	}
-	seen[maphash.String(seed, u.String())] = struct{}{}
+	// Record the link followed as well as where redirects led, and
+	// refuse a page reached again through a redirect before yielding it.
+	if call.abs != nil {
+		seen[maphash.String(seed, call.abs.String())] = struct{}{}
+	}
+	final := maphash.String(seed, u.String())
+	if call.abs != nil && u.String() != call.abs.String() && hasKey(seen, final) {
+		return nil, false, fmt.Errorf("%w: %s", ErrPaginationLoop, redactURL(u, cfg.redact))
+	}
+	seen[final] = struct{}{}
 	next, _ := NextLink(resp.Header, u)
 	more, err := visit(&rawPage{body: buf.Bytes(), status: resp.StatusCode, url: u, next: next, header: resp.Header, method: call.Method, redact: cfg.redact})
 	return next, more, err

@@ -32,9 +32,18 @@ func TestQuotedIntegers(t *testing.T) {
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}
+	// The runtime's own codec gives the same bytes.
+	if cb, err := Marshal(v); err != nil || string(cb) != want {
+		t.Errorf("runtime.Marshal: %s, %v", cb, err)
+	}
 	var back quotedMsg
 	if err := json.Unmarshal([]byte(`{"revision":"-5","limit":"10","id":"18446744073709551615","lease":"9","small":"-3","plain":"7"}`), &back); err != nil {
 		t.Fatal(err)
+	}
+	var viaCodec quotedMsg
+	if err := Unmarshal([]byte(`{"revision":"-5","limit":"10","id":"18446744073709551615","lease":"9","small":"-3","plain":"7"}`), &viaCodec); err != nil ||
+		viaCodec.Revision != -5 || viaCodec.Limit.Value() != 10 || viaCodec.ID.Value() != 18446744073709551615 || viaCodec.Lease.Value() != 9 {
+		t.Errorf("runtime.Unmarshal: %v %+v", err, viaCodec)
 	}
 	if back.Revision != -5 || back.Limit.Value() != 10 || back.ID.Value() != 18446744073709551615 || back.Lease.Value() != 9 || back.Small.Value() != -3 || back.Plain.Value() != 7 {
 		t.Errorf("decoded %+v", back)

@@ -101,6 +101,13 @@ func (s *Session) newRequest(ctx context.Context, call *Call, cfg *config, rawUR
 	if idemKey != "" {
 		req.Header["Idempotency-Key"] = []string{idemKey}
 	}
+	for _, k := range cfg.dropHeaders {
+		if k == "User-Agent" {
+			req.Header[k] = []string{""} // net/http sends no User-Agent then
+			continue
+		}
+		delete(req.Header, k)
+	}
 	if h := req.Header; len(cfg.header) > 0 || len(call.Header) > 0 {
 		// The maps above share value slices with the Session and the
 		// Call; copy them so hooks and middleware cannot alter either.

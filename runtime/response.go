@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -113,29 +114,74 @@ func setText(f reflect.Value, text string) error {
 	return nil
 }
 
-// body reads the whole body of a 2xx response to call.
-func (s *Session) body(ctx context.Context, call *Call, opts []Option) (*http.Response, []byte, *config, error) {
+// body reads the whole body of a 2xx response to call into a pooled
+// buffer, which the caller returns with s.putBuf.
+func (s *Session) body(ctx context.Context, call *Call, opts []Option) (*http.Response, *bytes.Buffer, *config, error) {
 	resp, n, cfg, cancel, err := s.do(ctx, call, opts)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	buf := s.getBuf()
-	defer s.putBuf(buf)
+	if resp.ContentLength > 0 && resp.ContentLength <= 1<<30 {
+		buf.Grow(int(resp.ContentLength) + bytes.MinRead)
+	}
 	err = readBody(resp.Body, cfg, buf)
 	if cancel != nil {
 		cancel()
 	}
+	s.shared.released()
 	if err != nil {
+		s.putBuf(buf)
 		return nil, nil, nil, &TransportError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
 	}
-	return resp, append([]byte(nil), buf.Bytes()...), cfg, nil
+	if resp.StatusCode == http.StatusNotModified {
+		s.putBuf(buf)
+		return nil, nil, nil, notModified(resp)
+	}
+	return resp, buf, cfg, nil
 }
 
 // Text sends call and returns the 2xx response body as a string (for
-// text/plain and other text responses).
+// text/plain and other text responses), decoded to UTF-8 from the
+// charset of its Content-Type. Without a charset, a byte-order mark
+// (UTF-8, UTF-16) decides, then a <meta charset> of an HTML body; a body
+// that is valid UTF-8 is taken as it is, anything else as windows-1252
+// (the WHATWG default, a superset of ISO-8859-1). An unknown charset
+// returns the bytes unchanged.
 func Text(ctx context.Context, s *Session, call *Call, opts ...Option) (string, error) {
-	_, b, _, err := s.body(ctx, call, opts)
-	return string(b), err
+	resp, n, cfg, cancel, err := s.do(ctx, call, opts)
+	if err != nil {
+		return "", err
+	}
+	// A known length is read straight into the string's own storage
+	// (one allocation of the body's size); an unknown one into a pooled
+	// buffer, copied once into the string.
+	var text string
+	if cl := resp.ContentLength; cl > 0 && cl <= 1<<30 {
+		var sb strings.Builder
+		sb.Grow(int(cl))
+		scratch := s.getBuf()
+		scratch.Grow(32 << 10)
+		err = readTo(resp.Body, cfg, &sb, scratch.AvailableBuffer()[:32<<10])
+		s.putBuf(scratch)
+		text = sb.String()
+	} else {
+		buf := s.getBuf()
+		err = readBody(resp.Body, cfg, buf)
+		text = string(buf.Bytes())
+		s.putBuf(buf)
+	}
+	if cancel != nil {
+		cancel()
+	}
+	s.shared.released()
+	if err != nil {
+		return "", &TransportError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), Sent: true, Timeout: isTimeout(err), Attempts: n, Err: err}
+	}
+	if resp.StatusCode == http.StatusNotModified {
+		return "", notModified(resp)
+	}
+	return decodeText(text, resp.Header.Get("Content-Type")), nil
 }
 
 // DecodeFunc sends call and decodes a 2xx JSON response into the pointer
@@ -144,10 +190,12 @@ func Text(ctx context.Context, s *Session, call *Call, opts ...Option) (string, 
 // operations whose success responses differ by status use it to fill
 // one field per status.
 func DecodeFunc(ctx context.Context, s *Session, call *Call, into func(status int) any, opts ...Option) (int, error) {
-	resp, b, cfg, err := s.body(ctx, call, opts)
+	resp, buf, cfg, err := s.body(ctx, call, opts)
 	if err != nil {
 		return 0, err
 	}
+	defer s.putBuf(buf)
+	b := trimBOM(buf.Bytes())
 	dst := into(resp.StatusCode)
 	if dst == nil || len(b) == 0 || resp.StatusCode == http.StatusNoContent {
 		return resp.StatusCode, nil
@@ -294,11 +342,13 @@ func AllPaged[T any](ctx context.Context, s *Session, call *Call, p Paging, opts
 			num = 1
 		}
 		for n := 1; ; n++ {
-			resp, b, _, err := s.body(ctx, cur, opts)
+			resp, buf, _, err := s.body(ctx, cur, opts)
 			if err != nil {
 				yield(zero, err)
 				return
 			}
+			b := append([]byte(nil), trimBOM(buf.Bytes())...)
+			s.putBuf(buf)
 			decodeErr := func(err error) {
 				yield(zero, &DecodeError{Method: cur.Method, URL: redactURL(resp.Request.URL, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err})
 			}

@@ -55,8 +55,10 @@ func sleep(ctx context.Context, clk Clock, d time.Duration) error {
 //
 // Whatever the policy, a request that is not idempotent (POST, PATCH) is
 // retried only if it never left the client, carries an Idempotency-Key,
-// is marked Call.Idempotent, or RetryNonIdempotent is set. A body that
-// cannot be replayed is never resent.
+// is marked Call.Idempotent, or RetryNonIdempotent is set, or if the
+// server answered 429 Too Many Requests, or 503 with a Retry-After, which
+// both say it did not process the request (StrictNonIdempotent turns
+// that off). A body that cannot be replayed is never resent.
 type RetryPolicy struct {
 	MaxAttempts    int           // 3: attempts in all, the first included; 1 disables retries
 	InitialBackoff time.Duration // 500 ms: the wait before the first retry
@@ -78,6 +80,11 @@ type RetryPolicy struct {
 	Statuses []int
 	// RetryNonIdempotent retries POST and PATCH like PUT.
 	RetryNonIdempotent bool
+	// StrictNonIdempotent stops the retry of a non-idempotent request
+	// that was sent, even on a 429 or on a 503 with Retry-After. By
+	// default those are retried (if in Statuses): they say the server
+	// did not process the request.
+	StrictNonIdempotent bool
 	// ShouldRetry, when set, gets the runtime's decision for a failed
 	// attempt (resp or err is nil) and returns the final one. It cannot
 	// force a retry of a cancelled call or of a body that cannot be
@@ -149,8 +156,14 @@ func (p *RetryPolicy) backoff(n int) time.Duration {
 // retryAfterJitter adds 0–10 % (at most 1 s) to a server-chosen wait, so
 // clients told the same date do not return in lockstep.
 func retryAfterJitter(d time.Duration) time.Duration {
-	extra := time.Duration(float64(d) * 0.1 * rand.Float64())
-	return d + min(extra, time.Second)
+	if d <= 0 {
+		return 0
+	}
+	extra := min(time.Duration(float64(d)*0.1*rand.Float64()), time.Second)
+	if d > math.MaxInt64-extra {
+		return time.Duration(math.MaxInt64) // saturate, never wrap negative
+	}
+	return d + extra
 }
 
 // parseRetryAfter reads Retry-After-Ms, then Retry-After as

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -31,6 +32,12 @@ type shared struct {
 	transport *http.Transport   // nil when the caller supplied the transport
 	rt        http.RoundTripper // the transport below auth, for token requests
 	bufs      sync.Pool         // *bytes.Buffer for decoding bodies
+
+	long     atomic.Pointer[http.Transport] // for long polls, see longPoll
+	longOnce sync.Once
+
+	certRequests atomic.Uint64 // TLS handshakes that asked for a client certificate we lack
+	closed       atomic.Bool
 }
 
 // Option configures a Session (in New or With) or a single call (as the
@@ -64,8 +71,9 @@ type config struct {
 	middleware   []Middleware
 	maxRedirects int
 
-	header    http.Header
-	userAgent []string // one value, shared read-only by every request (Header.Set and Add replace, never write into it)
+	header      http.Header
+	dropHeaders []string // canonical names removed from every request (WithoutHeader)
+	userAgent   []string // one value, shared read-only by every request (Header.Set and Add replace, never write into it)
 
 	security  []Requirement
 	creds     map[string]Auth
@@ -138,11 +146,11 @@ func New(baseURL string, opts ...Option) (*Session, error) {
 	case cfg.roundTripper != nil:
 		sh.rt = cfg.roundTripper
 	default:
-		t, err := newTransport(cfg)
+		t, err := newTransport(cfg, sh)
 		if err != nil {
 			return nil, err
 		}
-		sh.transport, sh.rt = t, t
+		sh.transport, sh.rt = t, poolTransport{sh}
 	}
 	var rt http.RoundTripper = &authTransport{next: sh.rt}
 	for i := len(cfg.middleware) - 1; i >= 0; i-- {
@@ -150,6 +158,11 @@ func New(baseURL string, opts ...Option) (*Session, error) {
 		if rt == nil {
 			return nil, errors.New("runtime: WithMiddleware: middleware returned a nil RoundTripper")
 		}
+	}
+	if len(cfg.middleware) > 0 {
+		// Middleware rarely forwards CloseIdleConnections; reach the
+		// pool directly.
+		rt = idleCloser{rt, sh}
 	}
 	sh.client = &http.Client{Transport: rt, Jar: jar, CheckRedirect: checkRedirect}
 	if cfg.httpClient != nil {
@@ -224,8 +237,43 @@ func (s *Session) BaseURL() string { return s.base.String() }
 
 // HTTPClient returns the client the session sends requests through. It
 // applies the session's credentials only to requests sent by the session
-// itself; use it for requests the runtime does not model.
+// itself; use it for requests the runtime does not model. Its
+// CloseIdleConnections reaches the session's pool through the runtime's
+// own wrappers and any middleware.
 func (s *Session) HTTPClient() *http.Client { return s.shared.client }
+
+// ErrSessionClosed is returned by calls made after Close.
+var ErrSessionClosed = errors.New("runtime: session closed")
+
+// Close releases the session's idle connections and makes later calls,
+// on s and on every session derived from it or it from, fail with
+// ErrSessionClosed. Calls in flight are not interrupted: they complete,
+// and the connection each one holds is closed once its response body is
+// read or closed, so no connection outlives the last of them. With
+// WithRoundTripper or WithHTTPClient, Close calls the supplied
+// transport's CloseIdleConnections. Close is idempotent and safe for
+// concurrent use; it always returns nil.
+func (s *Session) Close() error {
+	s.shared.closed.Store(true)
+	s.shared.closeIdle()
+	return nil
+}
+
+// released is called when a call gave its connection back: after Close
+// the connection is not kept.
+func (sh *shared) released() {
+	if sh.closed.Load() {
+		sh.closeIdle()
+	}
+}
+
+// idleCloser forwards CloseIdleConnections past middleware to the pool.
+type idleCloser struct {
+	http.RoundTripper
+	sh *shared
+}
+
+func (c idleCloser) CloseIdleConnections() { c.sh.closeIdle() }
 
 // String describes s without credentials.
 func (s *Session) String() string { return "runtime.Session(" + redactURL(s.base, nil) + ")" }

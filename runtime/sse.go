@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"iter"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -103,7 +104,11 @@ func ReadEvents(r io.Reader) iter.Seq2[Event, error] {
 				}
 			case "retry":
 				if isDigits(string(value)) {
-					if ms, err := strconv.ParseInt(string(value), 10, 64); err == nil {
+					// A value past what a Duration holds saturates.
+					ms, err := strconv.ParseInt(string(value), 10, 64)
+					if err != nil || ms > math.MaxInt64/int64(time.Millisecond) {
+						ev.Retry = time.Duration(math.MaxInt64)
+					} else {
 						ev.Retry = time.Duration(ms) * time.Millisecond
 					}
 				}

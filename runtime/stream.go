@@ -140,20 +140,20 @@ func decodeMessage[T any](raw json.RawMessage, f StreamFormat) (T, error) {
 // messageError builds the error of an {"error": …} member.
 func messageError(raw json.RawMessage, model func() any) *MessageError {
 	e := &MessageError{Raw: append(json.RawMessage(nil), raw...)}
-	var known struct {
-		GRPCCode *int   `json:"grpc_code"`
-		Code     *int   `json:"code"`
-		HTTPCode int    `json:"http_code"`
-		Message  string `json:"message"`
-	}
-	if json.Unmarshal(raw, &known) == nil {
-		switch {
-		case known.GRPCCode != nil:
-			e.Code = *known.GRPCCode
-		case known.Code != nil:
-			e.Code = *known.Code
+	var members map[string]json.RawMessage
+	if json.Unmarshal(raw, &members) == nil {
+		num := func(name string) (int, bool) {
+			var n int
+			v, ok := members[name]
+			return n, ok && (json.Unmarshal(v, &n) == nil || unquoteInt(v, &n))
 		}
-		e.HTTPCode, e.Message = known.HTTPCode, known.Message
+		if n, ok := num("grpc_code"); ok {
+			e.Code = n
+		} else if n, ok := num("code"); ok {
+			e.Code = n
+		}
+		e.HTTPCode, _ = num("http_code")
+		_ = json.Unmarshal(members["message"], &e.Message)
 	} else {
 		var s string
 		if json.Unmarshal(raw, &s) == nil {

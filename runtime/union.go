@@ -138,6 +138,84 @@ func MarshalVariant(v any, raw json.RawMessage) ([]byte, error) {
 	return b, nil
 }
 
+// OneVariant returns an error naming the union when more than one of set
+// is true: a union value holds one variant, and sending the first of
+// several would hide a mistake. MarshalJSON of a generated union calls it.
+func OneVariant(name string, set ...bool) error {
+	n := 0
+	for _, s := range set {
+		if s {
+			n++
+		}
+	}
+	if n > 1 {
+		return fmt.Errorf("%s: %d variants set; set exactly one", name, n)
+	}
+	return nil
+}
+
+// MarshalTagged is MarshalVariant for a variant of a discriminated union:
+// when v encodes as a JSON object whose property prop is missing or the
+// empty string, it is sent with prop set to tag, the value that selects
+// the variant. A decoded, unmodified value is returned as received.
+func MarshalTagged(v any, raw json.RawMessage, prop, tag string) ([]byte, error) {
+	b, err := MarshalVariant(v, raw)
+	if err != nil || raw != nil && bytes.Equal(b, raw) {
+		return b, err
+	}
+	return fillTag(b, prop, tag)
+}
+
+// fillTag sets prop to tag in the compact JSON object b when it is
+// missing or "".
+func fillTag(b []byte, prop, tag string) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return b, nil
+	}
+	tb, err := json.Marshal(tag)
+	if err != nil {
+		return nil, err
+	}
+	for dec.More() {
+		kt, err := dec.Token()
+		if err != nil {
+			return b, nil
+		}
+		start := dec.InputOffset() // just after the key
+		var val json.RawMessage
+		if err := dec.Decode(&val); err != nil {
+			return b, nil
+		}
+		end := dec.InputOffset()
+		if k, _ := kt.(string); k != prop {
+			continue
+		}
+		if string(val) != `""` {
+			return b, nil
+		}
+		out := make([]byte, 0, len(b)+len(tb))
+		out = append(out, b[:start]...)
+		out = append(out, ':')
+		out = append(out, tb...)
+		return append(out, b[end:]...), nil
+	}
+	pb, err := json.Marshal(prop)
+	if err != nil {
+		return nil, err
+	}
+	i := bytes.IndexByte(b, '{') + 1
+	out := make([]byte, 0, len(b)+len(pb)+len(tb)+2)
+	out = append(out, b[:i]...)
+	out = append(out, pb...)
+	out = append(out, ':')
+	out = append(out, tb...)
+	if rest := bytes.TrimSpace(b[i:]); len(rest) > 0 && rest[0] != '}' {
+		out = append(out, ',')
+	}
+	return append(out, b[i:]...), nil
+}
+
 // MarshalUnset is what a union with no variant set encodes as: the JSON it
 // was decoded from (a value of a variant this client does not know), or an
 // error naming the union when it has none.

@@ -224,3 +224,45 @@ func TestVariantWrongTarget(t *testing.T) {
 		t.Errorf("MarshalVariant(non-pointer) = %s, %v", b, err)
 	}
 }
+
+func TestMarshalTagged(t *testing.T) {
+	type msg struct {
+		Type string `json:"type"`
+		Text string `json:"text,omitempty"`
+	}
+	type noTag struct {
+		Text string `json:"text,omitempty"`
+	}
+	tests := []struct {
+		name string
+		v    any
+		raw  json.RawMessage
+		want string
+	}{
+		{"empty tag filled", &msg{Text: "hi"}, nil, `{"type":"message","text":"hi"}`},
+		{"own tag kept", &msg{Type: "other"}, nil, `{"type":"other"}`},
+		{"missing tag added", &noTag{Text: "x"}, nil, `{"type":"message","text":"x"}`},
+		{"missing tag in empty object", &noTag{}, nil, `{"type":"message"}`},
+		{"decoded value as received", &msg{Type: "message"}, json.RawMessage(`{ "type" : "message" }`), `{ "type" : "message" }`},
+		{"not an object", &[]int{1}, nil, `[1]`},
+	}
+	for _, tc := range tests {
+		got, err := MarshalTagged(tc.v, tc.raw, "type", "message")
+		if err != nil || string(got) != tc.want {
+			t.Errorf("%s: got %s (%v), want %s", tc.name, got, err, tc.want)
+		}
+	}
+}
+
+func TestOneVariant(t *testing.T) {
+	if err := OneVariant("p: U", false, true, false); err != nil {
+		t.Errorf("one set: %v", err)
+	}
+	if err := OneVariant("p: U", false, false); err != nil {
+		t.Errorf("none set: %v", err)
+	}
+	err := OneVariant("p: U", true, false, true)
+	if err == nil || err.Error() != "p: U: 2 variants set; set exactly one" {
+		t.Errorf("two set: %v", err)
+	}
+}

@@ -2,14 +2,18 @@ package templates
 
 import (
 	"os"
+	"os/exec"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/mod/modfile"
 )
 
 // TestRuntimeRequires checks RuntimeGoVersion and RuntimeRequires against
-// the runtime module's go.mod: change one, change the other.
+// the runtime module: its go directive, and the modules of the packages
+// the runtime package imports (go list -deps) at the versions its go.mod
+// requires.
 func TestRuntimeRequires(t *testing.T) {
 	b, err := os.ReadFile("../runtime/go.mod")
 	if err != nil {
@@ -22,20 +26,26 @@ func TestRuntimeRequires(t *testing.T) {
 	if f.Go.Version != RuntimeGoVersion {
 		t.Errorf("runtime/go.mod says go %s, RuntimeGoVersion %s", f.Go.Version, RuntimeGoVersion)
 	}
-	var got []Require
+	required := map[string]string{}
 	for _, r := range f.Require {
-		got = append(got, Require{r.Mod.Path, r.Mod.Version})
+		required[r.Mod.Path] = r.Mod.Version
 	}
-	slices.SortFunc(got, func(a, b Require) int {
-		if a.Path < b.Path {
-			return -1
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{with .Module}}{{.Path}}{{end}}", ".")
+	cmd.Dir = "../runtime"
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	var want []Require
+	for _, m := range strings.Fields(string(out)) {
+		if m == "github.com/genclient/genclient/runtime" || slices.ContainsFunc(want, func(r Require) bool { return r.Path == m }) {
+			continue
 		}
-		if a.Path > b.Path {
-			return 1
-		}
-		return 0
-	})
-	if !slices.Equal(got, RuntimeRequires) {
-		t.Errorf("runtime/go.mod requires %v, RuntimeRequires is %v", got, RuntimeRequires)
+		want = append(want, Require{m, required[m]})
+	}
+	slices.SortFunc(want, func(a, b Require) int { return strings.Compare(a.Path, b.Path) })
+	if !slices.Equal(want, RuntimeRequires) {
+		t.Errorf("the runtime package needs %v, RuntimeRequires is %v", want, RuntimeRequires)
 	}
 }

@@ -84,13 +84,10 @@ func run(ctx context.Context, w io.Writer) error {
 	fmt.Fprintf(w, "delete: removed pet %d\n", tom.ID)
 
 	_, err = c.FindPetByID(ctx, tom.ID)
+	var model *petstore.Error // the error model the document declares
 	var apiErr *runtime.APIError
-	if !errors.As(err, &apiErr) {
-		return fmt.Errorf("get deleted pet: want *runtime.APIError, got %v", err)
-	}
-	model, ok := apiErr.Model.(*petstore.Error)
-	if !ok {
-		return fmt.Errorf("get deleted pet: error model is %T, want *petstore.Error", apiErr.Model)
+	if !errors.As(err, &model) || !errors.As(err, &apiErr) {
+		return fmt.Errorf("get deleted pet: want a *petstore.Error in a *runtime.APIError, got %v", err)
 	}
 	fmt.Fprintf(w, "not found: %d %s: code=%d message=%q\n", apiErr.StatusCode, apiErr.Method, model.Code, model.Message)
 

