@@ -94,11 +94,6 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 	return []jen.Code{decl}
 }
 
-func isNullable(t ir.Type) bool {
-	_, ok := t.(*ir.Nullable)
-	return ok
-}
-
 // omitField reports whether f is left out of n because it travels the
 // other way only.
 func omitField(n *ir.Named, f *ir.Field) bool {

@@ -31,8 +31,8 @@ import (
 // It decodes in one pass over the input (encoding/json validates it first
 // and then decodes it, and re-validates what each UnmarshalJSON method
 // receives), so it is faster than encoding/json. Types it does not know
-// how to handle the same way as encoding/json (embedded structs, the
-// ",string" option, maps with keys that are not strings) are handed to
+// how to handle the same way as encoding/json (embedded structs, maps
+// with keys that are not strings) are handed to
 // encoding/json, as are the values of types with JSON or text methods,
 // whose methods are called as encoding/json calls them.
 //
@@ -64,7 +64,7 @@ func Marshal(v any) ([]byte, error) {
 	if err == nil {
 		out = append([]byte(nil), e.buf...)
 	}
-	if cap(e.buf) <= 1<<16 {
+	if cap(e.buf) <= 4<<20 { // as encoding/json, keep big buffers too (up to a bound)
 		encoders.Put(e)
 	}
 	return out, err
@@ -95,7 +95,6 @@ const (
 	kOpt                  // runtime.Opt
 	kNullable             // runtime.Nullable
 	kMethods              // a type with JSON or text methods
-	kQuoted               // a number field tagged ",string": elem is the number's plan
 )
 
 // codec is the plan for one Go type. Plans of recursive types point to
@@ -124,7 +123,7 @@ type field struct {
 	key       []byte // `"name":` as encoding/json writes it
 	omitEmpty bool
 	omitZero  bool
-	quoted    bool // ",string"
+	quoted    bool // ",string": the value is carried in a JSON string (see quoted.go)
 	c         *codec
 }
 
@@ -242,9 +241,8 @@ func build(t reflect.Type, building map[reflect.Type]*codec) *codec {
 }
 
 // buildStruct fills the fields of the struct plan c and reports whether
-// the codec handles the struct itself: false for embedded fields, the
-// ",string" option and names that two fields share, which encoding/json's
-// rules resolve.
+// the codec handles the struct itself: false for embedded fields and names
+// that two fields share, which encoding/json's rules resolve.
 func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 	t := c.t
 	c.byName = map[string]int{}
@@ -292,42 +290,12 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 		c.fields = append(c.fields, fd)
 	}
 	for i := range c.fields {
-		fd := &c.fields[i]
-		fd.c = build(t.Field(fd.index).Type, building)
-		if fd.quoted {
-			if fd.c = quotedCodec(fd.c); fd.c == nil {
-				return false // ",string" on a bool or string: encoding/json's rules
-			}
-		}
+		c.fields[i].c = build(t.Field(c.fields[i].index).Type, building)
 	}
 	if c.extra >= 0 {
 		c.elem = build(t.Field(c.extra).Type.Elem(), building)
 	}
 	return true
-}
-
-// quotedCodec returns the plan of a field tagged ",string" whose plan is c:
-// a number (or an Opt, Nullable or pointer of one) written as a JSON string
-// holding the number, the convention proto3 JSON and many APIs use for
-// 64-bit integers. Decoding also takes the bare number. It returns nil for
-// the types whose ",string" the codec leaves to encoding/json.
-func quotedCodec(c *codec) *codec {
-	switch c.kind {
-	case kInt, kUint, kFloat:
-		return &codec{t: c.t, kind: kQuoted, elem: c, extra: -1}
-	case kOpt, kNullable, kPointer:
-		if c.elem == nil {
-			return nil
-		}
-		q := quotedCodec(c.elem)
-		if q == nil {
-			return nil
-		}
-		w := *c
-		w.elem = q
-		return &w
-	}
-	return nil
 }
 
 // validJSONTagName is encoding/json's isValidTag: a name it accepts from

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -140,7 +139,11 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 	case kOpt, kNullable:
 		val := reflect.NewAt(c.elem.t, unsafe.Pointer(v.Field(0).UnsafeAddr())).Elem()
 		val.SetZero()
-		if err := d.value(val, c.elem); err != nil {
+		decode := d.value
+		if ch == '"' && (c.elem.kind == kInt || c.elem.kind == kUint) {
+			decode = d.quotedValue // an integer carried as a string
+		}
+		if err := decode(val, c.elem); err != nil {
 			return err
 		}
 		p := unsafe.Pointer(v.Field(1).UnsafeAddr())
@@ -150,22 +153,6 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 			*(*uint8)(p) = 2
 		}
 		return nil
-	case kQuoted:
-		if ch != '"' {
-			return d.value(v, c.elem)
-		}
-		off := d.i
-		s, err := d.strBytes()
-		if err != nil {
-			return err
-		}
-		inner := decoder{data: s}
-		lit, err := inner.number()
-		if err != nil || inner.i != len(s) {
-			d.saveType("string "+string(s), c.t, off)
-			return nil
-		}
-		return d.setNumber(v, c.elem, lit, off)
 	case kInt, kUint, kFloat:
 		if ch != '-' && (ch < '0' || ch > '9') {
 			return d.mismatch(c.t)
@@ -260,7 +247,6 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 		if ch != '"' {
 			return d.fallback(v)
 		}
-		off := d.i
 		s, err := d.strBytes()
 		if err != nil {
 			return err
@@ -269,9 +255,8 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 		n, err := base64.StdEncoding.Decode(b, s)
 		if err != nil {
 			if d.typeErr == nil {
-				d.typeErr = err
+				d.typeErr = err // as encoding/json: recorded, decoding goes on
 			}
-			_ = off
 			return nil
 		}
 		v.SetBytes(b[:n])
@@ -293,6 +278,46 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 		}
 	}
 	return d.fallback(v)
+}
+
+// quotedValue decodes the value at d.i into a field tagged ",string", or
+// an integer in an Opt or Nullable given as a string (see quoted.go): a
+// JSON string holding the literal of a number, a bool or (for a string
+// field) a JSON string. A bare number or bool is accepted too, since
+// servers differ; null leaves the field unchanged.
+func (d *decoder) quotedValue(v reflect.Value, c *codec) error {
+	d.ws()
+	if d.i >= len(d.data) {
+		return errSyntax
+	}
+	switch c.kind {
+	case kInt, kUint, kFloat, kBool, kString:
+	default:
+		return d.value(v, c) // encoding/json ignores the option for other kinds
+	}
+	if d.data[d.i] != '"' {
+		if c.kind == kString {
+			return d.mismatch(c.t)
+		}
+		return d.value(v, c)
+	}
+	off := d.i
+	s, err := d.strBytes()
+	if err != nil {
+		return err
+	}
+	inner := decoder{data: bytes.Clone(s)}
+	ok := len(inner.data) > 0 && inner.data[0] != ' ' && inner.data[0] != 'n'
+	if c.kind == kInt || c.kind == kUint {
+		ok = ok && isIntLiteral(inner.data)
+	}
+	if ok && inner.value(v, c) == nil && inner.i == len(inner.data) && inner.typeErr == nil {
+		return nil
+	}
+	if d.typeErr == nil {
+		d.typeErr = fmt.Errorf("json: invalid use of ,string struct tag, trying to unmarshal %s into %v", d.data[off:d.i], c.t)
+	}
+	return nil
 }
 
 // fallback decodes the value at d.i with encoding/json.
@@ -332,14 +357,13 @@ func (d *decoder) null(v reflect.Value, c *codec) error {
 		v.SetZero()
 		*(*uint8)(unsafe.Pointer(v.Field(1).UnsafeAddr())) = 1
 	case kMethods:
-		d.i -= 4
 		if c.jsonUnP {
-			d.i += 4
 			return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON([]byte("null"))
 		}
+		d.i -= len("null")
 		return d.fallback(v)
 	case kFallback:
-		d.i -= 4
+		d.i -= len("null")
 		return d.fallback(v)
 	}
 	return nil
@@ -427,7 +451,11 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 		case idx >= 0:
 			f := &c.fields[idx]
 			d.structName, d.fieldName = c.t.Name(), f.name
-			if err := d.value(v.Field(f.index), f.c); err != nil {
+			decode := d.value
+			if f.quoted {
+				decode = d.quotedValue
+			}
+			if err := decode(v.Field(f.index), f.c); err != nil {
 				return err
 			}
 			next = idx + 1
@@ -1048,5 +1076,3 @@ func isHex4(b []byte) bool {
 	}
 	return true
 }
-
-var _ = math.MaxInt

@@ -11,6 +11,9 @@ import (
 // `json:",omitzero"`, so an absent value is left out of the JSON and a set
 // value is always sent, even when it is T's zero value (0, "", false).
 // Opt does not accept JSON null; see Nullable for fields that do.
+//
+// The runtime's codec (Unmarshal, Marshal) reads and writes an Opt in
+// place; its JSON methods serve encoding/json.
 type Opt[T any] struct {
 	value T
 	set   bool
