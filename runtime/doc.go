@@ -33,7 +33,10 @@
 //
 // [Auth] values: [BasicAuth], [BearerToken], [BearerTokenSource] (a
 // [TokenSource]), [APIKey], [DigestAuth], [ClientCredentials]
-// ([ClientCredentialsConfig]), or your own [SignerFunc] or [Auth] (one
+// ([ClientCredentialsConfig]), AWS Signature Version 4 with [SigV4]
+// ([SigV4Config], credentials from [StaticAWSCredentials], an
+// [AWSCredentialsFunc] or any [AWSCredentialsProvider] of
+// [AWSCredentials]), or your own [SignerFunc], [Signer] or [Auth] (one
 // that answers a challenge is a [Challenger]; a [TokenSource] of [Token]s,
 // or a [TokenSourceFunc], that can drop a rejected token an
 // [Invalidator]). Give one with
@@ -91,7 +94,9 @@
 //   - JSON of generated types: [Marshal], [Unmarshal],
 //     [MarshalAdditional], [UnmarshalAdditional], [MarshalUnset],
 //     [MarshalVariant], [MarshalTagged], [OneVariant], [DecodeUnion], [Discriminator], [Variant],
-//     [VariantPtr], [VariantVal], [IsNull], [ModelText].
+//     [VariantPtr], [VariantVal], [IsNull], [ModelText];
+//   - error models: [NewErrorModel], shared by the operations whose only
+//     error response is "default".
 //
 // Request bodies a user passes to a generated {Name}WithBody method are
 // [Body] values: [BytesBody], [ReaderBody], [TextBody], [FormBody],
