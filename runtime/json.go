@@ -15,7 +15,9 @@ import (
 // differences:
 //
 //   - Member names match struct tags exactly, as JSON and OpenAPI define
-//     them: {"NAME": 1} does not fill a field tagged "name".
+//     them: {"NAME": 1} does not fill a field tagged "name". (A field
+//     without a name in its tag, which generated code never has, still
+//     matches its Go name regardless of case, as in encoding/json.)
 //   - A struct field tagged genclient:"unknown" or genclient:"additional"
 //     (a map[string]T, also tagged json:"-") receives the members the
 //     struct does not declare, and they are encoded after the declared
@@ -29,8 +31,8 @@ import (
 // It decodes in one pass over the input (encoding/json validates it first
 // and then decodes it, and re-validates what each UnmarshalJSON method
 // receives), so it is faster than encoding/json. Types it does not know
-// how to handle the same way as encoding/json (embedded structs, the
-// ",string" option, maps with keys that are not strings) are handed to
+// how to handle the same way as encoding/json (embedded structs, maps
+// with keys that are not strings) are handed to
 // encoding/json, as are the values of types with JSON or text methods,
 // whose methods are called as encoding/json calls them.
 //
@@ -62,7 +64,7 @@ func Marshal(v any) ([]byte, error) {
 	if err == nil {
 		out = append([]byte(nil), e.buf...)
 	}
-	if cap(e.buf) <= 1<<16 {
+	if cap(e.buf) <= 4<<20 { // as encoding/json, keep big buffers too (up to a bound)
 		encoders.Put(e)
 	}
 	return out, err
@@ -106,6 +108,7 @@ type codec struct {
 	fields []field         // struct fields, in order
 	byName map[string]int  // struct: exact JSON name → index in fields
 	extra  int             // struct: index of the Go field keeping other members, or -1
+	folded []int           // struct: fields named by their Go name, matched regardless of case
 	known  map[string]bool // struct: the JSON names of fields (for the extra map)
 
 	// methods: which of them the type (T) or its pointer (P) has.
@@ -120,6 +123,7 @@ type field struct {
 	key       []byte // `"name":` as encoding/json writes it
 	omitEmpty bool
 	omitZero  bool
+	quoted    bool // ",string": the value is carried in a JSON string (see quoted.go)
 	c         *codec
 }
 
@@ -237,9 +241,8 @@ func build(t reflect.Type, building map[reflect.Type]*codec) *codec {
 }
 
 // buildStruct fills the fields of the struct plan c and reports whether
-// the codec handles the struct itself: false for embedded fields, the
-// ",string" option and names that two fields share, which encoding/json's
-// rules resolve.
+// the codec handles the struct itself: false for embedded fields and names
+// that two fields share, which encoding/json's rules resolve.
 func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 	t := c.t
 	c.byName = map[string]int{}
@@ -263,6 +266,7 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 		name, opts, _ := strings.Cut(tag, ",")
 		if !validJSONTagName(name) {
 			name = f.Name
+			c.folded = append(c.folded, len(c.fields))
 		}
 		fd := field{name: name, index: i}
 		for opts != "" {
@@ -274,7 +278,7 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 			case "omitzero":
 				fd.omitZero = true
 			case "string":
-				return false
+				fd.quoted = true
 			}
 		}
 		if _, dup := c.byName[name]; dup {

@@ -6,9 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"reflect"
 	"strconv"
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -35,6 +36,8 @@ type decoder struct {
 	strict  bool  // fail on members that a struct without an extra field does not declare
 	typeErr error // the first type mismatch; decoding goes on, as in encoding/json
 	scratch []byte
+	arena   []byte // holds the members kept in maps of json.RawMessage
+	strs    *stringCache
 	// where the value being decoded is, for type errors
 	structName, fieldName string
 }
@@ -42,6 +45,10 @@ type decoder struct {
 // run decodes the whole input into v.
 func (d *decoder) run(v reflect.Value, c *codec) error {
 	err := d.value(v, c)
+	if d.strs != nil {
+		stringCaches.Put(d.strs)
+		d.strs = nil
+	}
 	if err == nil {
 		d.ws()
 		if d.i < len(d.data) {
@@ -132,7 +139,11 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 	case kOpt, kNullable:
 		val := reflect.NewAt(c.elem.t, unsafe.Pointer(v.Field(0).UnsafeAddr())).Elem()
 		val.SetZero()
-		if err := d.value(val, c.elem); err != nil {
+		decode := d.value
+		if ch == '"' && (c.elem.kind == kInt || c.elem.kind == kUint) {
+			decode = d.quotedValue // an integer carried as a string
+		}
+		if err := decode(val, c.elem); err != nil {
 			return err
 		}
 		p := unsafe.Pointer(v.Field(1).UnsafeAddr())
@@ -236,7 +247,6 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 		if ch != '"' {
 			return d.fallback(v)
 		}
-		off := d.i
 		s, err := d.strBytes()
 		if err != nil {
 			return err
@@ -245,9 +255,8 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 		n, err := base64.StdEncoding.Decode(b, s)
 		if err != nil {
 			if d.typeErr == nil {
-				d.typeErr = err
+				d.typeErr = err // as encoding/json: recorded, decoding goes on
 			}
-			_ = off
 			return nil
 		}
 		v.SetBytes(b[:n])
@@ -269,6 +278,46 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 		}
 	}
 	return d.fallback(v)
+}
+
+// quotedValue decodes the value at d.i into a field tagged ",string", or
+// an integer in an Opt or Nullable given as a string (see quoted.go): a
+// JSON string holding the literal of a number, a bool or (for a string
+// field) a JSON string. A bare number or bool is accepted too, since
+// servers differ; null leaves the field unchanged.
+func (d *decoder) quotedValue(v reflect.Value, c *codec) error {
+	d.ws()
+	if d.i >= len(d.data) {
+		return errSyntax
+	}
+	switch c.kind {
+	case kInt, kUint, kFloat, kBool, kString:
+	default:
+		return d.value(v, c) // encoding/json ignores the option for other kinds
+	}
+	if d.data[d.i] != '"' {
+		if c.kind == kString {
+			return d.mismatch(c.t)
+		}
+		return d.value(v, c)
+	}
+	off := d.i
+	s, err := d.strBytes()
+	if err != nil {
+		return err
+	}
+	inner := decoder{data: bytes.Clone(s)}
+	ok := len(inner.data) > 0 && inner.data[0] != ' ' && inner.data[0] != 'n'
+	if c.kind == kInt || c.kind == kUint {
+		ok = ok && isIntLiteral(inner.data)
+	}
+	if ok && inner.value(v, c) == nil && inner.i == len(inner.data) && inner.typeErr == nil {
+		return nil
+	}
+	if d.typeErr == nil {
+		d.typeErr = fmt.Errorf("json: invalid use of ,string struct tag, trying to unmarshal %s into %v", d.data[off:d.i], c.t)
+	}
+	return nil
 }
 
 // fallback decodes the value at d.i with encoding/json.
@@ -308,14 +357,13 @@ func (d *decoder) null(v reflect.Value, c *codec) error {
 		v.SetZero()
 		*(*uint8)(unsafe.Pointer(v.Field(1).UnsafeAddr())) = 1
 	case kMethods:
-		d.i -= 4
 		if c.jsonUnP {
-			d.i += 4
 			return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON([]byte("null"))
 		}
+		d.i -= len("null")
 		return d.fallback(v)
 	case kFallback:
-		d.i -= 4
+		d.i -= len("null")
 		return d.fallback(v)
 	}
 	return nil
@@ -391,17 +439,28 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 			idx = next
 		} else if j, ok := c.byName[string(key)]; ok {
 			idx = j
+		} else {
+			for _, j := range c.folded {
+				if strings.EqualFold(c.fields[j].name, string(key)) {
+					idx = j
+					break
+				}
+			}
 		}
 		switch {
 		case idx >= 0:
 			f := &c.fields[idx]
 			d.structName, d.fieldName = c.t.Name(), f.name
-			if err := d.value(v.Field(f.index), f.c); err != nil {
+			decode := d.value
+			if f.quoted {
+				decode = d.quotedValue
+			}
+			if err := decode(v.Field(f.index), f.c); err != nil {
 				return err
 			}
 			next = idx + 1
 		case c.extra >= 0:
-			if err := d.member(extra, c.elem, string(key)); err != nil {
+			if err := d.member(extra, c.elem, d.keepString(key)); err != nil {
 				return err
 			}
 		case d.strict:
@@ -440,7 +499,7 @@ func (d *decoder) member(m reflect.Value, elem *codec, key string) error {
 		if *raws == nil {
 			*raws = map[string]json.RawMessage{}
 		}
-		(*raws)[key] = bytes.Clone(raw)
+		(*raws)[key] = d.keep(raw)
 		return nil
 	}
 	x := reflect.New(elem.t).Elem()
@@ -452,6 +511,28 @@ func (d *decoder) member(m reflect.Value, elem *codec, key string) error {
 	}
 	m.SetMapIndex(reflect.ValueOf(key).Convert(m.Type().Key()), x)
 	return nil
+}
+
+// keep returns a copy of b that stays valid after the decode: values kept
+// as json.RawMessage share a few allocations per decode instead of one
+// each. The copy's capacity is its length, so appending to it copies.
+func (d *decoder) keep(b []byte) []byte {
+	if len(b) > cap(d.arena)-len(d.arena) {
+		d.arena = make([]byte, 0, max(len(b), min(4096, len(d.data))))
+	}
+	start := len(d.arena)
+	d.arena = append(d.arena, b...)
+	return d.arena[start:len(d.arena):len(d.arena)]
+}
+
+// keepString is keep for a member name: the bytes of the arena are never
+// written again, so a string can share them.
+func (d *decoder) keepString(b []byte) string {
+	if len(b) <= 16 {
+		return d.intern(b)
+	}
+	k := d.keep(b)
+	return unsafe.String(&k[0], len(k))
 }
 
 // mapping decodes a JSON object into the map v.
@@ -490,7 +571,7 @@ func (d *decoder) mapping(v reflect.Value, c *codec) error {
 			if err != nil {
 				return err
 			}
-			(*raws)[k] = bytes.Clone(raw)
+			(*raws)[k] = d.keep(raw)
 		} else {
 			if !elem.IsValid() {
 				elem = reflect.New(c.elem.t).Elem()
@@ -859,7 +940,36 @@ func (d *decoder) skipStr() error {
 // str decodes the string at d.i.
 func (d *decoder) str() (string, error) {
 	b, err := d.strBytes()
-	return string(b), err
+	if err != nil {
+		return "", err
+	}
+	return d.intern(b), nil
+}
+
+// strings is a cache of short strings that the decoders share, one at a
+// time: responses repeat the same short values (a login, a type, a
+// status, a currency) and names, and each would be an allocation.
+type stringCache [256]string
+
+var stringCaches = sync.Pool{New: func() any { return new(stringCache) }}
+
+// intern returns b as a string, from the cache when b is short.
+func (d *decoder) intern(b []byte) string {
+	if len(b) == 0 || len(b) > 16 {
+		return string(b)
+	}
+	if d.strs == nil {
+		d.strs = stringCaches.Get().(*stringCache)
+	}
+	h := uint32(len(b))
+	for _, c := range b {
+		h = h*31 + uint32(c)
+	}
+	e := &d.strs[h%uint32(len(d.strs))]
+	if *e != string(b) {
+		*e = string(b)
+	}
+	return *e
 }
 
 // strBytes decodes the string at d.i; the result is valid until the next
@@ -966,5 +1076,3 @@ func isHex4(b []byte) bool {
 	}
 	return true
 }
-
-var _ = math.MaxInt

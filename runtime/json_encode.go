@@ -239,7 +239,11 @@ func (e *encoder) structure(v reflect.Value, c *codec) error {
 		}
 		first = false
 		e.buf = append(e.buf, f.key...)
-		if err := e.enc(fv, f.c); err != nil {
+		if f.quoted {
+			if err := e.quoted(fv, f.c); err != nil {
+				return err
+			}
+		} else if err := e.enc(fv, f.c); err != nil {
 			return err
 		}
 	}
@@ -301,6 +305,35 @@ func (e *encoder) members(m reflect.Value, elem *codec, skip map[string]bool, fi
 		}
 	}
 	return nil
+}
+
+// quoted encodes the value of a field tagged ",string" as encoding/json
+// does: a number or bool inside a JSON string, a string as the JSON
+// string of its JSON string. An Opt or Nullable holding a number or bool
+// is quoted the same way (see quoted.go); other kinds ignore the option.
+func (e *encoder) quoted(v reflect.Value, c *codec) error {
+	switch c.kind {
+	case kOpt, kNullable:
+		if isZero(v, c) || c.kind == kNullable && v.Field(1).Uint() != 2 {
+			return e.enc(v, c)
+		}
+		switch c.elem.kind {
+		case kInt, kUint, kFloat, kBool:
+			return e.quoted(optValue(v, c), c.elem)
+		}
+		return e.enc(v, c)
+	case kString:
+		e.buf = appendString(e.buf, appendString(nil, v.String()))
+		return nil
+	case kInt, kUint, kFloat, kBool:
+		e.buf = append(e.buf, '"')
+		if err := e.enc(v, c); err != nil {
+			return err
+		}
+		e.buf = append(e.buf, '"')
+		return nil
+	}
+	return e.enc(v, c)
 }
 
 // isEmpty is encoding/json's test for omitempty.

@@ -132,7 +132,7 @@ func TestJSONDecodesAsEncodingJSON(t *testing.T) {
 		`{"arr": ["a", "b", "c"]}`, `{"arr": ["a"]}`, `{"bytes": "!!"}`, `{"bytes": [1, 2]}`, `{"any": {"a": [1, {"b": null}]}}`,
 		`{"opt": null, "null": null, "null_r": null}`, `{"date": "2024-13-01"}`, `{"time": "nope"}`, `{"num": "1.5"}`, `{"num": "x"}`,
 		`{"small": [1]}`, `{"unknown": {"deep": [1, 2, {"x": "y"}]}, "s": "\ud83d\ude00 \ud800 \u00e9"}`, `{"embed": {"a": "x", "c": "y"}}`,
-		`{"quoted": {"n": "12"}}`, `{"raw": null}`, `{"NoTag": "x", "-": "dash"}`, ` [1] `, `"str"`, `null`, `{"s": "a"} x`, `{"s": }`,
+		`{"quoted": {"n": "12"}}`, `{"raw": null}`, `{"NoTag": "x", "-": "dash"}`, `{"notag": "y", "NOTAG": "z"}`, ` [1] `, `"str"`, `null`, `{"s": "a"} x`, `{"s": }`,
 		`{"s": "a",}`, `{`, ``, `{"s": "\x01"}`, `{"s": "\q"}`, `{"f32": 1e40}`, `{"smalls": [{"a": "1"}, null, {"n": 3}]}`,
 		`{"small_m": {"a": {"a": "b"}, "b": null}}`, `{"int_map": {"1": "x"}}`, `{"b": nul}`, `{"i": -}`, `{"i": 01}`,
 	)
@@ -238,5 +238,95 @@ func TestJSONDepth(t *testing.T) {
 	c.Child = c
 	if _, err := Marshal(c); err == nil {
 		t.Error("encoded a cycle")
+	}
+}
+
+// FuzzAdditional decodes any input into types that keep unknown members
+// (nested, and with declared additionalProperties) and checks that the
+// codec never panics, that what it decodes encodes again, that decoding
+// and encoding that output gives it back byte for byte, and that every top-level
+// member the struct does not declare is kept under its exact name.
+//
+//	go test -run x -fuzz FuzzAdditional -fuzztime 30s ./runtime
+func FuzzAdditional(f *testing.F) {
+	for _, s := range []string{
+		`{"name":"a","NAME":"b","Count":2}`, `{"name":"x","count":3,"child":{"name":"c","z":[1,{"a":null}]}}`,
+		`{"list":[{"name":"l","y":"<&>"}],"a":" s ","\u006eame":"esc"}`, `{"id":"1","a":"x","b":"y"}`,
+		`{"name":"\ud83d\ude00\ud800","x":1e999}`, `{"":0,"name":null,"count":null}`, `[1]`, `null`, `{"a":`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var k jsonKeep
+		if err := Unmarshal(in, &k); err == nil {
+			out, err := Marshal(k)
+			if err != nil {
+				t.Fatalf("%q decoded to %+v, which does not encode: %v", in, k, err)
+			}
+			var again jsonKeep
+			if err := Unmarshal(out, &again); err != nil {
+				t.Fatalf("%q → %s, which does not decode: %v", in, out, err)
+			}
+			if out2, err := Marshal(again); err != nil || !bytes.Equal(out2, out) {
+				t.Fatalf("%q → %s → %s (%v)", in, out, out2, err)
+			}
+			var members map[string]json.RawMessage
+			if Unmarshal(in, &members) == nil {
+				for name := range members {
+					if _, kept := k.Unknown[name]; !kept && name != "name" && name != "count" && name != "child" && name != "list" {
+						t.Fatalf("%q: member %q is lost", in, name)
+					}
+				}
+			}
+		}
+		var l jsonLabels
+		if err := Unmarshal(in, &l); err == nil {
+			out, err := Marshal(l)
+			var again jsonLabels
+			if err != nil || Unmarshal(out, &again) != nil || !reflect.DeepEqual(again, l) {
+				t.Fatalf("%q → %s (%v) → %+v, want %+v", in, out, err, again, l)
+			}
+		}
+	})
+}
+
+// quotedFields is quotedMsg (quoted_test.go) as the generator now emits
+// it: without JSON methods.
+type quotedFields struct {
+	Revision int64             `json:"revision,string"`
+	Limit    Opt[int64]        `json:"limit,omitzero,string"`
+	ID       Opt[uint64]       `json:"id,omitzero,string"`
+	Lease    Nullable[int64]   `json:"lease,omitzero,string"`
+	Small    Opt[int8]         `json:"small,omitzero,string"`
+	Plain    Opt[int64]        `json:"plain,omitzero"`
+	Name     Opt[string]       `json:"name,omitzero,string"`
+	Extra    map[string]string `json:"-" genclient:"additional"`
+}
+
+// TestJSONQuotedFields: ",string" integers, plain or in Opt and Nullable,
+// encode as JSON strings and decode from strings or bare numbers, without
+// a method on the struct.
+func TestJSONQuotedFields(t *testing.T) {
+	v := quotedFields{Revision: -5, Limit: Some[int64](10), ID: Some[uint64](18446744073709551615), Lease: Null[int64](),
+		Small: Some[int8](-3), Plain: Some[int64](7), Name: Some("n"), Extra: map[string]string{"x": "y"}}
+	b, err := Marshal(v)
+	want := `{"revision":"-5","limit":"10","id":"18446744073709551615","lease":null,"small":"-3","plain":7,"name":"n","x":"y"}`
+	if err != nil || string(b) != want {
+		t.Errorf("got  %s (%v)\nwant %s", b, err, want)
+	}
+	var back quotedFields
+	if err := Unmarshal([]byte(`{"revision":"-5","limit":"10","id":"18446744073709551615","lease":"9","small":"-3","plain":"7","name":"n","x":"y"}`), &back); err != nil ||
+		back.Revision != -5 || back.Limit.Value() != 10 || back.ID.Value() != 18446744073709551615 || back.Lease.Value() != 9 ||
+		back.Small.Value() != -3 || back.Plain.Value() != 7 || back.Name.Value() != "n" || back.Extra["x"] != "y" {
+		t.Errorf("decoded %+v, %v", back, err)
+	}
+	if err := Unmarshal([]byte(`{"limit":11,"revision":12}`), &back); err != nil || back.Limit.Value() != 11 || back.Revision != 12 {
+		t.Errorf("bare numbers: %v %+v", err, back)
+	}
+	for _, bad := range []string{`{"limit":"ten"}`, `{"limit":"1e3"}`, `{"limit":" 1"}`, `{"small":"300"}`, `{"id":"-1"}`, `{"limit":"01"}`, `{"revision":"x"}`} {
+		var x quotedFields
+		if err := Unmarshal([]byte(bad), &x); err == nil {
+			t.Errorf("%s: no error, got %+v", bad, x)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 )
 
@@ -12,6 +11,9 @@ import (
 // `json:",omitzero"`, so an absent value is left out of the JSON and a set
 // value is always sent, even when it is T's zero value (0, "", false).
 // Opt does not accept JSON null; see Nullable for fields that do.
+//
+// The runtime's codec (Unmarshal, Marshal) reads and writes an Opt in
+// place; its JSON methods serve encoding/json.
 type Opt[T any] struct {
 	value T
 	set   bool
@@ -66,7 +68,7 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 	if !o.set {
 		return []byte("null"), nil
 	}
-	return json.Marshal(o.value)
+	return Marshal(o.value)
 }
 
 // UnmarshalJSON decodes a value and marks o as set. JSON null leaves o
@@ -81,7 +83,7 @@ func (o *Opt[T]) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var v T
-	if err := json.Unmarshal(b, &v); err != nil {
+	if err := Unmarshal(b, &v); err != nil {
 		if !unquoteInt(b, &v) {
 			return err
 		}
@@ -156,7 +158,7 @@ func (n Nullable[T]) MarshalJSON() ([]byte, error) {
 	if n.state != 2 {
 		return []byte("null"), nil
 	}
-	return json.Marshal(n.value)
+	return Marshal(n.value)
 }
 
 // UnmarshalJSON decodes null or a value. It is not called for a missing
@@ -171,7 +173,7 @@ func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var v T
-	if err := json.Unmarshal(b, &v); err != nil {
+	if err := Unmarshal(b, &v); err != nil {
 		if !unquoteInt(b, &v) {
 			return err
 		}

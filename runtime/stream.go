@@ -133,7 +133,7 @@ func decodeMessage[T any](raw json.RawMessage, f StreamFormat) (T, error) {
 			return v, nil
 		}
 	}
-	err := json.Unmarshal(raw, &v)
+	err := Unmarshal(raw, &v)
 	return v, err
 }
 
@@ -161,7 +161,7 @@ func messageError(raw json.RawMessage, model func() any) *MessageError {
 		}
 	}
 	if model != nil {
-		if m := model(); m != nil && json.Unmarshal(raw, m) == nil {
+		if m := model(); m != nil && Unmarshal(raw, m) == nil {
 			e.Model = m
 		}
 	}

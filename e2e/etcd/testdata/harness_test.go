@@ -115,10 +115,11 @@ func tree(t *testing.T, b []byte) any {
 	return v
 }
 
-// same reports whether v, encoded, is the JSON raw, member for member.
+// same reports whether v, encoded as the client encodes (runtime.Marshal),
+// is the JSON raw, member for member.
 func same(t *testing.T, raw []byte, v any) error {
 	t.Helper()
-	enc, err := json.Marshal(v)
+	enc, err := runtime.Marshal(v)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,80 @@
+package runtime
+
+import (
+	"go/ast"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestPackageDoc checks that the package documentation is a manual of the
+// whole API: every exported function, type and variable is linked from
+// it (in a user's section or in "For generated code"), and every link
+// names something that exists.
+func TestPackageDoc(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []*ast.File
+	for _, f := range pkgs["runtime"].Files {
+		files = append(files, f)
+	}
+	p, err := doc.NewFromFiles(fset, files, "github.com/genclient/genclient/runtime")
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := map[string]bool{}
+	for _, m := range regexp.MustCompile(`\[\*?([A-Z]\w*)\]`).FindAllStringSubmatch(p.Doc, -1) {
+		linked[m[1]] = true
+	}
+	exported := map[string]bool{}
+	add := func(name string) { exported[name] = true }
+	for _, f := range p.Funcs {
+		add(f.Name)
+	}
+	for _, v := range p.Vars {
+		for _, n := range v.Names {
+			add(n)
+		}
+	}
+	for _, typ := range p.Types {
+		add(typ.Name)
+		for _, f := range typ.Funcs {
+			add(f.Name)
+		}
+		for _, v := range typ.Vars {
+			for _, n := range v.Names {
+				add(n)
+			}
+		}
+	}
+	for name := range exported {
+		if !linked[name] {
+			t.Errorf("%s is not in the package documentation (doc.go): link it in a user's section or in For generated code", name)
+		}
+	}
+	consts := map[string]bool{}
+	for _, c := range p.Consts {
+		for _, n := range c.Names {
+			consts[n] = true
+		}
+	}
+	for _, typ := range p.Types {
+		for _, c := range typ.Consts {
+			for _, n := range c.Names {
+				consts[n] = true
+			}
+		}
+	}
+	for name := range linked {
+		if !exported[name] && !consts[name] {
+			t.Errorf("the package documentation links [%s], which does not exist", name)
+		}
+	}
+}
