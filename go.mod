@@ -3,15 +3,18 @@ module github.com/genclient/genclient
 go 1.26.0
 
 require (
+	github.com/aws/aws-sdk-go-v2 v1.48.0
 	github.com/dave/jennifer v1.7.1
 	github.com/getkin/kin-openapi v0.152.0
+	github.com/google/go-github/v81 v81.0.0
 	github.com/mccutchen/go-httpbin/v2 v2.26.0
 	github.com/oasdiff/yaml3 v0.0.14
 	golang.org/x/tools v0.52.0
 )
 
 require (
-	github.com/google/go-cmp v0.7.0 // indirect
+	github.com/aws/smithy-go v1.28.9 // indirect
+	github.com/google/go-querystring v1.1.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
 )
 

@@ -212,7 +212,7 @@ func (a argList) params() []jen.Code {
 //	//	GET /pets/{id}
 //	func (c *Client) FindPetByID(ctx context.Context, id int64, opts ...runtime.Option) (*Pet, error) {
 //		call := runtime.NewCall("GET", "/pets/{id}", id)
-//		call.ErrorModel = func(int) any { return new(Error) }
+//		call.ErrorModel = runtime.NewErrorModel[Error]
 //		return runtime.Decode[*Pet](ctx, c.s, call, opts...)
 //	}
 func (g *gen) emitOperation(f *opFunc) jen.Code {

@@ -19,11 +19,14 @@ import (
 //		Tag  runtime.Opt[string] `json:"tag,omitzero"`
 //		Owner *Person `json:"owner,omitzero"`
 //		Nickname runtime.Nullable[string] `json:"nickname,omitzero"`
-//		AdditionalProperties map[string]string `json:"-"`
+//		AdditionalProperties map[string]string `genclient:"additional" json:"-"`
 //	}
 //
-// plus MarshalJSON and UnmarshalJSON when the schema has
-// additionalProperties (see emitAdditional).
+// The additional-properties field needs no JSON methods: the runtime's
+// codec (runtime.Unmarshal, runtime.Marshal) fills and encodes the map
+// field tagged genclient:"additional" (the schema declares
+// additionalProperties) or genclient:"unknown" (the schema is silent; the
+// map keeps what an API adds later).
 //
 // A type only sent (Usage == UsedInRequest) leaves out readOnly fields and
 // one only received (UsedInResponse) writeOnly fields; the loader splits a
@@ -62,7 +65,7 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 		fields = append(fields, jen.Add(comment(
 			additionalName(s)+" holds the properties the schema does not declare, by name.",
 		)).Id(additionalName(s)).Map(jen.String()).Add(g.valueType(s.Additional)).
-			Tag(map[string]string{"json": "-"}))
+			Tag(map[string]string{"json": "-", "genclient": "additional"}))
 	}
 	paras := typeDoc(n)
 	if len(omitted) > 0 {
@@ -88,49 +91,12 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 	}
 	decl := jen.Add(comment(paras...)).
 		Type().Id(n.Name).Struct(fields...)
-	out := []jen.Code{decl}
-	switch {
-	case s.Additional != nil:
-		out = append(out, g.emitAdditional(n, s)...)
-	case quotedWrapped(n, s):
-		out = append(out, g.emitQuotedMarshal(n))
-	}
-	return out
-}
-
-// quotedWrapped reports whether a field of n is a quoted integer inside
-// runtime.Opt or runtime.Nullable: encoding/json applies ",string" to
-// plain integer fields only, so such a struct needs a MarshalJSON that
-// writes the quotes (decoding accepts a quoted integer as it is).
-func quotedWrapped(n *ir.Named, s *ir.Struct) bool {
-	for _, f := range s.Fields {
-		if !omitField(n, f) && validTagName(f.JSONName) && quoted(f.Type) && !(f.Required && !isNullable(f.Type)) {
-			return true
-		}
-	}
-	return false
+	return []jen.Code{decl}
 }
 
 func isNullable(t ir.Type) bool {
 	_, ok := t.(*ir.Nullable)
 	return ok
-}
-
-// emitQuotedMarshal emits the MarshalJSON of a struct without additional
-// properties whose optional fields include quoted integers:
-//
-//	// MarshalJSON encodes v, writing its ",string" integers as JSON strings.
-//	func (v RangeRequest) MarshalJSON() ([]byte, error) {
-//		type plain RangeRequest
-//		return runtime.MarshalAdditional(plain(v), nil)
-//	}
-func (g *gen) emitQuotedMarshal(n *ir.Named) jen.Code {
-	return jen.Add(comment("MarshalJSON encodes v, writing its \",string\" integers as JSON strings.")).
-		Func().Params(jen.Id("v").Id(n.Name)).Id("MarshalJSON").Params().
-		Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Type().Id("plain").Id(n.Name),
-		jen.Return(jen.Qual(g.rt, "MarshalAdditional").Call(jen.Id("plain").Call(jen.Id("v")), jen.Nil())),
-	)
 }
 
 // omitField reports whether f is left out of n because it travels the

@@ -263,7 +263,7 @@ func (g *gen) unionSwitch(n *ir.Named, u *ir.Union) []jen.Code {
 			set = jen.Null()
 		}
 		cases = append(cases, jen.Case(vals...).Block(
-			set, jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("b"), target)),
+			set, jen.Return(jen.Qual(g.rt, "Unmarshal").Call(jen.Id("b"), target)),
 		))
 	}
 	last := jen.Return(jen.Nil())

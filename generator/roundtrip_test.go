@@ -251,6 +251,9 @@ type rtExample struct {
 	// Also lists where else the same example is, in the same Go type.
 	Also []string `json:"-"`
 	typ  *jen.Statement
+	// quoted is set for the example of a field tagged ",string" (an
+	// integer carried as a string): it runs inside a struct with the tag.
+	quoted bool
 }
 
 // collectExamples lists the examples of api at every level (see
@@ -263,6 +266,9 @@ func collectExamples(g *gen, api *ir.API) []*rtExample {
 	seen := map[string]*rtExample{}
 	add := func(ex *rtExample) {
 		ex.Key = fmt.Sprintf("%#v", ex.typ)
+		if ex.quoted {
+			ex.Key = "quoted " + ex.Key
+		}
 		// Validity is part of the identity: an example valid in one place
 		// and invalid in another runs in both, so that the invalid one
 		// cannot hide a failure of the valid one.
@@ -334,7 +340,7 @@ func collectExamples(g *gen, api *ir.API) []*rtExample {
 			if dup[ex.JSON] {
 				continue
 			}
-			add(&rtExample{Level: levelField, What: fmt.Sprintf("%s.%s example %d%s", at.n.Name, at.f.JSONName, i, fromPart(ex)), JSON: ex.JSON, Invalid: ex.Invalid, Root: at.f.Type, Lossy: lossy, typ: g.fieldType(at.f)})
+			add(&rtExample{Level: levelField, What: fmt.Sprintf("%s.%s example %d%s", at.n.Name, at.f.JSONName, i, fromPart(ex)), JSON: ex.JSON, Invalid: ex.Invalid, Root: at.f.Type, Lossy: lossy, typ: g.fieldType(at.f), quoted: quoted(at.f.Type)})
 		}
 	}
 	// Media types of operations and webhooks.
@@ -413,7 +419,11 @@ func roundTripFuncs(pkg string, exs []*rtExample) ([]byte, error) {
 	for _, ex := range exs {
 		if !seen[ex.Key] {
 			seen[ex.Key] = true
-			entries[jen.Lit(ex.Key)] = jen.Id("roundTrip").Types(ex.typ)
+			fn := "roundTrip"
+			if ex.quoted {
+				fn = "roundTripQuoted"
+			}
+			entries[jen.Lit(ex.Key)] = jen.Id(fn).Types(ex.typ)
 		}
 	}
 	f.Var().Id("roundTrips").Op("=").Map(jen.String()).Func().Params(jen.Index().Byte()).Params(jen.Index().Byte(), jen.Error()).
@@ -433,17 +443,39 @@ func roundTripTestFile(pkg string) []byte {
 	return []byte(`package ` + pkg + `
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"testing"
+
+	"github.com/genclient/genclient/runtime"
 )
 
+// roundTrip decodes and encodes as the client does: with the runtime's
+// codec, which keeps the properties a struct does not declare.
 func roundTrip[T any](b []byte) ([]byte, error) {
 	var v T
-	if err := json.Unmarshal(b, &v); err != nil {
+	if err := runtime.Unmarshal(b, &v); err != nil {
 		return nil, err
 	}
-	return json.Marshal(v)
+	return runtime.Marshal(v)
+}
+
+// roundTripQuoted runs the example of a field tagged ",string" as a
+// member of a struct with that tag, encoded as generated structs are.
+func roundTripQuoted[T any](b []byte) ([]byte, error) {
+	var w struct {
+		V T ` + "`json:\"v,string\"`" + `
+	}
+	if err := json.Unmarshal(append(append([]byte(` + "`{\"v\":`" + `), b...), '}'), &w); err != nil {
+		return nil, err
+	}
+	out, err := runtime.MarshalAdditional(w, nil)
+	if err != nil {
+		return nil, err
+	}
+	out = bytes.TrimPrefix(out, []byte(` + "`{\"v\":`" + `))
+	return bytes.TrimSuffix(out, []byte("}")), nil
 }
 
 func TestRoundTrip(t *testing.T) {

@@ -3,9 +3,14 @@ package loader
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/genclient/genclient/ir"
 )
 
 // directoryVersion is the pinned APIs.guru directory package
@@ -64,5 +69,53 @@ func BenchmarkLoadDirectory(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+var directoryFlag = flag.Bool("directory", false, "run the tests that read the whole APIs.guru directory from the cache")
+
+// TestDirectoryRepairs counts, for each repair rule, the documents of the
+// APIs.guru directory it repairs, and lists the documents the raw passes
+// refuse (before kin-openapi):
+//
+//	go test ./loader -run TestDirectoryRepairs -directory -v
+func TestDirectoryRepairs(t *testing.T) {
+	if !*directoryFlag {
+		t.Skip("reads the whole directory: run with -directory")
+	}
+	dir := directoryDir(t)
+	var docs []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".yaml")) {
+			docs = append(docs, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byRule := map[string]int{}
+	refused := 0
+	for _, p := range docs {
+		rs := newRawSet(func(ir.Pos, string) {})
+		root, err := newRefRoot(filepath.Dir(p), "-ref-root")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs.refRoot = root
+		if err := rs.prepare(p, false); err != nil {
+			refused++
+			first, _, _ := strings.Cut(err.Error(), "\n")
+			t.Logf("refused: %s", strings.TrimPrefix(first, dir+string(filepath.Separator)))
+		}
+		for rule, n := range rs.repairs {
+			if n > 0 {
+				byRule[rule]++
+			}
+		}
+	}
+	t.Logf("%d documents, %d refused by the raw passes", len(docs), refused)
+	for _, r := range repairRules {
+		t.Logf("%-24s %4d documents", r.name, byRule[r.name])
 	}
 }

@@ -474,6 +474,11 @@ func fixKeywordTypes(s *site) {
 			if v.Kind == yaml.SequenceNode || key == "required" && v.ShortTag() == "!!bool" {
 				continue // a boolean required is fixRequiredBool's
 			}
+			if list := indexedList(v); list != nil {
+				s.repaired(k, fmt.Sprintf("%s given as a map of list indices: read as a list (missing entries empty)", key))
+				s.n.Content[i+1] = list
+				continue
+			}
 			if v.Kind == yaml.MappingNode || v.Kind == yaml.ScalarNode && v.ShortTag() != "!!null" {
 				s.repaired(k, fmt.Sprintf("%s given as a single value, not a list: read as a list of it", key))
 				s.n.Content[i+1] = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: v.Line, Column: v.Column, Content: []*yaml.Node{v}}
@@ -500,6 +505,34 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// indexedList returns the list a mapping whose keys are all small list
+// indices ({"0": a, "3": b}) stands for, with empty mappings in the gaps so
+// that pointers such as allOf/3 still resolve; nil for other nodes.
+func indexedList(v *yaml.Node) *yaml.Node {
+	if v.Kind != yaml.MappingNode || len(v.Content) == 0 {
+		return nil
+	}
+	at := map[int]*yaml.Node{}
+	top := 0
+	for j := 0; j+1 < len(v.Content); j += 2 {
+		n, err := strconv.Atoi(v.Content[j].Value)
+		if err != nil || n < 0 || n >= 1000 || strconv.Itoa(n) != v.Content[j].Value {
+			return nil
+		}
+		at[n] = v.Content[j+1]
+		top = max(top, n+1)
+	}
+	list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: v.Line, Column: v.Column}
+	for j := range top {
+		e := at[j]
+		if e == nil {
+			e = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: v.Line, Column: v.Column}
+		}
+		list.Content = append(list.Content, e)
+	}
+	return list
 }
 
 // describeNode says what a node holds, for errors.

@@ -360,6 +360,18 @@ definitions:
 		},
 	},
 	{
+		name: "list given as a map of indices",
+		files: map[string]string{"doc.yaml": oas3 + getPet + `components:
+  schemas:
+    Pet:
+      allOf:
+        "1": {type: object, properties: {name: {type: string}}}
+    Name: {$ref: '#/components/schemas/Pet/allOf/1/properties/name'}
+`},
+		warnings: []string{`doc.yaml:16:7: warning: allOf given as a map of list indices: read as a list (missing entries empty)`},
+		rule:     "keyword-type", count: 1,
+	},
+	{
 		name: "OpenAPI 3 $refs in Swagger 2.0",
 		files: map[string]string{"doc.yaml": `swagger: "2.0"
 info: {title: t, version: "1"}

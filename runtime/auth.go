@@ -30,14 +30,25 @@ type Challenger interface {
 	Challenge(resp *http.Response) bool
 }
 
-// SignerFunc is an Auth that runs after every other credential and every
-// header change, so it sees the final request: use it for request
-// signing (SigV4 style). req.GetBody, when not nil, returns the body to
-// hash.
+// Signer is an Auth that signs the request (SigV4, HTTP message
+// signatures): the runtime applies signers after every other credential
+// (API keys, cookies) and header change, so the signature covers them.
+// SignsLast is a marker; it is never called. SignerFunc and SigV4 are
+// signers.
+type Signer interface {
+	Auth
+	SignsLast()
+}
+
+// SignerFunc is a Signer made of a function: it sees the final request.
+// req.GetBody, when not nil, returns the body to hash.
 type SignerFunc func(req *http.Request) error
 
 // Apply calls f(req).
 func (f SignerFunc) Apply(req *http.Request) error { return f(req) }
+
+// SignsLast marks f as a Signer.
+func (f SignerFunc) SignsLast() {}
 
 // ErrInsecureCredential is returned when a Basic, Bearer or API-key
 // credential would be sent over plain http to a host that is not
@@ -129,8 +140,8 @@ func (c *config) pickAuths(call *Call) []Auth {
 		out = append(out, c.creds[name])
 	}
 	slices.SortStableFunc(out, func(a, b Auth) int {
-		_, sa := a.(SignerFunc)
-		_, sb := b.(SignerFunc)
+		_, sa := a.(Signer)
+		_, sb := b.(Signer)
 		switch {
 		case sa == sb:
 			return 0

@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -38,7 +37,7 @@ func BytesBody(contentType string, b []byte) Body {
 // JSONBody encodes v as JSON now and returns a replayable body of the
 // result.
 func JSONBody(contentType string, v any) (Body, error) {
-	b, err := json.Marshal(v)
+	b, err := Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("runtime: encoding request body: %w", err)
 	}

@@ -304,3 +304,9 @@ func (c *Call) LogValue() slog.Value {
 
 // GoString is String, so %#v prints no secret either.
 func (c *Call) GoString() string { return c.String() }
+
+// NewErrorModel is a Call.ErrorModel for an operation whose only error
+// response is "default", decoding into a T: it returns a new(T) for every
+// status. Generated operations share one NewErrorModel[T] per error type
+// instead of a closure each.
+func NewErrorModel[T any](int) any { return new(T) }

@@ -50,3 +50,15 @@ func TestAcceptHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestNewErrorModel(t *testing.T) {
+	m := NewErrorModel[APIError]
+	a, b := m(404), m(500)
+	pa, ok := a.(*APIError)
+	if !ok || pa == nil {
+		t.Fatalf("NewErrorModel[APIError](404) = %T, want a non-nil *APIError", a)
+	}
+	if pb := b.(*APIError); pa == pb {
+		t.Fatal("NewErrorModel returned the same pointer twice; every error needs a fresh value")
+	}
+}

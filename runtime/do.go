@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -75,7 +74,7 @@ func (s *Session) decodeInto(ctx context.Context, call *Call, out any, opts []Op
 	if resp.StatusCode == http.StatusNoContent || len(b) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(b, out); err != nil {
+	if err := Unmarshal(b, out); err != nil {
 		return &DecodeError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err}
 	}
 	return nil

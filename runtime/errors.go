@@ -311,7 +311,7 @@ func (s *Session) apiError(resp *http.Response, call *Call, cfg *config, attempt
 		}
 	}
 	if call.ErrorModel != nil && !e.Truncated && isJSON(mt) {
-		if m := call.ErrorModel(resp.StatusCode); m != nil && json.Unmarshal(trimBOM(b), m) == nil {
+		if m := call.ErrorModel(resp.StatusCode); m != nil && Unmarshal(trimBOM(b), m) == nil {
 			e.Model = m
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -31,14 +30,14 @@ type guardBody struct {
 }
 
 func newGuard(resp *http.Response, cfg *config, cancel context.CancelFunc, sh *shared) *guardBody {
-	mt, _, _ := strings.Cut(resp.Header.Get("Content-Type"), ";")
 	return &guardBody{
 		rc: resp.Body, cancel: cancel, idle: cfg.readIdle(), clock: cfg.clock, sh: sh,
 		length: resp.ContentLength,
 		// Only an HTTP/1 connection is lost when a body is closed
-		// unread (HTTP/2 resets the stream), and an event stream does
-		// not end.
-		drainable: resp.ProtoMajor == 1 && !strings.EqualFold(strings.TrimSpace(mt), "text/event-stream"),
+		// unread (HTTP/2 resets the stream). A body of unknown length
+		// may be a stream that never ends (a watch, events): Close
+		// must not wait on it.
+		drainable: resp.ProtoMajor == 1 && resp.ContentLength >= 0,
 	}
 }
 
@@ -48,10 +47,11 @@ const (
 	drainTimeout = time.Second
 )
 
-// drain reads what is left of a body the caller closes early, when that
-// is little, so the HTTP/1 connection goes back to the pool.
+// drain reads what is left of a body the caller closes early, when its
+// length is known and at most 64 KiB remain, so the HTTP/1 connection
+// goes back to the pool.
 func (g *guardBody) drain() {
-	if !g.drainable || g.fired.Load() || g.length >= 0 && g.length-g.read > maxDrain {
+	if !g.drainable || g.fired.Load() || g.length-g.read > maxDrain {
 		return
 	}
 	// A real-time bound, not the session's clock: it stops a read, it

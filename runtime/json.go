@@ -15,7 +15,9 @@ import (
 // differences:
 //
 //   - Member names match struct tags exactly, as JSON and OpenAPI define
-//     them: {"NAME": 1} does not fill a field tagged "name".
+//     them: {"NAME": 1} does not fill a field tagged "name". (A field
+//     without a name in its tag, which generated code never has, still
+//     matches its Go name regardless of case, as in encoding/json.)
 //   - A struct field tagged genclient:"unknown" or genclient:"additional"
 //     (a map[string]T, also tagged json:"-") receives the members the
 //     struct does not declare, and they are encoded after the declared
@@ -93,6 +95,7 @@ const (
 	kOpt                  // runtime.Opt
 	kNullable             // runtime.Nullable
 	kMethods              // a type with JSON or text methods
+	kQuoted               // a number field tagged ",string": elem is the number's plan
 )
 
 // codec is the plan for one Go type. Plans of recursive types point to
@@ -106,6 +109,7 @@ type codec struct {
 	fields []field         // struct fields, in order
 	byName map[string]int  // struct: exact JSON name → index in fields
 	extra  int             // struct: index of the Go field keeping other members, or -1
+	folded []int           // struct: fields named by their Go name, matched regardless of case
 	known  map[string]bool // struct: the JSON names of fields (for the extra map)
 
 	// methods: which of them the type (T) or its pointer (P) has.
@@ -120,6 +124,7 @@ type field struct {
 	key       []byte // `"name":` as encoding/json writes it
 	omitEmpty bool
 	omitZero  bool
+	quoted    bool // ",string"
 	c         *codec
 }
 
@@ -263,6 +268,7 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 		name, opts, _ := strings.Cut(tag, ",")
 		if !validJSONTagName(name) {
 			name = f.Name
+			c.folded = append(c.folded, len(c.fields))
 		}
 		fd := field{name: name, index: i}
 		for opts != "" {
@@ -274,7 +280,7 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 			case "omitzero":
 				fd.omitZero = true
 			case "string":
-				return false
+				fd.quoted = true
 			}
 		}
 		if _, dup := c.byName[name]; dup {
@@ -286,12 +292,42 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 		c.fields = append(c.fields, fd)
 	}
 	for i := range c.fields {
-		c.fields[i].c = build(t.Field(c.fields[i].index).Type, building)
+		fd := &c.fields[i]
+		fd.c = build(t.Field(fd.index).Type, building)
+		if fd.quoted {
+			if fd.c = quotedCodec(fd.c); fd.c == nil {
+				return false // ",string" on a bool or string: encoding/json's rules
+			}
+		}
 	}
 	if c.extra >= 0 {
 		c.elem = build(t.Field(c.extra).Type.Elem(), building)
 	}
 	return true
+}
+
+// quotedCodec returns the plan of a field tagged ",string" whose plan is c:
+// a number (or an Opt, Nullable or pointer of one) written as a JSON string
+// holding the number, the convention proto3 JSON and many APIs use for
+// 64-bit integers. Decoding also takes the bare number. It returns nil for
+// the types whose ",string" the codec leaves to encoding/json.
+func quotedCodec(c *codec) *codec {
+	switch c.kind {
+	case kInt, kUint, kFloat:
+		return &codec{t: c.t, kind: kQuoted, elem: c, extra: -1}
+	case kOpt, kNullable, kPointer:
+		if c.elem == nil {
+			return nil
+		}
+		q := quotedCodec(c.elem)
+		if q == nil {
+			return nil
+		}
+		w := *c
+		w.elem = q
+		return &w
+	}
+	return nil
 }
 
 // validJSONTagName is encoding/json's isValidTag: a name it accepts from

@@ -9,6 +9,8 @@ import (
 	"math"
 	"reflect"
 	"strconv"
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -35,6 +37,8 @@ type decoder struct {
 	strict  bool  // fail on members that a struct without an extra field does not declare
 	typeErr error // the first type mismatch; decoding goes on, as in encoding/json
 	scratch []byte
+	arena   []byte // holds the members kept in maps of json.RawMessage
+	strs    *stringCache
 	// where the value being decoded is, for type errors
 	structName, fieldName string
 }
@@ -42,6 +46,10 @@ type decoder struct {
 // run decodes the whole input into v.
 func (d *decoder) run(v reflect.Value, c *codec) error {
 	err := d.value(v, c)
+	if d.strs != nil {
+		stringCaches.Put(d.strs)
+		d.strs = nil
+	}
 	if err == nil {
 		d.ws()
 		if d.i < len(d.data) {
@@ -142,6 +150,22 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 			*(*uint8)(p) = 2
 		}
 		return nil
+	case kQuoted:
+		if ch != '"' {
+			return d.value(v, c.elem)
+		}
+		off := d.i
+		s, err := d.strBytes()
+		if err != nil {
+			return err
+		}
+		inner := decoder{data: s}
+		lit, err := inner.number()
+		if err != nil || inner.i != len(s) {
+			d.saveType("string "+string(s), c.t, off)
+			return nil
+		}
+		return d.setNumber(v, c.elem, lit, off)
 	case kInt, kUint, kFloat:
 		if ch != '-' && (ch < '0' || ch > '9') {
 			return d.mismatch(c.t)
@@ -391,6 +415,13 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 			idx = next
 		} else if j, ok := c.byName[string(key)]; ok {
 			idx = j
+		} else {
+			for _, j := range c.folded {
+				if strings.EqualFold(c.fields[j].name, string(key)) {
+					idx = j
+					break
+				}
+			}
 		}
 		switch {
 		case idx >= 0:
@@ -401,7 +432,7 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 			}
 			next = idx + 1
 		case c.extra >= 0:
-			if err := d.member(extra, c.elem, string(key)); err != nil {
+			if err := d.member(extra, c.elem, d.keepString(key)); err != nil {
 				return err
 			}
 		case d.strict:
@@ -440,7 +471,7 @@ func (d *decoder) member(m reflect.Value, elem *codec, key string) error {
 		if *raws == nil {
 			*raws = map[string]json.RawMessage{}
 		}
-		(*raws)[key] = bytes.Clone(raw)
+		(*raws)[key] = d.keep(raw)
 		return nil
 	}
 	x := reflect.New(elem.t).Elem()
@@ -452,6 +483,28 @@ func (d *decoder) member(m reflect.Value, elem *codec, key string) error {
 	}
 	m.SetMapIndex(reflect.ValueOf(key).Convert(m.Type().Key()), x)
 	return nil
+}
+
+// keep returns a copy of b that stays valid after the decode: values kept
+// as json.RawMessage share a few allocations per decode instead of one
+// each. The copy's capacity is its length, so appending to it copies.
+func (d *decoder) keep(b []byte) []byte {
+	if len(b) > cap(d.arena)-len(d.arena) {
+		d.arena = make([]byte, 0, max(len(b), min(4096, len(d.data))))
+	}
+	start := len(d.arena)
+	d.arena = append(d.arena, b...)
+	return d.arena[start:len(d.arena):len(d.arena)]
+}
+
+// keepString is keep for a member name: the bytes of the arena are never
+// written again, so a string can share them.
+func (d *decoder) keepString(b []byte) string {
+	if len(b) <= 16 {
+		return d.intern(b)
+	}
+	k := d.keep(b)
+	return unsafe.String(&k[0], len(k))
 }
 
 // mapping decodes a JSON object into the map v.
@@ -490,7 +543,7 @@ func (d *decoder) mapping(v reflect.Value, c *codec) error {
 			if err != nil {
 				return err
 			}
-			(*raws)[k] = bytes.Clone(raw)
+			(*raws)[k] = d.keep(raw)
 		} else {
 			if !elem.IsValid() {
 				elem = reflect.New(c.elem.t).Elem()
@@ -859,7 +912,36 @@ func (d *decoder) skipStr() error {
 // str decodes the string at d.i.
 func (d *decoder) str() (string, error) {
 	b, err := d.strBytes()
-	return string(b), err
+	if err != nil {
+		return "", err
+	}
+	return d.intern(b), nil
+}
+
+// strings is a cache of short strings that the decoders share, one at a
+// time: responses repeat the same short values (a login, a type, a
+// status, a currency) and names, and each would be an allocation.
+type stringCache [256]string
+
+var stringCaches = sync.Pool{New: func() any { return new(stringCache) }}
+
+// intern returns b as a string, from the cache when b is short.
+func (d *decoder) intern(b []byte) string {
+	if len(b) == 0 || len(b) > 16 {
+		return string(b)
+	}
+	if d.strs == nil {
+		d.strs = stringCaches.Get().(*stringCache)
+	}
+	h := uint32(len(b))
+	for _, c := range b {
+		h = h*31 + uint32(c)
+	}
+	e := &d.strs[h%uint32(len(d.strs))]
+	if *e != string(b) {
+		*e = string(b)
+	}
+	return *e
 }
 
 // strBytes decodes the string at d.i; the result is valid until the next

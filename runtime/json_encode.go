@@ -52,6 +52,12 @@ func (e *encoder) enc(v reflect.Value, c *codec) error {
 		e.buf = strconv.AppendUint(e.buf, v.Uint(), 10)
 	case kFloat:
 		return e.float(v, c.bits)
+	case kQuoted:
+		e.buf = append(e.buf, '"')
+		if err := e.enc(v, c.elem); err != nil {
+			return err
+		}
+		e.buf = append(e.buf, '"')
 	case kString:
 		e.buf = appendString(e.buf, v.String())
 	case kStruct:

@@ -132,7 +132,7 @@ func TestJSONDecodesAsEncodingJSON(t *testing.T) {
 		`{"arr": ["a", "b", "c"]}`, `{"arr": ["a"]}`, `{"bytes": "!!"}`, `{"bytes": [1, 2]}`, `{"any": {"a": [1, {"b": null}]}}`,
 		`{"opt": null, "null": null, "null_r": null}`, `{"date": "2024-13-01"}`, `{"time": "nope"}`, `{"num": "1.5"}`, `{"num": "x"}`,
 		`{"small": [1]}`, `{"unknown": {"deep": [1, 2, {"x": "y"}]}, "s": "\ud83d\ude00 \ud800 \u00e9"}`, `{"embed": {"a": "x", "c": "y"}}`,
-		`{"quoted": {"n": "12"}}`, `{"raw": null}`, `{"NoTag": "x", "-": "dash"}`, ` [1] `, `"str"`, `null`, `{"s": "a"} x`, `{"s": }`,
+		`{"quoted": {"n": "12"}}`, `{"raw": null}`, `{"NoTag": "x", "-": "dash"}`, `{"notag": "y", "NOTAG": "z"}`, ` [1] `, `"str"`, `null`, `{"s": "a"} x`, `{"s": }`,
 		`{"s": "a",}`, `{`, ``, `{"s": "\x01"}`, `{"s": "\q"}`, `{"f32": 1e40}`, `{"smalls": [{"a": "1"}, null, {"n": 3}]}`,
 		`{"small_m": {"a": {"a": "b"}, "b": null}}`, `{"int_map": {"1": "x"}}`, `{"b": nul}`, `{"i": -}`, `{"i": 01}`,
 	)
@@ -239,4 +239,53 @@ func TestJSONDepth(t *testing.T) {
 	if _, err := Marshal(c); err == nil {
 		t.Error("encoded a cycle")
 	}
+}
+
+// FuzzAdditional decodes any input into types that keep unknown members
+// (nested, and with declared additionalProperties) and checks that the
+// codec never panics, that what it decodes encodes again, that decoding
+// and encoding that output gives it back byte for byte, and that every top-level
+// member the struct does not declare is kept under its exact name.
+//
+//	go test -run x -fuzz FuzzAdditional -fuzztime 30s ./runtime
+func FuzzAdditional(f *testing.F) {
+	for _, s := range []string{
+		`{"name":"a","NAME":"b","Count":2}`, `{"name":"x","count":3,"child":{"name":"c","z":[1,{"a":null}]}}`,
+		`{"list":[{"name":"l","y":"<&>"}],"a":" s ","\u006eame":"esc"}`, `{"id":"1","a":"x","b":"y"}`,
+		`{"name":"\ud83d\ude00\ud800","x":1e999}`, `{"":0,"name":null,"count":null}`, `[1]`, `null`, `{"a":`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var k jsonKeep
+		if err := Unmarshal(in, &k); err == nil {
+			out, err := Marshal(k)
+			if err != nil {
+				t.Fatalf("%q decoded to %+v, which does not encode: %v", in, k, err)
+			}
+			var again jsonKeep
+			if err := Unmarshal(out, &again); err != nil {
+				t.Fatalf("%q → %s, which does not decode: %v", in, out, err)
+			}
+			if out2, err := Marshal(again); err != nil || !bytes.Equal(out2, out) {
+				t.Fatalf("%q → %s → %s (%v)", in, out, out2, err)
+			}
+			var members map[string]json.RawMessage
+			if Unmarshal(in, &members) == nil {
+				for name := range members {
+					if _, kept := k.Unknown[name]; !kept && name != "name" && name != "count" && name != "child" && name != "list" {
+						t.Fatalf("%q: member %q is lost", in, name)
+					}
+				}
+			}
+		}
+		var l jsonLabels
+		if err := Unmarshal(in, &l); err == nil {
+			out, err := Marshal(l)
+			var again jsonLabels
+			if err != nil || Unmarshal(out, &again) != nil || !reflect.DeepEqual(again, l) {
+				t.Fatalf("%q → %s (%v) → %+v, want %+v", in, out, err, again, l)
+			}
+		}
+	})
 }

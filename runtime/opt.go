@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 )
 
@@ -66,7 +65,7 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 	if !o.set {
 		return []byte("null"), nil
 	}
-	return json.Marshal(o.value)
+	return Marshal(o.value)
 }
 
 // UnmarshalJSON decodes a value and marks o as set. JSON null leaves o
@@ -81,7 +80,7 @@ func (o *Opt[T]) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var v T
-	if err := json.Unmarshal(b, &v); err != nil {
+	if err := Unmarshal(b, &v); err != nil {
 		if !unquoteInt(b, &v) {
 			return err
 		}
@@ -156,7 +155,7 @@ func (n Nullable[T]) MarshalJSON() ([]byte, error) {
 	if n.state != 2 {
 		return []byte("null"), nil
 	}
-	return json.Marshal(n.value)
+	return Marshal(n.value)
 }
 
 // UnmarshalJSON decodes null or a value. It is not called for a missing
@@ -171,7 +170,7 @@ func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var v T
-	if err := json.Unmarshal(b, &v); err != nil {
+	if err := Unmarshal(b, &v); err != nil {
 		if !unquoteInt(b, &v) {
 			return err
 		}

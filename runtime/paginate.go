@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -108,7 +107,7 @@ func (pg *rawPage) decode(v any) error {
 	if len(pg.body) == 0 || pg.status == http.StatusNoContent {
 		return nil
 	}
-	if err := json.Unmarshal(trimBOM(pg.body), v); err != nil {
+	if err := Unmarshal(trimBOM(pg.body), v); err != nil {
 		return &DecodeError{Method: pg.method, URL: redactURL(pg.url, pg.redact), StatusCode: pg.status, Body: bounded(pg.body), Err: err}
 	}
 	return nil

@@ -59,3 +59,37 @@ func TestQuotedIntegers(t *testing.T) {
 		}
 	}
 }
+
+// The codec writes ",string" numbers quoted and reads them quoted or bare,
+// for plain, Opt, Nullable and pointer fields, in structs that keep
+// unknown members (no JSON methods involved).
+func TestCodecQuotedNumbers(t *testing.T) {
+	type msg struct {
+		A int64                      `json:"a,string"`
+		B Opt[int64]                 `json:"b,omitzero,string"`
+		C Nullable[uint64]           `json:"c,omitzero,string"`
+		D *int32                     `json:"d,omitempty,string"`
+		E Opt[float64]               `json:"e,omitzero,string"`
+		X map[string]json.RawMessage `genclient:"unknown" json:"-"`
+	}
+	d := int32(-7)
+	in := msg{A: 9007199254740993, B: Some[int64](-42), C: Null[uint64](), D: &d, E: Some(1.5)}
+	b, err := Marshal(in)
+	if want := `{"a":"9007199254740993","b":"-42","c":null,"d":"-7","e":"1.5"}`; err != nil || string(b) != want {
+		t.Fatalf("Marshal = %s, %v; want %s", b, err, want)
+	}
+	var out msg
+	if err := Unmarshal([]byte(`{"a":"9007199254740993","b":"-42","c":"18446744073709551615","d":-7,"e":"1.5","z":1}`), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.A != 9007199254740993 || out.B.Or(0) != -42 || out.C.Or(0) != 18446744073709551615 || out.D == nil || *out.D != -7 ||
+		out.E.Or(0) != 1.5 || string(out.X["z"]) != "1" {
+		t.Fatalf("Unmarshal = %+v", out)
+	}
+	for _, bad := range []string{`{"a":"ten"}`, `{"b":"4 2"}`, `{"c":"-1"}`, `{"a":"1e400"}`, `{"b":true}`} {
+		var m msg
+		if err := Unmarshal([]byte(bad), &m); err == nil {
+			t.Errorf("Unmarshal(%s) accepted: %+v", bad, m)
+		}
+	}
+}

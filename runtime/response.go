@@ -200,7 +200,7 @@ func DecodeFunc(ctx context.Context, s *Session, call *Call, into func(status in
 	if dst == nil || len(b) == 0 || resp.StatusCode == http.StatusNoContent {
 		return resp.StatusCode, nil
 	}
-	if err := json.Unmarshal(b, dst); err != nil {
+	if err := Unmarshal(b, dst); err != nil {
 		return resp.StatusCode, &DecodeError{Method: call.Method, URL: redactURL(resp.Request.URL, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err}
 	}
 	return resp.StatusCode, nil
@@ -233,7 +233,7 @@ func Stream[T any](ctx context.Context, s *Session, call *Call, opts ...Option) 
 			case *string:
 				*p = ev.Data
 			default:
-				if err := json.Unmarshal([]byte(ev.Data), &v); err != nil {
+				if err := Unmarshal([]byte(ev.Data), &v); err != nil {
 					yield(zero, &DecodeError{Method: call.Method, URL: redactURL(resp.Request.URL, nil), StatusCode: resp.StatusCode, Body: bounded([]byte(ev.Data)), Err: err})
 					return
 				}
@@ -354,7 +354,7 @@ func AllPaged[T any](ctx context.Context, s *Session, call *Call, p Paging, opts
 			}
 			var items []T
 			if raw, ok := jsonPath(b, p.Items); ok {
-				if err := json.Unmarshal(raw, &items); err != nil {
+				if err := Unmarshal(raw, &items); err != nil {
 					decodeErr(err)
 					return
 				}

@@ -87,7 +87,7 @@ func toNode(v any) (pnode, error) {
 		}
 		return toNode(inner)
 	case jsonParam:
-		b, err := json.Marshal(x.v)
+		b, err := Marshal(x.v)
 		if err != nil {
 			return pnode{}, err
 		}
@@ -140,7 +140,7 @@ func toNode(v any) (pnode, error) {
 		if rv.Kind() == reflect.Map && rv.IsNil() {
 			return pnode{}, nil
 		}
-		b, err := json.Marshal(v)
+		b, err := Marshal(v)
 		if err != nil {
 			return pnode{}, err
 		}

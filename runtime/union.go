@@ -121,7 +121,7 @@ func Discriminator(b []byte, prop string) (string, error) {
 // from raw (nil for a union built by the caller). While v is unmodified
 // (it encodes as what raw decodes to), raw is returned as received.
 func MarshalVariant(v any, raw json.RawMessage) ([]byte, error) {
-	b, err := json.Marshal(v)
+	b, err := Marshal(v)
 	if err != nil || raw == nil {
 		return b, err
 	}
@@ -130,8 +130,8 @@ func MarshalVariant(v any, raw json.RawMessage) ([]byte, error) {
 		return b, nil
 	}
 	orig := reflect.New(t.Elem()).Interface()
-	if json.Unmarshal(raw, orig) == nil {
-		if ob, err := json.Marshal(orig); err == nil && bytes.Equal(ob, b) {
+	if Unmarshal(raw, orig) == nil {
+		if ob, err := Marshal(orig); err == nil && bytes.Equal(ob, b) {
 			return raw, nil
 		}
 	}
@@ -228,21 +228,15 @@ func MarshalUnset(raw json.RawMessage, name string) ([]byte, error) {
 
 // decodeStrict decodes b into v (a pointer) and applies the strict rules.
 func decodeStrict(b []byte, v any, strict bool) bool {
-	if !strict {
-		if json.Unmarshal(b, v) != nil {
-			return false
-		}
-		return checkMembers(b, v, false)
-	}
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.DisallowUnknownFields() // only reaches types without JSON methods
-	if d.Decode(v) != nil || d.More() {
+	rv := reflect.ValueOf(v)
+	d := decoder{data: b, strict: strict} // strict reaches structs that keep no other members
+	if d.run(rv.Elem(), codecOf(rv.Type().Elem())) != nil {
 		return false
 	}
-	if e, ok := v.(interface{ Valid() bool }); ok && !e.Valid() {
+	if e, ok := v.(interface{ Valid() bool }); strict && ok && !e.Valid() {
 		return false // an enum value the API does not document
 	}
-	return checkMembers(b, v, true)
+	return checkMembers(b, v, strict)
 }
 
 // checkMembers reports whether the JSON object b has every required

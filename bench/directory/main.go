@@ -73,6 +73,7 @@ func main() {
 	var o options
 	flag.StringVar(&o.dir, "dir", "", "directory holding the documents (default: the package's api/ folder in the cache, fetched when absent)")
 	flag.IntVar(&o.sample, "sample", 0, "run a deterministic sample of this many documents (0: all)")
+	flag.Int64Var(&o.sampleMax, "samplemax", 4<<20, "the sample leaves out documents larger than this many `bytes` (Microsoft Graph, 20 and 47 MB)")
 	flag.BoolVar(&o.hard, "hard", false, "also run the fixed list of hard documents (hard.txt)")
 	flag.StringVar(&o.only, "only", "", "comma-separated path prefixes: run only the documents that start with one")
 	flag.IntVar(&o.jobs, "j", runtime.GOMAXPROCS(0), "documents loaded and generated at once")
@@ -94,6 +95,8 @@ type options struct {
 	sample, jobs    int
 	hard, noBuild   bool
 	heavy, maxBuild int64
+	sampleMax       int64
+	sizes           map[string]int64 // of the documents, when sampling
 }
 
 // doc is one document and what happened to it.
@@ -124,6 +127,14 @@ func run(o *options) (int, error) {
 	all, err := listDocs(dir)
 	if err != nil {
 		return 0, err
+	}
+	if o.sample > 0 {
+		o.sizes = map[string]int64{}
+		for _, r := range all {
+			if fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(r))); err == nil {
+				o.sizes[r] = fi.Size()
+			}
+		}
 	}
 	docs, err := choose(all, o)
 	if err != nil {
@@ -326,8 +337,9 @@ func listDocs(dir string) ([]string, error) {
 }
 
 // choose picks the documents to run: all, or every (len/n)th of the sorted
-// list (the same n documents on every run), plus the hard list, filtered
-// by the -only prefixes. Each gets its own package directory.
+// list of those no larger than -samplemax (the same n documents on every
+// run), plus the hard list, filtered by the -only prefixes. Each gets its
+// own package directory.
 func choose(all []string, o *options) ([]*doc, error) {
 	pick := map[string]bool{}
 	if o.sample <= 0 || o.sample >= len(all) {
@@ -335,8 +347,14 @@ func choose(all []string, o *options) ([]*doc, error) {
 			pick[r] = true
 		}
 	} else {
-		for i := range o.sample {
-			pick[all[i*len(all)/o.sample]] = true
+		var from []string
+		for _, r := range all {
+			if o.sampleMax <= 0 || o.sizes[r] <= o.sampleMax {
+				from = append(from, r)
+			}
+		}
+		for i := range min(o.sample, len(from)) {
+			pick[from[i*len(from)/min(o.sample, len(from))]] = true
 		}
 	}
 	if o.hard {
@@ -470,7 +488,7 @@ func generateOne(dir, work string, d *doc) {
 	api, err := loader.Load(src, loader.Options{})
 	d.load = time.Since(t)
 	if err != nil {
-		d.err = strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), "")
+		d.err = summarize(strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), ""))
 		return
 	}
 	d.warnings = len(api.Warnings)
@@ -483,7 +501,7 @@ func generateOne(dir, work string, d *doc) {
 	files, err := generator.Generate(api, generator.Config{Package: generator.PackageName(strings.TrimPrefix(d.pkgDir, "p_"))})
 	d.gen = time.Since(t)
 	if err != nil {
-		d.err = err.Error()
+		d.err = summarize(err.Error())
 		return
 	}
 	for _, f := range files {
@@ -499,6 +517,16 @@ func generateOne(dir, work string, d *doc) {
 		d.bytes += int64(len(f.Content))
 	}
 	d.stage = "build"
+}
+
+// summarize keeps the first line of a multi-line error and counts the
+// others: "a.json:3:4: x (and 2 more)".
+func summarize(msg string) string {
+	lines := strings.Split(strings.TrimSpace(msg), "\n")
+	if len(lines) == 1 {
+		return lines[0]
+	}
+	return fmt.Sprintf("%s (and %d more)", lines[0], len(lines)-1)
 }
 
 // panicFrame returns the first frame of a stack outside the runtime and
@@ -667,8 +695,9 @@ func report(w io.Writer, docs []*doc, genWall, buildWall, vetWall time.Duration,
 	fmt.Fprintf(w, "  unreadable %d (failed as unreadable.txt expects)\n", unreadable)
 	fmt.Fprintf(w, "  failed     %d\n", len(failed))
 	fmt.Fprintf(w, "  warnings   %d, in %d documents\n", warnings, warned)
-	fmt.Fprintf(w, "  seconds    %.0f load and generate, %.0f build, %.0f vet, %.0f in all\n",
+	fmt.Fprintf(w, "  seconds    %.0f load and generate, %.0f build, %.0f vet, %.0f in all (wall)\n",
 		genWall.Seconds(), buildWall.Seconds(), vetWall.Seconds(), (genWall + buildWall + vetWall).Seconds())
+	fmt.Fprintf(w, "  CPU        %.0f s (this command and the go commands it ran, user + system)\n", cpuSeconds())
 
 	slow := slices.Clone(docs)
 	slices.SortStableFunc(slow, func(a, b *doc) int { return int((b.load + b.gen) - (a.load + a.gen)) })
@@ -691,4 +720,14 @@ func report(w io.Writer, docs []*doc, genWall, buildWall, vetWall time.Duration,
 		}
 	}
 	return len(failed)
+}
+
+// cpuSeconds is the user and system time of this process and its waited-for
+// children: the cost of a run on an idle machine, whatever else was running.
+func cpuSeconds() float64 {
+	var self, kids syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &self)
+	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids)
+	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return tv(self.Utime) + tv(self.Stime) + tv(kids.Utime) + tv(kids.Stime)
 }

@@ -32,6 +32,10 @@ func TestSampleIsDeterministicAndSpread(t *testing.T) {
 	if a[0].rel != all[0] || a[249].rel != all[249*2639/250] {
 		t.Errorf("sample runs from %s to %s", a[0].rel, a[249].rel)
 	}
+	sizes := map[string]int64{all[0]: 50 << 20}
+	if big, _ := choose(all, &options{sample: 250, sampleMax: 4 << 20, sizes: sizes}); big[0].rel == all[0] {
+		t.Errorf("the sample holds %s, larger than -samplemax", all[0])
+	}
 	only, _ := choose(all, &options{only: "api000,api2638"})
 	if len(only) != 11 {
 		t.Errorf("-only api000,api2638 picks %d documents, want 11", len(only))

@@ -17,19 +17,27 @@
 //     GOCACHE, the standard library included: wall time, user+system CPU
 //     of the go command and every compiler and linker it ran, and the peak
 //     resident set of the largest of them (wait4's maxrss).
-//   - pkg s, pkg MB: the generated package alone compiled again, its
-//     dependencies already in the cache.
+//   - pkg s, pkg cpu s, pkg MB: the compiler run of the generated package
+//     within the cold build (its dependencies done, nothing else running
+//     for this build), timed by a -toolexec wrapper.
 //   - rebuild s, rebuild cpu: the consumer built again after an edit to
 //     its main.go (recompiling main and linking).
-//   - export KB: the export data of the generated package (go list -export),
-//     what every importer reads.
+//   - export KB, archive KB: the export data of the generated package
+//     (the __.PKGDEF of its archive, what every importer reads) and its
+//     whole archive with the object code (go list -export).
 //   - binary KB: the consumer, which creates a client and refers to the
 //     methods of five operations (the first of each of the first services).
 //
 // With -peers it also generates oapi-codegen's and ogen's clients for the
 // -peer-docs, in a scratch module with the tools installed by go install
 // into the cache, and compiles each package alone beside genclient's, in
-// one run with one GOCACHE. Nothing of the peers reaches the repository.
+// one run with one GOCACHE: each package is built once (its dependencies
+// with it), then compiled again alone, and the compiler's CPU time and
+// peak memory of that second run are compared. Nothing of the peers
+// reaches the repository.
+//
+// Times are wall and CPU seconds; on a shared machine the CPU seconds are
+// the ones to compare.
 package main
 
 import (
@@ -122,8 +130,8 @@ func run(specs, docList, peerList string, peers bool, calls int, keep, warm bool
 	var rows []row
 	for _, d := range ds {
 		r := m.measure(d)
-		fmt.Fprintf(os.Stderr, "%s: %s\n", d.name, r.status)
 		rows = append(rows, r)
+		printRows(os.Stderr, []row{r}) // progress: each row as soon as it is measured
 	}
 	if len(rows) > 0 {
 		printRows(os.Stdout, rows)

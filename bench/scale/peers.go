@@ -25,6 +25,9 @@ type peerTool struct {
 // peerTools are genclient and its peers, genclient first.
 var peerTools = []peerTool{
 	{name: "genclient", generate: func(m *measurer, _, spec, dir, pkg string) error {
+		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+			return err
+		}
 		out, _, err := m.run(filepath.Dir(dir), nil, m.self, "-child-spec", spec, "-child-dir", filepath.Dir(dir),
 			"-child-pkg", pkg, "-calls", "0")
 		if err != nil {
@@ -48,6 +51,9 @@ var peerTools = []peerTool{
 		generate: func(m *measurer, bin, spec, dir, pkg string) error {
 			// The client only (no server, no webhooks), operations ogen does
 			// not implement skipped, as its users run it for a client.
+			if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+				return err
+			}
 			cfg := filepath.Join(filepath.Dir(dir), "ogen.yml")
 			if err := os.WriteFile(cfg, []byte("generator:\n  ignore_not_implemented: [\"all\"]\n"+
 				"  features:\n    disable: [\"paths/server\", \"webhooks/server\", \"webhooks/client\"]\n"), 0o644); err != nil {

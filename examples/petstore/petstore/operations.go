@@ -13,9 +13,7 @@ import (
 //	POST /pets
 func (c *Client) AddPet(ctx context.Context, body NewPet, opts ...runtime.Option) (*Pet, error) {
 	call := runtime.NewCall("POST", "/pets")
-	call.ErrorModel = func(int) any {
-		return new(Error)
-	}
+	call.ErrorModel = runtime.NewErrorModel[Error]
 	call.JSON(body)
 	return runtime.Decode[*Pet](ctx, c.s, call, opts...)
 }
@@ -25,9 +23,7 @@ func (c *Client) AddPet(ctx context.Context, body NewPet, opts ...runtime.Option
 //	DELETE /pets/{id}
 func (c *Client) DeletePet(ctx context.Context, id int64, opts ...runtime.Option) error {
 	call := runtime.NewCall("DELETE", "/pets/{id}", id)
-	call.ErrorModel = func(int) any {
-		return new(Error)
-	}
+	call.ErrorModel = runtime.NewErrorModel[Error]
 	return runtime.Exec(ctx, c.s, call, opts...)
 }
 
@@ -37,9 +33,7 @@ func (c *Client) DeletePet(ctx context.Context, id int64, opts ...runtime.Option
 //	GET /pets/{id}
 func (c *Client) FindPetByID(ctx context.Context, id int64, opts ...runtime.Option) (*Pet, error) {
 	call := runtime.NewCall("GET", "/pets/{id}", id)
-	call.ErrorModel = func(int) any {
-		return new(Error)
-	}
+	call.ErrorModel = runtime.NewErrorModel[Error]
 	return runtime.Decode[*Pet](ctx, c.s, call, opts...)
 }
 
@@ -86,8 +80,6 @@ func (c *Client) FindPets(ctx context.Context, params *FindPetsParams, opts ...r
 		call.AddQuery("limit", params.Limit)
 		call.AddQuery("tags", params.Tags)
 	}
-	call.ErrorModel = func(int) any {
-		return new(Error)
-	}
+	call.ErrorModel = runtime.NewErrorModel[Error]
 	return runtime.Decode[[]Pet](ctx, c.s, call, opts...)
 }

@@ -17,19 +17,6 @@ type Error struct {
 	AdditionalProperties map[string]json.RawMessage `genclient:"unknown" json:"-"`
 }
 
-// MarshalJSON encodes v with its additional properties.
-func (v Error) MarshalJSON() ([]byte, error) {
-	type plain Error
-	return runtime.MarshalAdditional(plain(v), v.AdditionalProperties)
-}
-
-// UnmarshalJSON decodes v and keeps the properties Error does not declare in
-// AdditionalProperties.
-func (v *Error) UnmarshalJSON(b []byte) error {
-	type plain Error
-	return runtime.UnmarshalAdditional(b, (*plain)(v), &v.AdditionalProperties)
-}
-
 // NewPet is the schema "NewPet" of the API.
 type NewPet struct {
 	Name string              `json:"name"`
@@ -37,19 +24,6 @@ type NewPet struct {
 	// AdditionalProperties holds the properties the schema does not declare, by name:
 	// those an API adds later survive a decode and an encode.
 	AdditionalProperties map[string]json.RawMessage `genclient:"unknown" json:"-"`
-}
-
-// MarshalJSON encodes v with its additional properties.
-func (v NewPet) MarshalJSON() ([]byte, error) {
-	type plain NewPet
-	return runtime.MarshalAdditional(plain(v), v.AdditionalProperties)
-}
-
-// UnmarshalJSON decodes v and keeps the properties NewPet does not declare in
-// AdditionalProperties.
-func (v *NewPet) UnmarshalJSON(b []byte) error {
-	type plain NewPet
-	return runtime.UnmarshalAdditional(b, (*plain)(v), &v.AdditionalProperties)
 }
 
 // Pet is the schema "Pet" of the API.
@@ -60,17 +34,4 @@ type Pet struct {
 	// AdditionalProperties holds the properties the schema does not declare, by name:
 	// those an API adds later survive a decode and an encode.
 	AdditionalProperties map[string]json.RawMessage `genclient:"unknown" json:"-"`
-}
-
-// MarshalJSON encodes v with its additional properties.
-func (v Pet) MarshalJSON() ([]byte, error) {
-	type plain Pet
-	return runtime.MarshalAdditional(plain(v), v.AdditionalProperties)
-}
-
-// UnmarshalJSON decodes v and keeps the properties Pet does not declare in
-// AdditionalProperties.
-func (v *Pet) UnmarshalJSON(b []byte) error {
-	type plain Pet
-	return runtime.UnmarshalAdditional(b, (*plain)(v), &v.AdditionalProperties)
 }
