@@ -39,7 +39,10 @@
 // [AWSCredentials]), or your own [SignerFunc], [Signer] or [Auth] (one
 // that answers a challenge is a [Challenger]; a [TokenSource] of [Token]s,
 // or a [TokenSourceFunc], that can drop a rejected token an
-// [Invalidator]). Give one with
+// [Invalidator]; one that signs the final request a [Signer]), or AWS
+// Signature Version 4: [SigV4] with a [SigV4Config] and an
+// [AWSCredentialsProvider] of [AWSCredentials] ([StaticAWSCredentials],
+// [AWSCredentialsFunc]). Give one with
 // [WithAuth] for every request, or use the generated With{Scheme} options,
 // which send each credential only to the operations whose security asks
 // for it, and only to the API's origin. [Secret] ([NewSecret]) keeps a value out of
@@ -88,7 +91,7 @@
 //     [WithDefaultSecurity], [WithCredential], [NewIdempotencyKey];
 //   - sending it and decoding the answer: [Exec], [Decode], [DecodeFunc],
 //     [DecodeHeaders], [Text], [Stream], [JSONStream], [StreamFormat],
-//     [ErrSeq], [Events];
+//     [ErrSeq], [Events], [NewErrorModel];
 //   - pagination: [All], [AllFunc], [AllPaged], [Paging], [Pages],
 //     [PagesFunc], [NextLink];
 //   - JSON of generated types: [Marshal], [Unmarshal],
