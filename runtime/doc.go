@@ -33,7 +33,10 @@
 //
 // [Auth] values: [BasicAuth], [BearerToken], [BearerTokenSource] (a
 // [TokenSource]), [APIKey], [DigestAuth], [ClientCredentials]
-// ([ClientCredentialsConfig]), or your own [SignerFunc] or [Auth] (one
+// ([ClientCredentialsConfig]), [SigV4] ([SigV4Config], with
+// [AWSCredentials] from an [AWSCredentialsProvider]:
+// [StaticAWSCredentials] or an [AWSCredentialsFunc]), or your own
+// [Signer], [SignerFunc] or [Auth] (one
 // that answers a challenge is a [Challenger]; a [TokenSource] of [Token]s,
 // or a [TokenSourceFunc], that can drop a rejected token an
 // [Invalidator]). Give one with
