@@ -33,13 +33,16 @@
 //
 // [Auth] values: [BasicAuth], [BearerToken], [BearerTokenSource] (a
 // [TokenSource]), [APIKey], [DigestAuth], [ClientCredentials]
-// ([ClientCredentialsConfig]), [SigV4] ([SigV4Config], with
-// [AWSCredentials] from an [AWSCredentialsProvider]:
-// [StaticAWSCredentials] or an [AWSCredentialsFunc]), or your own
-// [Signer], [SignerFunc] or [Auth] (one
+// ([ClientCredentialsConfig]), AWS Signature Version 4 with [SigV4]
+// ([SigV4Config], credentials from [StaticAWSCredentials], an
+// [AWSCredentialsFunc] or any [AWSCredentialsProvider] of
+// [AWSCredentials]), or your own [SignerFunc], [Signer] or [Auth] (one
 // that answers a challenge is a [Challenger]; a [TokenSource] of [Token]s,
 // or a [TokenSourceFunc], that can drop a rejected token an
-// [Invalidator]). Give one with
+// [Invalidator]; one that signs the final request a [Signer]), or AWS
+// Signature Version 4: [SigV4] with a [SigV4Config] and an
+// [AWSCredentialsProvider] of [AWSCredentials] ([StaticAWSCredentials],
+// [AWSCredentialsFunc]). Give one with
 // [WithAuth] for every request, or use the generated With{Scheme} options,
 // which send each credential only to the operations whose security asks
 // for it, and only to the API's origin. [Secret] ([NewSecret]) keeps a value out of
@@ -88,13 +91,15 @@
 //     [WithDefaultSecurity], [WithCredential], [NewIdempotencyKey];
 //   - sending it and decoding the answer: [Exec], [Decode], [DecodeFunc],
 //     [DecodeHeaders], [Text], [Stream], [JSONStream], [StreamFormat],
-//     [ErrSeq], [Events];
+//     [ErrSeq], [Events], [NewErrorModel];
 //   - pagination: [All], [AllFunc], [AllPaged], [Paging], [Pages],
 //     [PagesFunc], [NextLink];
 //   - JSON of generated types: [Marshal], [Unmarshal],
 //     [MarshalAdditional], [UnmarshalAdditional], [MarshalUnset],
 //     [MarshalVariant], [MarshalTagged], [OneVariant], [DecodeUnion], [Discriminator], [Variant],
-//     [VariantPtr], [VariantVal], [IsNull], [ModelText].
+//     [VariantPtr], [VariantVal], [IsNull], [ModelText];
+//   - error models: [NewErrorModel], shared by the operations whose only
+//     error response is "default".
 //
 // Request bodies a user passes to a generated {Name}WithBody method are
 // [Body] values: [BytesBody], [ReaderBody], [TextBody], [FormBody],
