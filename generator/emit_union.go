@@ -74,9 +74,6 @@ func (g *gen) unionCtor(n *ir.Named, v *ir.Variant) jen.Code {
 		val = jen.Id("v")
 	}
 	name := v.Ctor
-	if c, ok := g.ctors[n][v]; ok {
-		name = c
-	}
 	if name == "" {
 		name = "New" + n.Name + v.Name
 	}

@@ -28,10 +28,6 @@ type gen struct {
 	// current names the operation or schema being emitted, for an
 	// InternalError.
 	current string
-	// ctors names the variant constructors of a union copied into a
-	// second named type (a schema split into X and XRequest), whose
-	// loader-given Variant.Ctor belongs to the original.
-	ctors map[*ir.Named]map[*ir.Variant]string
 }
 
 // Names the generated package declares besides the API's types.
@@ -151,23 +147,7 @@ func (g *gen) checkNames() error {
 				if v.Ctor == "" {
 					continue
 				}
-				name := v.Ctor
-				if strings.HasPrefix(taken[name], "the constructor of ") {
-					// A copy of a union (X split into X and XRequest) keeps
-					// the loader's constructor name of the original.
-					name = "New" + n.Name + v.Name
-					for i := 2; taken[name] != ""; i++ {
-						name = fmt.Sprintf("New%s%s%d", n.Name, v.Name, i)
-					}
-					if g.ctors == nil {
-						g.ctors = map[*ir.Named]map[*ir.Variant]string{}
-					}
-					if g.ctors[n] == nil {
-						g.ctors[n] = map[*ir.Variant]string{}
-					}
-					g.ctors[n][v] = name
-				}
-				if err := claim(name, "the constructor of "+n.Name+"."+v.Name); err != nil {
+				if err := claim(v.Ctor, "the constructor of "+n.Name+"."+v.Name); err != nil {
 					return err
 				}
 			}

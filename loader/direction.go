@@ -45,9 +45,19 @@ func (b *builder) splitDirections() {
 		d.clones[n] = c
 	}
 	for _, n := range split {
-		d.clones[n].Type = d.cloneShape(n.Type)
+		c := d.clones[n]
+		c.Type = d.cloneShape(n.Type)
+		if u, ok := c.Type.(*ir.Union); ok {
+			// The copied variants still carry the original's constructor
+			// names (finishNames ran before the split).
+			for _, v := range u.Variants {
+				if v.Ctor != "" {
+					v.Ctor = nm.name("New" + c.Name + v.Name)
+				}
+			}
+		}
 		n.Usage = ir.UsedInResponse
-		b.api.Types = append(b.api.Types, d.clones[n])
+		b.api.Types = append(b.api.Types, c)
 	}
 	for _, n := range b.api.Types {
 		if n.Usage == ir.UsedInRequest && !slices.Contains(split, n) {
@@ -73,6 +83,11 @@ func (b *builder) takenTypeNames() *namer {
 				nm.reserve(v.Name)
 			}
 			nm.reserve(e.ValuesFunc)
+		}
+		if u, ok := n.Type.(*ir.Union); ok {
+			for _, v := range u.Variants {
+				nm.reserve(v.Ctor)
+			}
 		}
 	}
 	return nm
