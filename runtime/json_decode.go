@@ -943,7 +943,7 @@ func (d *decoder) str() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return d.intern(b), nil
+	return d.keepString(b), nil
 }
 
 // strings is a cache of short strings that the decoders share, one at a
