@@ -74,6 +74,13 @@ type namedInfo struct {
 	n         *ir.Named
 	candidate string
 	component bool // a components.schemas entry: named first
+	// keyed is the Go name of the component key of the response, request
+	// body, parameter or header whose schema this inline type is (see
+	// keyedName), alt the name tried when that one is taken; "" for others.
+	keyed, alt string
+	// title is the name the schema's title gives it (see titleName), "" if
+	// none.
+	title string
 }
 
 // rawPtr maps an OpenAPI 3 pointer to where the Swagger 2.0 source has it.

@@ -236,10 +236,11 @@ func (b *builder) union(s *openapi3.Schema, parts openapi3.SchemaRefs, l loc, hi
 	named.Type = u
 	var vs []unionVariant
 	seen := map[any]bool{}
+	hints := variantHints(parts, live)
 	for j, i := range live {
 		p := parts[i]
 		pl := l.child(key, strconv.Itoa(i))
-		t, n := b.schemaType(p, pl, fmt.Sprintf("%sVariant%d", named.Name, j+1))
+		t, n := b.schemaType(p, pl, named.Name+hints[j])
 		nullable = nullable || n
 		if b.checkExamples {
 			// A variant without a named type of its own has its examples
@@ -264,6 +265,53 @@ func (b *builder) union(s *openapi3.Schema, parts openapi3.SchemaRefs, l loc, hi
 	}
 	b.unions = append(b.unions, u)
 	return named, nullable
+}
+
+// variantHints returns the name suffixes of the inline variants of a
+// union (a $ref'd one is named by its component): a word for the
+// variant's kind, "Object", "Array", "Enum", or for an enum of one value
+// that value ("Empty" for ""), when no other variant has the same word;
+// else "Variant" and the variant's position from 1.
+func variantHints(parts openapi3.SchemaRefs, live []int) []string {
+	words := make([]string, len(live))
+	count := map[string]int{}
+	for j, i := range live {
+		if v := parts[i].Value; v != nil && parts[i].Ref == "" {
+			words[j] = variantWord(v)
+		}
+		count[words[j]]++
+	}
+	for j := range words {
+		if words[j] == "" || count[words[j]] > 1 {
+			words[j] = fmt.Sprintf("Variant%d", j+1)
+		}
+	}
+	return words
+}
+
+// variantWord is variantHints' word for one variant, "" when none fits.
+func variantWord(s *openapi3.Schema) string {
+	if len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) > 0 {
+		return ""
+	}
+	if len(s.Enum) == 1 {
+		if v, ok := s.Enum[0].(string); ok {
+			if v == "" {
+				return "Empty"
+			}
+			return pascal(v)
+		}
+	}
+	if len(s.Enum) > 0 {
+		return "Enum"
+	}
+	switch {
+	case s.Type.Is("object") || s.Type == nil && len(s.Properties) > 0:
+		return "Object"
+	case s.Type.Is("array") || s.Type == nil && s.Items != nil:
+		return "Array"
+	}
+	return ""
 }
 
 // typeIdentity returns a comparable identity for de-duplicating variants:

@@ -89,24 +89,73 @@ func (b *builder) reservedTypeNames() *namer {
 	return nm
 }
 
-// finishNames gives every named type its final name. Rule: component
-// schemas claim names first, sorted by candidate then Ref; then inline
-// types, sorted the same way; a taken name gets the smallest suffix 2, 3,
-// ... that is free. Enum constants and union variant names follow.
+// finishNames gives every named type its final name, once identical
+// inline types are merged (mergeInline). Rule: component schemas claim
+// names first, sorted by candidate then Ref; then the inline schemas of
+// component responses, request bodies, parameters and headers, by their
+// component key ("ServiceUnavailable", else "ServiceUnavailableResponse"
+// when a schema has that name), sorted by key then Ref; then the other
+// inline types by candidate (the name made from where they are used),
+// except those whose title is an identifier that no other inline type
+// has: they come last and take the title's name when it is free, else
+// their candidate. A taken name gets the smallest suffix 2, 3, ... that
+// is free. Enum constants and union variant names follow.
 func (b *builder) finishNames() {
 	nm := b.reservedTypeNames()
+	b.mergeInline()
+	titles := map[string]int{}
+	for _, ni := range b.named {
+		if !ni.component && ni.keyed == "" && ni.title != "" {
+			titles[ni.title]++
+		}
+	}
+	rank := func(ni *namedInfo) int {
+		switch {
+		case ni.component:
+			return 0
+		case ni.keyed != "":
+			return 1
+		case ni.title != "" && titles[ni.title] == 1:
+			return 3
+		}
+		return 2
+	}
+	first := func(ni *namedInfo) string {
+		switch rank(ni) {
+		case 1:
+			return ni.keyed
+		case 3:
+			return ni.title
+		}
+		return ni.candidate
+	}
 	order := slices.Clone(b.named)
 	slices.SortStableFunc(order, func(x, y *namedInfo) int {
-		if x.component != y.component {
-			if x.component {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Or(strings.Compare(x.candidate, y.candidate), strings.Compare(x.n.Ref, y.n.Ref))
+		return cmp.Or(rank(x)-rank(y), strings.Compare(first(x), first(y)), strings.Compare(x.n.Ref, y.n.Ref))
 	})
 	for _, ni := range order {
-		ni.n.Name = nm.name(ni.candidate)
+		switch rank(ni) {
+		case 1:
+			switch {
+			case nm.free(ni.keyed):
+				ni.n.Name = nm.name(ni.keyed)
+			case ni.alt != "" && nm.free(ni.alt):
+				ni.n.Name = nm.name(ni.alt)
+			default:
+				ni.n.Name = nm.name(ni.keyed)
+			}
+		case 3:
+			if nm.free(ni.title) {
+				ni.n.Name = nm.name(ni.title)
+				if titleName(ni.n.Doc.Summary) == ni.title {
+					ni.n.Doc.Summary = "" // the name says it
+				}
+				break
+			}
+			ni.n.Name = nm.name(ni.candidate)
+		default:
+			ni.n.Name = nm.name(ni.candidate)
+		}
 		b.api.Types = append(b.api.Types, ni.n)
 	}
 	slices.SortFunc(b.api.Types, func(x, y *ir.Named) int { return strings.Compare(x.Name, y.Name) })

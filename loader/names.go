@@ -182,6 +182,9 @@ func newNamer(reserved ...string) *namer {
 	return n
 }
 
+// free reports whether name is not taken.
+func (n *namer) free(name string) bool { return !n.taken[name] }
+
 // reserve marks name as taken.
 func (n *namer) reserve(name string) { n.taken[name] = true }
 

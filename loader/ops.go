@@ -34,7 +34,7 @@ func (b *builder) operations() {
 func (b *builder) convertOp(oi *opInfo) {
 	o, op := oi.o, oi.op
 	b.params(oi)
-	if op.RequestBody != nil && !emptyBody(op.RequestBody) {
+	if op.RequestBody != nil && !emptyBody(o.Method, op.RequestBody) {
 		o.Body = b.body(oi)
 	}
 	b.responses(oi)
@@ -177,6 +177,9 @@ func (b *builder) param(oi *opInfo, src paramSrc, in ir.ParamIn) *ir.Param {
 		out.Explode = *p.Explode
 	}
 	hint := oi.o.FullName + pascal(p.Name)
+	if k := componentName(src.l, "parameters"); k != "" {
+		hint = k
+	}
 	switch {
 	case p.Schema != nil:
 		t, n := b.schemaType(p.Schema, src.l.child("schema"), hint)
@@ -285,8 +288,12 @@ func (b *builder) body(oi *opInfo) *ir.Body {
 		b.warn(b.pos(l), fmt.Sprintf("operation %s: requestBody has no content (no media type): the method sends no body", describeOp(oi.o)))
 		return nil
 	}
+	hint := oi.o.FullName + "Request"
+	if k := componentName(l, "requestBodies"); k != "" {
+		hint = k
+	}
 	return &ir.Body{Required: rb.Value.Required, Doc: ir.Doc{Description: rb.Value.Description},
-		Contents: b.contents(rb.Value.Content, l.child("content"), oi.o.FullName+"Request")}
+		Contents: b.contents(rb.Value.Content, l.child("content"), hint)}
 }
 
 // opTypeNames sets the names of the types the generator emits for an

@@ -216,11 +216,19 @@ func isBool(t ir.Type) bool {
 }
 
 // emptyBody reports whether an operation's request body can carry
-// nothing: it is optional and every media type's schema is an object
-// with no properties that allows none (additionalProperties: false), as
-// on each of Stripe's GET operations. The method then takes no body.
-func emptyBody(rb *openapi3.RequestBodyRef) bool {
-	if rb == nil || rb.Value == nil || rb.Value.Required || len(rb.Value.Content) == 0 {
+// nothing: every media type's schema is an object with no properties, no
+// composition and no schema for other properties, and either the body is
+// optional and allows no properties (additionalProperties: false), as on
+// each of Stripe's GET operations, or the operation is a GET, HEAD or
+// DELETE, whose body servers ignore (then a required one, or one that
+// leaves additionalProperties unsaid, is dropped too). The method then
+// takes no body.
+func emptyBody(method string, rb *openapi3.RequestBodyRef) bool {
+	if rb == nil || rb.Value == nil || len(rb.Value.Content) == 0 {
+		return false
+	}
+	bodiless := method == "GET" || method == "HEAD" || method == "DELETE"
+	if rb.Value.Required && !bodiless {
 		return false
 	}
 	for _, mt := range rb.Value.Content {
@@ -228,8 +236,13 @@ func emptyBody(rb *openapi3.RequestBodyRef) bool {
 			return false
 		}
 		s := mt.Schema.Value
-		closed := s.AdditionalProperties.Has != nil && !*s.AdditionalProperties.Has
-		if !s.Type.Is("object") || len(s.Properties) > 0 || !closed || len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) > 0 {
+		ap := s.AdditionalProperties
+		closed := ap.Has != nil && !*ap.Has
+		open := ap.Schema != nil || ap.Has != nil && *ap.Has
+		if !s.Type.Is("object") || len(s.Properties) > 0 || len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) > 0 || open {
+			return false
+		}
+		if !closed && !bodiless {
 			return false
 		}
 	}

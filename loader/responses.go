@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,9 +38,14 @@ func (b *builder) responses(oi *opInfo) {
 		return cx - cy
 	})
 	has2xx := slices.ContainsFunc(statuses, func(s string) bool { return strings.HasPrefix(strings.ToUpper(s), "2") })
+	// A success response is named XResponse when it is the only inline
+	// one with content; the others, and error responses, get their
+	// status: XN201Response, XN404Response.
 	inline := 0
 	for _, st := range statuses {
-		if rr := m[st]; rr.Ref == "" && rr.Value != nil && len(rr.Value.Content) > 0 {
+		c := strings.ToUpper(st)
+		success := strings.HasPrefix(c, "2") || (st == "default" && !has2xx)
+		if rr := m[st]; success && rr.Ref == "" && rr.Value != nil && len(rr.Value.Content) > 0 {
 			inline++
 		}
 	}
@@ -65,12 +71,25 @@ func (b *builder) responses(oi *opInfo) {
 		hint := o.FullName + "Response"
 		success := strings.HasPrefix(c, "2") || (st == "default" && !has2xx)
 		if inline > 1 || !success {
-			hint = o.FullName + pascal(st) + "Response"
+			hint = o.FullName + statusWord(st) + "Response"
+		}
+		if k := componentName(l, "responses"); k != "" {
+			hint = k // a shared response is named after its key, not its first user
 		}
 		r.Contents = b.responseContents(rr.Value, l.child("content"), hint, success)
 		r.Headers = b.headers(rr.Value.Headers, l.child("headers"), o.FullName)
 		o.Responses = append(o.Responses, r)
 	}
+}
+
+// statusWord names a response status in a type name: the status text
+// of a known code ("NotFound", "Created"), else the status as written
+// ("N4XX", "Default", "N299").
+func statusWord(st string) string {
+	if c, err := strconv.Atoi(st); err == nil && http.StatusText(c) != "" {
+		return pascal(http.StatusText(c))
+	}
+	return pascal(st)
 }
 
 // headers converts response headers, sorted by wire name.
@@ -88,7 +107,11 @@ func (b *builder) headers(hs openapi3.Headers, l loc, prefix string) []*ir.Heade
 			h.Required = v.Required
 			h.Doc = ir.Doc{Description: v.Description, Deprecated: v.Deprecated}
 			if v.Schema != nil {
-				t, n := b.schemaType(v.Schema, hl.child("schema"), prefix+pascal(name))
+				hint := prefix + pascal(name)
+				if k := componentName(hl, "headers"); k != "" {
+					hint = k
+				}
+				t, n := b.schemaType(v.Schema, hl.child("schema"), hint)
 				h.Type = use(t, n)
 			}
 		}

@@ -240,7 +240,12 @@ func (b *builder) hoist(s *openapi3.Schema, l loc, hint string) *ir.Named {
 	}
 	n := &ir.Named{Name: hint, Doc: schemaDoc(s), Ref: b.refString(l), Pos: b.pos(l), Example: exampleJSON(s),
 		Examples: b.examples(s)}
-	b.named = append(b.named, &namedInfo{n: n, candidate: hint, component: component})
+	ni := &namedInfo{n: n, candidate: hint, component: component}
+	if !component {
+		ni.keyed, ni.alt = keyedName(l)
+		ni.title = titleName(s.Title)
+	}
+	b.named = append(b.named, ni)
 	if ti, ok := b.types[l.key()]; ok {
 		ti.t = n
 	} else {
