@@ -63,6 +63,9 @@ type Config struct {
 	// DetectPagination turns the detection of body-cursor pagination on
 	// or off (-detect-pagination; on by default).
 	DetectPagination *bool `yaml:"detect-pagination"`
+	// GroupByPath groups the operations of a document without tags into
+	// services by the first segment of their path (-group-by-path).
+	GroupByPath *bool `yaml:"group-by-path"`
 	// FormArrays is how lists in deepObject parameters and form bodies
 	// are sent: indexed, brackets, repeat or comma (-form-arrays).
 	FormArrays string `yaml:"form-arrays"`

@@ -22,6 +22,7 @@ clean: true
 quiet: false
 drop-unknown: true
 detect-pagination: false
+group-by-path: true
 form-arrays: brackets
 overlays: [fix.yaml, more.yaml]
 methods:
@@ -42,7 +43,7 @@ func TestParse(t *testing.T) {
 	}
 	yes, no := true, false
 	want := &Config{Spec: "stripe.json", Out: "./stripe", Package: "stripe", Module: "example.com/stripe",
-		Runtime: "example.com/fork/runtime", Clean: &yes, Quiet: &no, DropUnknown: &yes, DetectPagination: &no, FormArrays: "brackets",
+		Runtime: "example.com/fork/runtime", Clean: &yes, Quiet: &no, DropUnknown: &yes, DetectPagination: &no, GroupByPath: &yes, FormArrays: "brackets",
 		Overlays: []string{"fix.yaml", "more.yaml"},
 		Methods:  map[string]string{"GetCharges": "ListCharges", "GET /v1/customers": "ListCustomers"},
 		Types:    map[string]string{"charge": "Charge"},

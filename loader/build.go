@@ -59,6 +59,11 @@ type builder struct {
 	dropUnknown bool
 	// noDetect is Options.NoDetectPagination.
 	noDetect bool
+	// groupByPath is Options.GroupByPath; byPath is set when it applies
+	// (no operation has a tag).
+	groupByPath, byPath bool
+	// items holds the paths that have a path p/{param} (see hasItems).
+	items map[string]bool
 	// convertHook is Options.convertHook.
 	convertHook func(o *ir.Operation)
 }

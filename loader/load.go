@@ -68,6 +68,15 @@ type Options struct {
 	// pagination (has_more, next_cursor, nextLink, ...; see
 	// detectPagination). Link-header detection and x-pagination stay.
 	NoDetectPagination bool
+	// GroupByPath groups the operations of a document that tags none of
+	// them into services by the first segment of their path after any
+	// version ("/v1/customers/{customer}" → Customers), and names each
+	// after its method and the rest of its path (Customers.List,
+	// Customers.Create, Customers.Get, Charges.Capture: see resourceName)
+	// instead of its operationId. Off, such a document's operations are
+	// all methods of the client, named by operationId. A document that
+	// tags any operation is grouped by tags either way.
+	GroupByPath bool
 
 	// convertHook, when set (by tests only), runs at the end of every
 	// operation's conversion: a seam to exercise the skip-on-failure path.
@@ -81,7 +90,7 @@ type Options struct {
 // returns the API. The error is an *Error or an ErrorList. Load is safe for
 // concurrent use; it keeps no state between calls.
 func Load(path string, opts Options) (api *ir.API, err error) {
-	b := &builder{checkExamples: opts.CheckExamples, dropUnknown: opts.DropUnknown, noDetect: opts.NoDetectPagination, convertHook: opts.convertHook}
+	b := &builder{checkExamples: opts.CheckExamples, dropUnknown: opts.DropUnknown, noDetect: opts.NoDetectPagination, groupByPath: opts.GroupByPath, convertHook: opts.convertHook}
 	defer func() {
 		if r := recover(); r != nil {
 			api, err = nil, &Error{Pos: ir.Pos{File: path}, Msg: fmt.Sprintf("internal error: %v", r)}

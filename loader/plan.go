@@ -2,8 +2,10 @@ package loader
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/genclient/genclient/ir"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -70,6 +72,7 @@ func (b *builder) planOperations() {
 			b.ops = append(b.ops, oi)
 		}
 	}
+	b.byPath = b.groupByPath && !slices.ContainsFunc(b.ops, func(oi *opInfo) bool { return len(oi.op.Tags) > 0 })
 	b.makeServices()
 	b.nameOperations()
 }
@@ -104,6 +107,9 @@ func (b *builder) makeServices() {
 		if len(oi.op.Tags) > 0 {
 			tag = oi.op.Tags[0]
 		}
+		if b.byPath {
+			tag = pathService(oi.o.Path)
+		}
 		if _, ok := byTag[tag]; !ok {
 			byTag[tag] = &ir.Service{Tag: tag}
 			tags = append(tags, tag)
@@ -121,7 +127,7 @@ func (b *builder) makeServices() {
 			}
 			s.Name = nm.name(base)
 		}
-		if t := b.doc.Tags.Get(tag); t != nil {
+		if t := b.doc.Tags.Get(tag); t != nil && !b.byPath {
 			s.Doc.Description = t.Description
 			if t.ExternalDocs != nil {
 				s.Doc.ExternalURL = t.ExternalDocs.URL
@@ -140,6 +146,10 @@ func (b *builder) nameOperations() {
 			oi.cand = n // x-genclient-name: as given, without unstutter
 			continue
 		}
+		if b.byPath && oi.svc.Name != "" {
+			oi.cand = b.resourceName(oi.o.Method, oi.o.Path)
+			continue
+		}
 		if oi.cand == "" {
 			oi.cand = pascal(oi.op.OperationID)
 			if oi.cand == "" {
@@ -148,6 +158,7 @@ func (b *builder) nameOperations() {
 		}
 		oi.cand = unstutter(oi.cand, oi.svc.Name)
 	}
+	listOrGet(b.ops)
 	order := slices.Clone(b.ops)
 	slices.SortStableFunc(order, func(x, y *opInfo) int {
 		return strings.Compare(x.cand+" "+x.o.Path+" "+x.o.Method, y.cand+" "+y.o.Path+" "+y.o.Method)
@@ -271,4 +282,224 @@ func (b *builder) reserveIterators() {
 		}
 	}
 	nameBodyMethods(b.api.Services)
+}
+
+// listOrGet tells a list from a get when unstutter made their names one:
+// "getPets" and "getPet" in service Pet are both "Get". Of operations of
+// one service with one candidate, at least one a GET of an item (its path
+// ends in a parameter), a GET of a collection (its path ends in a
+// literal segment) whose candidate starts with Get, Retrieve, Fetch, Read
+// or Find has that word replaced by List, or gets List in front.
+func listOrGet(ops []*opInfo) {
+	type key struct {
+		svc  *ir.Service
+		cand string
+	}
+	groups := map[key][]*opInfo{}
+	for _, oi := range ops {
+		if oi.o.Method == "GET" && explicitName(oi.op.Extensions) == "" {
+			k := key{oi.svc, oi.cand}
+			groups[k] = append(groups[k], oi)
+		}
+	}
+	for _, g := range groups {
+		if len(g) < 2 || !slices.ContainsFunc(g, func(oi *opInfo) bool { return itemPath(oi.o.Path) }) {
+			continue
+		}
+		for _, oi := range g {
+			if itemPath(oi.o.Path) {
+				continue
+			}
+			ws := words(oi.cand)
+			switch strings.ToLower(ws[0]) {
+			case "get", "retrieve", "fetch", "read", "find":
+				ws = ws[1:]
+			}
+			oi.cand = "List"
+			for _, w := range ws {
+				oi.cand += wordCase(w)
+			}
+		}
+	}
+}
+
+// itemPath reports whether p's last segment is a parameter: it names one
+// item ("/pets/{id}"), not a collection ("/pets").
+func itemPath(p string) bool {
+	segs := pathSegments(p)
+	return len(segs) > 0 && isParamSeg(segs[len(segs)-1])
+}
+
+func isParamSeg(s string) bool { return strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") }
+
+// pathSegments splits a path template into its non-empty segments.
+func pathSegments(p string) []string {
+	var out []string
+	for _, s := range strings.Split(p, "/") {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// versionRE matches a path segment that is an API version: v1, v2beta,
+// 2.0.
+var versionRE = regexp.MustCompile(`^(v[0-9]+[a-z0-9._-]*|[0-9]+(\.[0-9]+)*)$`)
+
+// resourceSegments returns the segments of p after its leading version
+// segments.
+func resourceSegments(p string) []string {
+	segs := pathSegments(p)
+	for len(segs) > 0 && versionRE.MatchString(strings.ToLower(segs[0])) {
+		segs = segs[1:]
+	}
+	return segs
+}
+
+// pathService is the service an operation of an untagged document goes
+// to when operations are grouped by path (Options.GroupByPath): its first
+// segment after any version ("/v1/customers/{customer}" → "customers"),
+// "" (the client itself) when that is a parameter or there is none.
+func pathService(p string) string {
+	segs := resourceSegments(p)
+	if len(segs) == 0 || isParamSeg(segs[0]) {
+		return ""
+	}
+	return segs[0]
+}
+
+// resourceName names an operation grouped by path after its method and
+// the rest of its path, REST-style, in the service of its first segment:
+//
+//	GET    /v1/customers                    List
+//	POST   /v1/customers                    Create
+//	GET    /v1/customers/{customer}         Get
+//	POST   /v1/customers/{customer}         Update
+//	DELETE /v1/customers/{customer}         Delete
+//	GET    /v1/customers/{c}/sources        ListSources
+//	GET    /v1/customers/{c}/sources/{id}   GetSource
+//	POST   /v1/charges/{charge}/capture     Capture
+//	GET    /v1/customers/search             Search
+//	GET    /v1/balance                      Get
+//
+// The words are the literal segments after the first (parameters left
+// out), the last one singular for an item and for Create. A GET of a
+// path that has items below it ("/x/{id}" exists) is a List, else a Get
+// when the path ends in the service, follows a parameter
+// ("/customers/{c}/cash_balance": GetCashBalance) or ends in a plural,
+// else an action ("/customers/search": Search). A POST to an item is an
+// Update; to a path with a GET or items, to the service's own path or to
+// a plural word, a Create; to any other path an action, named by its
+// last segment then the others singular
+// ("/customers/{c}/sources/{id}/verify": VerifySource). DELETE
+// is Delete, PATCH Update, PUT Replace; other methods their name.
+func (b *builder) resourceName(method, p string) string {
+	segs := resourceSegments(p)[1:]
+	item := len(segs) > 0 && isParamSeg(segs[len(segs)-1])
+	var lits []string
+	for _, s := range segs {
+		if !isParamSeg(s) {
+			lits = append(lits, pascal(s))
+		}
+	}
+	afterParam := len(segs) >= 2 && isParamSeg(segs[len(segs)-2])
+	join := func(verb string, ws []string, singularLast bool) string {
+		ws = slices.Clone(ws)
+		if singularLast && len(ws) > 0 {
+			ws[len(ws)-1] = singular(ws[len(ws)-1])
+		}
+		return verb + strings.Join(ws, "")
+	}
+	action := func() string {
+		rest := slices.Clone(lits[:len(lits)-1])
+		for i := range rest {
+			rest[i] = singular(rest[i])
+		}
+		return lits[len(lits)-1] + strings.Join(rest, "")
+	}
+	switch method {
+	case "GET":
+		switch {
+		case item:
+			return join("Get", lits, true)
+		case b.hasItems(p):
+			return join("List", lits, false)
+		case len(lits) == 0 || afterParam || strings.HasSuffix(segs[len(segs)-1], "s"):
+			return join("Get", lits, false)
+		}
+		return action()
+	case "POST":
+		switch {
+		case item:
+			return join("Update", lits, true)
+		case len(lits) == 0 || b.hasItems(p) || b.doc.Paths.Value(p) != nil && b.doc.Paths.Value(p).Get != nil || pluralWord(segs[len(segs)-1]):
+			return join("Create", lits, true)
+		}
+		return action()
+	case "DELETE":
+		return join("Delete", lits, item)
+	case "PATCH":
+		return join("Update", lits, item)
+	case "PUT":
+		return join("Replace", lits, item)
+	}
+	return join(pascal(strings.ToLower(method)), lits, item)
+}
+
+// hasItems reports whether the document has a path p/{param}, whatever
+// the names of the parameters ("/fees/{id}/refunds" has
+// "/fees/{fee}/refunds/{id}").
+func (b *builder) hasItems(p string) bool {
+	if b.items == nil {
+		b.items = map[string]bool{}
+		for q := range b.doc.Paths.Map() {
+			if segs := strings.Split(q, "/"); len(segs) > 1 && isParamSeg(segs[len(segs)-1]) {
+				b.items[anyParams(strings.Join(segs[:len(segs)-1], "/"))] = true
+			}
+		}
+	}
+	return b.items[anyParams(strings.TrimSuffix(p, "/"))]
+}
+
+// anyParams writes every parameter of a path template as {}.
+func anyParams(p string) string { return pathVarRE.ReplaceAllString(p, "{}") }
+
+// pluralWord reports whether a path segment is one plural word
+// ("calculations", not "verify_microdeposits"): a POST to it creates one.
+func pluralWord(seg string) bool {
+	for _, r := range seg {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return strings.HasSuffix(seg, "s") && !strings.HasSuffix(seg, "ss")
+}
+
+// singular makes the last word of a Go name singular by the common
+// English rules: Entries → Entry, Addresses → Address, Boxes → Box,
+// Customers → Customer; Status and Access stay.
+func singular(name string) string {
+	ws := words(name)
+	if len(ws) == 0 {
+		return name
+	}
+	w := ws[len(ws)-1]
+	lw := strings.ToLower(w)
+	switch {
+	case strings.HasSuffix(lw, "ies") && len(lw) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(lw, "sses"), strings.HasSuffix(lw, "xes"), strings.HasSuffix(lw, "ches"),
+		strings.HasSuffix(lw, "shes"), strings.HasSuffix(lw, "uses"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(lw, "ss"), strings.HasSuffix(lw, "us"), strings.HasSuffix(lw, "is"), !strings.HasSuffix(lw, "s"), len(lw) < 3:
+	default:
+		w = w[:len(w)-1]
+	}
+	var out strings.Builder
+	for _, x := range ws[:len(ws)-1] {
+		out.WriteString(wordCase(x))
+	}
+	out.WriteString(wordCase(w))
+	return out.String()
 }

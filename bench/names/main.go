@@ -23,10 +23,13 @@
 //   - services: the named services; methods: the operations of all
 //     services; clientMethods: those that are methods of Client itself.
 //
-// -list prints the names counted in variantN, statusResp and digit.
+// -list prints the names counted in variantN, statusResp and digit,
+// -methods every operation's Service.Method;
+// -group-by-path loads as genclient -group-by-path does.
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"go/ast"
@@ -48,6 +51,8 @@ func main() {
 	specs := flag.String("specs", "../shared/specs", "directory holding corpus.tsv")
 	dir := flag.String("dir", defaultDir(), "the APIs.guru directory's api folder, for dir: documents")
 	list := flag.Bool("list", false, "print the names counted")
+	methods := flag.Bool("methods", false, "print every operation as Service.Method, its method and path")
+	group := flag.Bool("group-by-path", false, "load with loader.Options.GroupByPath (genclient -group-by-path)")
 	flag.Parse()
 	docs := flag.Args()
 	if len(docs) == 0 {
@@ -62,7 +67,10 @@ func main() {
 			fmt.Fprintln(os.Stderr, "names:", err)
 			os.Exit(1)
 		}
-		c, err := count(path, loader.Options{})
+		c, err := count(path, loader.Options{GroupByPath: *group})
+		if *methods {
+			lists = append(lists, c.ops...)
+		}
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "names: %s: %v\n", d, err)
 			os.Exit(1)
@@ -119,6 +127,7 @@ type counts struct {
 	types, decls                     int
 	variantN, statusResp, digit      []string
 	services, methods, clientMethods int
+	ops                              []string // "Service.Method GET /path"
 }
 
 var (
@@ -139,6 +148,9 @@ func count(path string, opts loader.Options) (*counts, error) {
 	c := &counts{types: len(api.Types)}
 	c.services = len(api.Services)
 	for _, s := range api.Services {
+		for _, o := range s.Operations {
+			c.ops = append(c.ops, fmt.Sprintf("%s.%s\t%s %s", cmp.Or(s.Name, "Client"), o.Name, o.Method, o.Path))
+		}
 		c.methods += len(s.Operations)
 		if s.Name == "" {
 			c.services--

@@ -67,6 +67,7 @@ func (ff *fileFlags) apply() error {
 		boolean("q", &o.quiet, c.Quiet)
 		boolean("drop-unknown", &o.drop, c.DropUnknown)
 		boolean("detect-pagination", &o.detect, c.DetectPagination)
+		boolean("group-by-path", &o.groupByPath, c.GroupByPath)
 		for _, ov := range c.Overlays {
 			o.overlays = append(o.overlays, c.Path(ov))
 		}
@@ -100,7 +101,7 @@ func edits(c *config.Config) *loader.Edits {
 
 // loaderOptions are the loader's options for o.
 func (o *options) loaderOptions() loader.Options {
-	return loader.Options{DropUnknown: o.drop, Overlays: o.overlays, Edits: o.edits, NoDetectPagination: !o.detect,
+	return loader.Options{DropUnknown: o.drop, Overlays: o.overlays, Edits: o.edits, NoDetectPagination: !o.detect, GroupByPath: o.groupByPath,
 		RefRoot: o.refRoot, RefRootFlag: "-ref-root"}
 }
 

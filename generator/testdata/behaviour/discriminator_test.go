@@ -80,7 +80,7 @@ func TestEnumVariantAndUnknownValues(t *testing.T) {
 	if err := json.Unmarshal([]byte(`"large"`), &s); err != nil || s.Preset == nil || *s.Preset != PresetLarge {
 		t.Fatalf("preset: %v %+v", err, s)
 	}
-	if err := json.Unmarshal([]byte(`{"w":1,"h":2}`), &s); err != nil || s.Preset != nil || s.SizeVariant2 == nil {
+	if err := json.Unmarshal([]byte(`{"w":1,"h":2}`), &s); err != nil || s.Preset != nil || s.SizeObject == nil {
 		t.Fatalf("object: %v %+v", err, s)
 	}
 	// An enum value the API adds later decodes; Valid tells it apart.
