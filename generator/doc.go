@@ -2,6 +2,7 @@ package generator
 
 import (
 	doccomment "go/doc/comment"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -97,13 +98,14 @@ func reformatComment(text string) string {
 
 // endSentence adds a period to a paragraph of prose that ends in a letter
 // or digit, so that it reads as a sentence and gofmt does not take a
-// one-line paragraph for a heading. Code, lists and tables are left alone.
+// one-line paragraph for a heading. Code, lists, tables and doc link
+// definitions are left alone.
 func endSentence(p string) string {
 	if p == "" {
 		return p
 	}
 	last := p[strings.LastIndexByte(p, '\n')+1:]
-	if strings.ContainsAny(last[:1], " \t-*+|#>") || strings.HasPrefix(p, "\t") ||
+	if strings.ContainsAny(last[:1], " \t-*+|#>") || strings.HasPrefix(p, "\t") || linkDefRE.MatchString(last) ||
 		strings.HasPrefix(last, "Example: ") || strings.HasPrefix(last, "Default: ") {
 		return p
 	}
@@ -113,6 +115,10 @@ func endSentence(p string) string {
 	}
 	return p
 }
+
+// linkDefRE matches a doc link definition, "[text]: URL", which a period
+// would break.
+var linkDefRE = regexp.MustCompile(`^\[[^\]]+\]: \S+$`)
 
 // cleanText normalises line ends, drops the characters dropInvisible
 // drops, trims trailing space on each line and blank lines at both ends.

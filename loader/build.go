@@ -189,6 +189,7 @@ func (b *builder) build(doc *openapi3.T) (*ir.API, error) {
 	b.computeUsage()
 	b.splitDirections()
 	b.sortAll()
+	b.docsToGo()
 	b.api.Warnings = b.warnings
 	return b.api, nil
 }
