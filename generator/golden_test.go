@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestGolden runs the cases in testdata/*.txtar. Each holds the input
 // spec.yaml (and any files it refers to; config.json sets Config fields
-// other than Package), then either the expected files
+// other than Package, loader.json loader.Options fields), then either the expected files
 // under out/ or the expected error in "error". The generated files are
 // also compiled and vetted (see TestMain).
 func TestGolden(t *testing.T) {
@@ -41,6 +41,7 @@ func runGolden(t *testing.T, path, name string) {
 	dir := t.TempDir()
 	var inputs []txtar.File
 	var cfg Config
+	var opts loader.Options
 	for _, f := range ar.Files {
 		if f.Name == "error" || strings.HasPrefix(f.Name, "out/") {
 			continue
@@ -49,6 +50,11 @@ func runGolden(t *testing.T, path, name string) {
 		if f.Name == "config.json" { // generator.Config fields other than Package
 			if err := json.Unmarshal(f.Data, &cfg); err != nil {
 				t.Fatalf("config.json: %v", err)
+			}
+		}
+		if f.Name == "loader.json" { // loader.Options fields
+			if err := json.Unmarshal(f.Data, &opts); err != nil {
+				t.Fatalf("loader.json: %v", err)
 			}
 		}
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
@@ -62,7 +68,7 @@ func runGolden(t *testing.T, path, name string) {
 	pkg := PackageName(name)
 	cfg.Package = pkg
 	var got []txtar.File
-	api, err := loader.Load(filepath.Join(dir, "spec.yaml"), loader.Options{})
+	api, err := loader.Load(filepath.Join(dir, "spec.yaml"), opts)
 	var files []File
 	if err == nil {
 		files, err = Generate(api, cfg)
