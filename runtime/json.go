@@ -11,7 +11,7 @@ import (
 
 // This file and json_decode.go and json_encode.go hold the JSON codec that
 // generated clients decode responses and encode requests with. It reads
-// and writes what encoding/json (v1) does, byte for byte, with three
+// and writes what encoding/json (v1) does, byte for byte, with these
 // differences:
 //
 //   - Member names match struct tags exactly, as JSON and OpenAPI define
