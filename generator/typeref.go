@@ -167,10 +167,18 @@ func (g *gen) useType(t ir.Type, required, ptr bool) *jen.Statement {
 }
 
 // quoted reports whether t is an integer carried as a JSON string, or a
-// nullable one: a struct field of that type is tagged ",string".
+// nullable one, or a named schema that is one: a struct field of that type
+// is tagged ",string".
 func quoted(t ir.Type) bool {
 	if n, ok := t.(*ir.Nullable); ok {
 		t = n.Elem
+	}
+	for range 8 { // a schema that is another schema, a few deep
+		n, ok := t.(*ir.Named)
+		if !ok {
+			break
+		}
+		t = n.Type
 	}
 	p, ok := t.(*ir.Primitive)
 	return ok && p.Quoted
@@ -203,17 +211,24 @@ func unquoted(t ir.Type) ir.Type {
 }
 
 // quotedItems reports whether t is a list or map (of lists or maps, at any
-// depth) of integers carried as JSON strings: a struct field of that type
-// is tagged genclient:"quoted", and the runtime's codec quotes each one.
+// depth, named or not) of integers carried as JSON strings: a struct field
+// of that type is tagged genclient:"quoted", and the runtime's codec quotes
+// each one.
 func quotedItems(t ir.Type) bool {
-	if n, ok := t.(*ir.Nullable); ok {
-		t = n.Elem
-	}
-	switch x := t.(type) {
-	case *ir.Array:
-		return quoted(x.Elem) || quotedItems(x.Elem)
-	case *ir.Map:
-		return quoted(x.Elem) || quotedItems(x.Elem)
+	for range 8 {
+		switch x := t.(type) {
+		case *ir.Nullable:
+			t = x.Elem
+			continue
+		case *ir.Named:
+			t = x.Type
+			continue
+		case *ir.Array:
+			return quoted(x.Elem) || quotedItems(x.Elem)
+		case *ir.Map:
+			return quoted(x.Elem) || quotedItems(x.Elem)
+		}
+		return false
 	}
 	return false
 }
