@@ -40,7 +40,7 @@ func (b *builder) responses(oi *opInfo) {
 	has2xx := slices.ContainsFunc(statuses, func(s string) bool { return strings.HasPrefix(strings.ToUpper(s), "2") })
 	// A success response is named XResponse when it is the only inline
 	// one with content; the others, and error responses, get their
-	// status: XN201Response, XN404Response.
+	// status text: XCreatedResponse, XNotFoundResponse.
 	inline := 0
 	for _, st := range statuses {
 		c := strings.ToUpper(st)

@@ -111,7 +111,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Issues.ListForRepo(ctx, "octocat", "Hello-World", &ghgen.IssuesListForRepoParams{State: runtime.Some(ghgen.IssuesListForRepoStateClosed), Labels: runtime.Some("bug,ui"), Sort: runtime.Some(ghgen.IssuesListForRepoSortUpdated), Direction: runtime.Some(ghgen.IssuesListDirectionAsc), Since: runtime.Some(since.Format(time.RFC3339)), Creator: runtime.Some("octocat"), Page: runtime.Some(3)})
+				return c.Issues.ListForRepo(ctx, "octocat", "Hello-World", &ghgen.IssuesListForRepoParams{State: runtime.Some(ghgen.IssuesListForRepoStateClosed), Labels: runtime.Some("bug,ui"), Sort: runtime.Some(ghgen.IssuesListForRepoSortUpdated), Direction: runtime.Some(ghgen.DirectionAsc), Since: runtime.Some(since.Format(time.RFC3339)), Creator: runtime.Some("octocat"), Page: runtime.Some(3)})
 			}},
 		{name: "issues get", resp: ex("issue"), decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -245,7 +245,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Search.Repos(ctx, "tetris language:assembly stars:>100 a&b=c+d", &ghgen.SearchReposParams{Sort: runtime.Some(ghgen.SearchReposSortStars), Order: runtime.Some(ghgen.SearchCodeOrderDesc), PerPage: runtime.Some(5)})
+				return c.Search.Repos(ctx, "tetris language:assembly stars:>100 a&b=c+d", &ghgen.SearchReposParams{Sort: runtime.Some(ghgen.SearchReposSortStars), Order: runtime.Some(ghgen.OrderDesc), PerPage: runtime.Some(5)})
 			}},
 		{name: "git create ref", resp: ex("git-ref"), status: 201, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
