@@ -73,6 +73,9 @@ func (b *builder) planOperations() {
 		}
 	}
 	b.byPath = b.groupByPath && !slices.ContainsFunc(b.ops, func(oi *opInfo) bool { return len(oi.op.Tags) > 0 })
+	if b.groupByPath && !b.byPath {
+		b.warn(b.pos(b.root.child("paths")), "operations are grouped by their tags: grouping by path applies only to a document that tags none")
+	}
 	b.makeServices()
 	b.nameOperations()
 }
