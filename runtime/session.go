@@ -242,6 +242,13 @@ func (s *Session) BaseURL() string { return s.base.String() }
 // own wrappers and any middleware.
 func (s *Session) HTTPClient() *http.Client { return s.shared.client }
 
+// CookieJar returns the session's cookie jar: the one given to
+// WithCookieJar (or the Jar of WithHTTPClient's client), nil when the
+// session has none, which is the default. A *cookiejar.Jar (package
+// runtime/cookiejar) can save its cookies and restore them in another
+// process.
+func (s *Session) CookieJar() http.CookieJar { return s.shared.client.Jar }
+
 // ErrSessionClosed is returned by calls made after Close.
 var ErrSessionClosed = errors.New("runtime: session closed")
 
