@@ -68,6 +68,7 @@ type config struct {
 	proxy        *url.URL
 	noProxy      bool
 	jar          http.CookieJar
+	cacheStore   CacheStore // WithCache
 	middleware   []Middleware
 	maxRedirects int
 
@@ -152,7 +153,11 @@ func New(baseURL string, opts ...Option) (*Session, error) {
 		}
 		sh.transport, sh.rt = t, poolTransport{sh}
 	}
-	var rt http.RoundTripper = &authTransport{next: sh.rt}
+	at := &authTransport{next: sh.rt}
+	if cfg.cacheStore != nil {
+		at.cache = newHTTPCache(cfg.cacheStore, cfg.clock)
+	}
+	var rt http.RoundTripper = at
 	for i := len(cfg.middleware) - 1; i >= 0; i-- {
 		rt = cfg.middleware[i](rt)
 		if rt == nil {
