@@ -323,7 +323,7 @@ func (c *httpCache) roundTrip(req *http.Request, next http.RoundTripper, names m
 		return nil, err
 	}
 	respTime := c.clock.Now()
-	if resp.StatusCode == http.StatusNotModified && ent != nil && (validating || callerCond) && sameValidator(resp.Header, ent.header) {
+	if resp.StatusCode == http.StatusNotModified && ent != nil && (validating || callerCond && ent.matches(req)) && sameValidator(resp.Header, ent.header) {
 		ent.update(resp.Header, now, respTime)
 		drainClose(resp.Body)
 		c.put(k, variant, ent)

@@ -586,6 +586,31 @@ func TestCache304ForAnotherRepresentation(t *testing.T) {
 	}
 }
 
+// TestCacheCallerConditionalForAnotherVersion: a 304 to the caller's
+// validator for another version than the stored one (the 304 names no
+// ETag) does not refresh the stored response.
+func TestCacheCallerConditionalForAnotherVersion(t *testing.T) {
+	clk := newManualClock()
+	o := newCacheOrigin(t, clk, func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") != "" {
+			w.WriteHeader(304)
+			return
+		}
+		w.Header().Set("Cache-Control", "max-age=60")
+		w.Header().Set("ETag", `"s1"`)
+		io.WriteString(w, `{"id":15,"name":"Sue"}`)
+	})
+	s := cachedSession(t, o, clk, nil)
+	getPet(t, s, "/pets/15")
+	clk.advance(2 * time.Minute)
+	if _, err := Decode[cachePet](bg(), s, NewCall("GET", "/pets/15").SetHeader("If-None-Match", `"s0"`)); !errors.Is(err, ErrNotModified) {
+		t.Fatalf("the caller's 304: %v", err)
+	}
+	if _, cs := getPet(t, s, "/pets/15"); cs != "genclient; fwd=stale; fwd-status=304" {
+		t.Errorf("the stored response was refreshed by a 304 about another version: %q", cs)
+	}
+}
+
 func TestCacheExpiresDateAge(t *testing.T) {
 	clk := newManualClock()
 	o := newCacheOrigin(t, clk, func(w http.ResponseWriter, r *http.Request) {
