@@ -42,8 +42,8 @@ type builder struct {
 	api   *ir.API
 	root  loc
 	types map[loc]*typeInfo // by the schema's location
-	named []*namedInfo         // every hoisted type, in creation order
-	comps map[loc]string       // the location of a component schema (or its $ref target) → component key
+	named []*namedInfo      // every hoisted type, in creation order
+	comps map[loc]string    // the location of a component schema (or its $ref target) → component key
 
 	unions []*ir.Union
 	ops    []*opInfo

@@ -197,7 +197,7 @@ func (b *builder) allOf(s *openapi3.Schema, l loc, hint string, component bool) 
 // unionVariant is a variant and where its schema is.
 type unionVariant struct {
 	v   *ir.Variant
-	key loc // the variant schema's location's schema, for discriminator mappings
+	key loc    // the variant schema's location's schema, for discriminator mappings
 	tag string // default discriminator value: the schema's name
 	s   *openapi3.Schema
 }
