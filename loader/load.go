@@ -125,6 +125,7 @@ func Load(path string, opts Options) (api *ir.API, err error) {
 	if err != nil {
 		return nil, err
 	}
+	rs.freeze()
 	return b.build(doc)
 }
 
