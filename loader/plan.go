@@ -288,11 +288,13 @@ func (b *builder) reserveIterators() {
 }
 
 // listOrGet tells a list from a get when unstutter made their names one:
-// "getPets" and "getPet" in service Pet are both "Get". Of operations of
-// one service with one candidate, at least one a GET of an item (its path
-// ends in a parameter), a GET of a collection (its path ends in a
-// literal segment) whose candidate starts with Get, Retrieve, Fetch, Read
-// or Find has that word replaced by List, or gets List in front.
+// "getPets" and "getPet" in service Pet are both "Get". Of the GET
+// operations of one service with one candidate, a list (one whose path
+// is another's without its last parameter, "/flags/{project}" beside
+// "/flags/{project}/{flag}", or ends in a literal segment when another's
+// ends in a parameter, "/pets" beside "/pets/{id}") whose candidate
+// starts with Get, Retrieve, Fetch, Read or Find has that word replaced
+// by List, or gets List in front.
 func listOrGet(ops []*opInfo) {
 	type key struct {
 		svc  *ir.Service
@@ -306,13 +308,25 @@ func listOrGet(ops []*opInfo) {
 		}
 	}
 	for _, g := range groups {
-		if len(g) < 2 || !slices.ContainsFunc(g, func(oi *opInfo) bool { return itemPath(oi.o.Path) }) {
+		if len(g) < 2 {
 			continue
 		}
+		// a is a list when another member is one of its items (its path
+		// plus a parameter), or when a's path ends in a literal segment
+		// and another member's in a parameter.
+		list := func(a *opInfo) bool {
+			return slices.ContainsFunc(g, func(b *opInfo) bool {
+				return b != a && (anyParams(b.o.Path) == anyParams(strings.TrimSuffix(a.o.Path, "/"))+"/{}" ||
+					!itemPath(a.o.Path) && itemPath(b.o.Path))
+			})
+		}
+		var lists []*opInfo
 		for _, oi := range g {
-			if itemPath(oi.o.Path) {
-				continue
+			if list(oi) {
+				lists = append(lists, oi)
 			}
+		}
+		for _, oi := range lists {
 			ws := words(oi.cand)
 			switch strings.ToLower(ws[0]) {
 			case "get", "retrieve", "fetch", "read", "find":
