@@ -44,6 +44,8 @@ type builder struct {
 	types map[loc]*typeInfo // by the schema's location
 	named []*namedInfo      // every hoisted type, in creation order
 	comps map[loc]string    // the location of a component schema (or its $ref target) → component key
+	// refTargets holds the location of every schema a $ref names.
+	refTargets map[loc]bool
 
 	unions []*ir.Union
 	ops    []*opInfo
@@ -88,6 +90,10 @@ type namedInfo struct {
 	// title is the name the schema's title gives it (see titleName), "" if
 	// none.
 	title string
+	// referenced is set on a schema that a $ref names (a definition in
+	// another file, a schema nested in a component): it is named after
+	// the $ref, not its use.
+	referenced bool
 }
 
 // rawPtr maps an OpenAPI 3 pointer to where the Swagger 2.0 source has it.
@@ -171,6 +177,7 @@ func (b *builder) build(doc *openapi3.T) (*ir.API, error) {
 	b.root = loc{file: b.rs.rootName}
 	b.types = map[loc]*typeInfo{}
 	b.comps = map[loc]string{}
+	b.refTargets = map[loc]bool{}
 	b.api = &ir.API{}
 	if doc.Info != nil {
 		b.api.Title = doc.Info.Title

@@ -98,8 +98,9 @@ func (b *builder) reservedTypeNames() *namer {
 // inline types by candidate (the name made from where they are used),
 // except those whose title is an identifier that no other inline type
 // has: they come last and take the title's name when it is free, else
-// their candidate. A taken name gets the smallest suffix 2, 3, ... that
-// is free. Enum constants and union variant names follow.
+// their candidate. An inline type whose name is taken tries it with its
+// kind (see inlineName); then a taken name gets the smallest suffix 2,
+// 3, ... that is free. Enum constants and union variant names follow.
 func (b *builder) finishNames() {
 	nm := b.reservedTypeNames()
 	b.mergeInline()
@@ -152,9 +153,9 @@ func (b *builder) finishNames() {
 				}
 				break
 			}
-			ni.n.Name = nm.name(ni.candidate)
+			ni.n.Name = inlineName(nm, ni)
 		default:
-			ni.n.Name = nm.name(ni.candidate)
+			ni.n.Name = inlineName(nm, ni)
 		}
 		b.api.Types = append(b.api.Types, ni.n)
 	}
@@ -175,6 +176,31 @@ func (b *builder) finishNames() {
 			}
 		}
 	}
+}
+
+// inlineName names an inline type by its candidate; when that is taken
+// (by a component: Stripe's Subscription.schedule, an inline union, meets
+// the component subscription_schedule), by the candidate and the kind of
+// type (SubscriptionScheduleUnion, ListPetsResponseObject) before a
+// numeric suffix. A schema a $ref names is named after the $ref: it goes
+// straight to the suffix (common.yaml#/Error beside the component Error
+// is Error2).
+func inlineName(nm *namer, ni *namedInfo) string {
+	if !ni.component && !ni.referenced && !nm.free(ni.candidate) {
+		kind := "Type"
+		switch ni.n.Type.(type) {
+		case *ir.Struct:
+			kind = "Object"
+		case *ir.Union:
+			kind = "Union"
+		case *ir.Enum:
+			kind = "Enum"
+		}
+		if nm.free(ni.candidate + kind) {
+			return nm.name(ni.candidate + kind)
+		}
+	}
+	return nm.name(ni.candidate)
 }
 
 // nameEnum names the constants TypeName + PascalCase(label or value),

@@ -194,6 +194,7 @@ func (b *builder) schemaType(sr *openapi3.SchemaRef, l loc, hint string) (ir.Typ
 		l = b.chase(b.refLoc(l, sr.Ref))
 		hint = b.refName(l)
 		_, component = b.comps[l.key()]
+		b.refTargets[l.key()] = true
 	} else if k, ok := b.comps[l.key()]; ok {
 		component = true
 		hint = pascal(k)
@@ -240,7 +241,7 @@ func (b *builder) hoist(s *openapi3.Schema, l loc, hint string) *ir.Named {
 	}
 	n := &ir.Named{Name: hint, Doc: schemaDoc(s), Ref: b.refString(l), Pos: b.pos(l), Example: exampleJSON(s),
 		Examples: b.examples(s)}
-	ni := &namedInfo{n: n, candidate: hint, component: component}
+	ni := &namedInfo{n: n, candidate: hint, component: component, referenced: b.refTargets[l.key()]}
 	if !component {
 		ni.keyed, ni.alt = keyedName(l)
 		ni.title = titleName(s.Title)
