@@ -3,7 +3,12 @@ package generator
 import (
 	"bytes"
 	"errors"
+	"go/ast"
 	"go/format"
+	"go/parser"
+	"go/token"
+	"maps"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -65,6 +70,7 @@ func TestGenerateModule(t *testing.T) {
 			code = append(code, f)
 		}
 	}
+	checkExamples(t, kitchenSink(), files)
 	compileCase(t, "module/kitchen", code)
 
 	files, err = Generate(kitchenSink(), Config{Package: "kitchen", Module: "example.com/kitchen", RuntimeVersion: "v1.2.3"})
@@ -79,6 +85,56 @@ func TestGenerateModule(t *testing.T) {
 			t.Errorf("README.md imports with an alias it does not need:\n%s", f.Content)
 		}
 	}
+}
+
+// checkExamples checks the example_test.go among the files of an SDK
+// module generated from api and returns it: it declares Example and
+// exactly one Example_{service} for each service with operations (Example_client
+// for the operations without a tag), none with an Output comment (which
+// would make go test call the API).
+func checkExamples(t *testing.T, api *ir.API, files []File) File {
+	t.Helper()
+	var ex *File
+	for i := range files {
+		if files[i].Name == "example_test.go" {
+			ex = &files[i]
+		}
+	}
+	if ex == nil {
+		t.Fatal("no example_test.go in the module's files")
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), ex.Name, ex.Content, parser.ParseComments)
+	if err != nil {
+		t.Fatalf("example_test.go: %v", err)
+	}
+	got := map[string]int{}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && strings.HasPrefix(fd.Name.Name, "Example") {
+			got[fd.Name.Name]++
+		}
+	}
+	want := map[string]int{"Example": 1}
+	for _, s := range api.Services {
+		if len(s.Operations) == 0 {
+			continue
+		}
+		name := "Example_client"
+		if s.Name != "" {
+			name = "Example_" + strings.ToLower(s.Name[:1]) + s.Name[1:]
+		}
+		want[name]++
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("example_test.go declares %v, want one per service: %v", got, want)
+	}
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(c.Text, "//")), "Output:") {
+				t.Errorf("example_test.go has an Output comment, so go test would run it: %s", c.Text)
+			}
+		}
+	}
+	return *ex
 }
 
 func TestGenerateErrors(t *testing.T) {
@@ -360,4 +416,167 @@ func TestRenderErrorShort(t *testing.T) {
 	if want := `3:4: illegal character NUL: "var x = 1"`; got != want {
 		t.Errorf("renderError = %q, want %q", got, want)
 	}
+}
+
+// bodiesSpec has services whose every operation needs a request body, one
+// per kind of body, and a service with only a stream: each still gets an
+// Example_{service} that compiles and vets. Its path parameters take the
+// names an example uses for its own locals and packages.
+const bodiesSpec = `openapi: 3.0.3
+info: {title: Bodies, version: "1"}
+paths:
+  /json/{c}/{log}/{item}:
+    parameters:
+      - {name: c, in: path, required: true, schema: {type: string}}
+      - {name: log, in: path, required: true, schema: {type: integer}}
+      - {name: item, in: path, required: true, schema: {$ref: '#/components/schemas/Color'}}
+    post:
+      tags: [json]
+      operationId: postJSON
+      parameters: [{name: fmt, in: query, schema: {type: string}}]
+      requestBody: {required: true, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
+      responses: {"200": {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}}
+  /array:
+    post:
+      tags: [array]
+      requestBody: {required: true, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Thing'}}}}}
+      responses: {"204": {description: ok}}
+  /map:
+    put:
+      tags: [map]
+      requestBody: {required: true, content: {application/json: {schema: {type: object, additionalProperties: {type: integer}}}}}
+      responses: {"204": {description: ok}}
+  /any:
+    put:
+      tags: [any]
+      requestBody: {required: true, content: {application/json: {schema: {}}}}
+      responses: {"204": {description: ok}}
+  /noschema:
+    put:
+      tags: [noschema]
+      requestBody: {required: true, content: {application/json: {}}}
+      responses: {"204": {description: ok}}
+  /scalar:
+    put:
+      tags: [scalar]
+      requestBody: {required: true, content: {application/json: {schema: {type: integer, format: int64}}}}
+      responses: {"204": {description: ok}}
+  /enum:
+    put:
+      tags: [enum]
+      requestBody: {required: true, content: {application/json: {schema: {$ref: '#/components/schemas/Color'}}}}
+      responses: {"204": {description: ok}}
+  /bytes:
+    put:
+      tags: [bytes]
+      requestBody: {required: true, content: {application/json: {schema: {type: string, format: byte}}}}
+      responses: {"204": {description: ok}}
+  /nullable:
+    put:
+      tags: [nullable]
+      requestBody: {required: true, content: {application/json: {schema: {type: object, nullable: true, properties: {a: {type: string}}}}}}
+      responses: {"204": {description: ok}}
+  /union:
+    put:
+      tags: [union]
+      requestBody: {required: true, content: {application/json: {schema: {oneOf: [{$ref: '#/components/schemas/Thing'}, {type: string}]}}}}
+      responses: {"204": {description: ok}}
+  /optional:
+    put:
+      tags: [optional]
+      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
+      responses: {"204": {description: ok}}
+  /text:
+    put:
+      tags: [text]
+      requestBody: {required: true, content: {text/plain: {schema: {type: string}}}}
+      responses: {"200": {description: ok, content: {text/plain: {schema: {type: string}}}}}
+  /binary:
+    put:
+      tags: [binary]
+      requestBody: {required: true, content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+      responses: {"200": {description: ok, content: {application/octet-stream: {schema: {type: string, format: binary}}}}}
+  /optionalbinary:
+    put:
+      tags: [optionalbinary]
+      requestBody: {content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+      responses: {"204": {description: ok}}
+  /wildcard:
+    put:
+      tags: [wildcard]
+      requestBody: {required: true, content: {'*/*': {schema: {type: string, format: binary}}}}
+      responses: {"204": {description: ok}}
+  /form:
+    post:
+      tags: [form]
+      requestBody: {required: true, content: {application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/Thing'}}}}
+      responses: {"204": {description: ok}}
+  /formraw:
+    post:
+      tags: [formraw]
+      requestBody: {required: true, content: {application/x-www-form-urlencoded: {}}}
+      responses: {"204": {description: ok}}
+  /multipart:
+    post:
+      tags: [multipart]
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema: {type: object, required: [file], properties: {file: {type: string, format: binary}, note: {type: string}}}
+      responses: {"204": {description: ok}}
+  /multipartraw:
+    post:
+      tags: [multipartraw]
+      requestBody: {required: true, content: {multipart/form-data: {}}}
+      responses: {"204": {description: ok}}
+  /twotypes:
+    post:
+      tags: [twotypes]
+      requestBody:
+        required: true
+        content:
+          application/json: {schema: {$ref: '#/components/schemas/Thing'}}
+          application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/Thing'}}
+      responses: {"204": {description: ok}}
+  /events:
+    get:
+      tags: [events]
+      responses: {"200": {description: ok, content: {text/event-stream: {schema: {type: string}}}}}
+components:
+  schemas:
+    Color: {type: string, enum: [red, green]}
+    Thing:
+      type: object
+      required: [name]
+      properties:
+        name: {type: string}
+        color: {$ref: '#/components/schemas/Color'}
+`
+
+func TestModuleExampleBodies(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "spec.yaml")
+	if err := os.WriteFile(spec, []byte(bodiesSpec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	api, err := loader.Load(spec, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(api.Services) < 20 {
+		t.Fatalf("%d services, want one per tag", len(api.Services))
+	}
+	files, err := Generate(api, Config{Package: "bodies", Module: "example.com/bodies"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkExamples(t, api, files)
+	var code []File
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".go") {
+			code = append(code, f)
+		}
+	}
+	compileCase(t, "module/bodies", code)
 }
