@@ -62,6 +62,17 @@ func TestGenerateModule(t *testing.T) {
 	if !strings.Contains(got["README.md"], "Kitchen Sink") || !strings.Contains(got["README.md"], `kitchen "example.com/kitchen-go"`) {
 		t.Errorf("README.md (wants the import alias the package name needs):\n%s", got["README.md"])
 	}
+	// The README shows the document's security schemes as options, retries
+	// and a timeout, one paginated list and one typed error model.
+	for _, want := range []string{
+		`kitchen.WithAPIKey(os.Getenv("KITCHEN_API_KEY"))`, `kitchen.WithBearerAuth(os.Getenv("KITCHEN_TOKEN"))`,
+		"runtime.WithRetry(runtime.RetryPolicy{MaxAttempts: 4})", "runtime.WithTimeout(30*time.Second)",
+		"for item, err := range c.Pets.ListAll(ctx, ", "errors.As(err, &apiErr)", "apiErr.Model.(*kitchen.NotFound)",
+	} {
+		if !strings.Contains(got["README.md"], want) {
+			t.Errorf("README.md lacks %q:\n%s", want, got["README.md"])
+		}
+	}
 	// The example test compiles, vets and runs (it calls nothing) with the
 	// package.
 	var code []File

@@ -35,6 +35,8 @@ import (
 // Fields of type Opt or Nullable tagged ",string" (integers carried as
 // JSON strings) are written quoted, as encoding/json does for plain
 // fields; extra may then be nil.
+//
+// For generated code.
 func MarshalAdditional(v any, extra any) ([]byte, error) {
 	b, err := json.Marshal(v)
 	info := objectOf(reflect.TypeOf(v))
@@ -81,6 +83,8 @@ func MarshalAdditional(v any, extra any) ([]byte, error) {
 // Besides the decoding of v, it costs one scan of b's top-level members;
 // a property the struct declares allocates nothing. JSON null changes
 // nothing, as the json.Unmarshaler convention asks.
+//
+// For generated code.
 func UnmarshalAdditional(b []byte, v any, extra any) error {
 	if IsNull(b) {
 		return nil
