@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -82,7 +83,34 @@ func (g *gen) moduleFiles() ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []File{{Name: "README.md", Content: readme}, {Name: "example_test.go", Content: example}, {Name: "go.mod", Content: mod}}, nil
+	files := []File{{Name: "README.md", Content: readme}, {Name: "example_test.go", Content: example}, {Name: "go.mod", Content: mod}}
+	if sum := goSum(g.rt, g.cfg.RuntimeVersion, g.cfg.RuntimeSum); sum != nil {
+		files = append(files, File{Name: GoSum, Content: sum})
+	}
+	return files, nil
+}
+
+// GoSum is the name of a module's checksum file. It is the one generated
+// file without the generated-code header (go.sum has no comments): it is
+// written only beside a generated go.mod, from which its content follows.
+const GoSum = "go.sum"
+
+// goSum is the go.sum of an SDK module that requires the runtime at
+// version, whose module hash is sum: the lines go mod tidy writes, the
+// runtime's hashes and those of the modules the runtime package imports
+// (the go.mod's indirect requirements), sorted as go sorts them. It is nil
+// for a fork of the runtime and when the version or its hash is unknown.
+func goSum(rt, version, sum string) []byte {
+	if rt != DefaultRuntimeImport || version == "" || sum == "" {
+		return nil
+	}
+	mods := append([]templates.Require{{Path: runtimeModule(rt), Version: version, Sum: sum, GoModSum: templates.RuntimeGoModSum}}, templates.RuntimeRequires...)
+	slices.SortFunc(mods, func(a, b templates.Require) int { return strings.Compare(a.Path, b.Path) })
+	var b strings.Builder
+	for _, r := range mods {
+		fmt.Fprintf(&b, "%s %s %s\n%s %s/go.mod %s\n", r.Path, r.Version, r.Sum, r.Path, r.Version, r.GoModSum)
+	}
+	return []byte(b.String())
 }
 
 // runtimeModule is the module that provides the runtime import path: the

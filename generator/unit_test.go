@@ -15,6 +15,7 @@ import (
 
 	"github.com/genclient/genclient/ir"
 	"github.com/genclient/genclient/loader"
+	"github.com/genclient/genclient/templates"
 )
 
 func TestGenerateDeterministic(t *testing.T) {
@@ -84,9 +85,41 @@ func TestGenerateModule(t *testing.T) {
 	checkExamples(t, kitchenSink(), files)
 	compileCase(t, "module/kitchen", code)
 
+	if _, ok := got["go.sum"]; ok {
+		t.Error("a development build wrote go.sum")
+	}
 	files, err = Generate(kitchenSink(), Config{Package: "kitchen", Module: "example.com/kitchen", RuntimeVersion: "v1.2.3"})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Name == "go.sum" {
+			t.Error("go.sum written without the runtime's hash")
+		}
+	}
+	// With the runtime's hash (from the build information), go.sum has
+	// the lines go mod tidy writes: e2e/toolchain checks that tidy keeps
+	// them byte for byte.
+	withSum, err := Generate(kitchenSink(), Config{Package: "kitchen", Module: "example.com/kitchen", RuntimeVersion: "v1.2.3", RuntimeSum: "h1:rt="})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantSum := "github.com/genclient/genclient/runtime v1.2.3 h1:rt=\n" +
+		"github.com/genclient/genclient/runtime v1.2.3/go.mod " + templates.RuntimeGoModSum + "\n"
+	for _, r := range templates.RuntimeRequires {
+		wantSum += r.Path + " " + r.Version + " " + r.Sum + "\n" + r.Path + " " + r.Version + "/go.mod " + r.GoModSum + "\n"
+	}
+	sums := 0
+	for _, f := range withSum {
+		if f.Name == "go.sum" {
+			sums++
+			if string(f.Content) != wantSum {
+				t.Errorf("go.sum:\n%s\nwant:\n%s", f.Content, wantSum)
+			}
+		}
+	}
+	if sums != 1 {
+		t.Errorf("%d go.sum files", sums)
 	}
 	for _, f := range files {
 		if f.Name == "go.mod" && (!strings.Contains(string(f.Content), "require github.com/genclient/genclient/runtime v1.2.3\n") || strings.Contains(string(f.Content), "replace")) {
