@@ -50,7 +50,20 @@ type rawSet struct {
 	hoistDefs bool
 	// repairs counts the repairs done, by rule name.
 	repairs map[string]int
+	// found caches what lookup resolved once the trees no longer change
+	// (see freeze), so that the builder, which looks up a schema's pointer
+	// and then its members', walks one step per lookup instead of the whole
+	// pointer: linear, not quadratic, in how deep schemas nest.
+	found map[loc]lookupHit
 }
+
+type lookupHit struct {
+	n    *yaml.Node
+	file string
+}
+
+// freeze marks the trees as final: lookups are cached from now on.
+func (rs *rawSet) freeze() { rs.found = map[loc]lookupHit{} }
 
 func newRawSet(warn func(ir.Pos, string)) *rawSet {
 	return &rawSet{files: map[string]*rawFile{}, spliced: map[*yaml.Node]string{}, warn: warn,
@@ -259,7 +272,18 @@ func (rs *rawSet) lookup(file, ptr string) (*yaml.Node, string, bool) {
 		return n, f.name, true
 	}
 	cur := f.name
-	for tok := range strings.SplitSeq(strings.TrimPrefix(ptr, "/"), "/") {
+	rest := strings.TrimPrefix(ptr, "/")
+	if rs.found != nil {
+		if h, ok := rs.found[loc{file, ptr}]; ok {
+			return h.n, h.file, true
+		}
+		if i := strings.LastIndexByte(ptr, '/'); i > 0 {
+			if h, ok := rs.found[loc{file, ptr[:i]}]; ok {
+				n, cur, rest = h.n, h.file, ptr[i+1:]
+			}
+		}
+	}
+	for tok := range strings.SplitSeq(rest, "/") {
 		tok = unescapeToken(tok)
 		var next *yaml.Node
 		switch n.Kind {
@@ -279,6 +303,9 @@ func (rs *rawSet) lookup(file, ptr string) (*yaml.Node, string, bool) {
 		if sf, ok := rs.spliced[n]; ok {
 			cur = sf
 		}
+	}
+	if rs.found != nil {
+		rs.found[loc{file, ptr}] = lookupHit{n, cur}
 	}
 	return n, cur, true
 }
