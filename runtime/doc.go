@@ -54,6 +54,9 @@
 // Optional fields are [Opt] ([Some], [None]); nullable ones [Nullable]
 // ([Null], [NullableOf]); format date is [Date] ([DateOf], [ParseDate]);
 // file uploads are [File]; a binary response is an open [*Response].
+// The properties a response has beyond its schema are kept in a
+// struct's AdditionalProperties field, an [Unknown] ([Unknown.Get],
+// [Unknown.All], [Unknown.Set], [Unknown.Delete], [Unknown.Len]).
 //
 // # Pagination and streams
 //
@@ -94,8 +97,7 @@
 //     [ErrSeq], [Events], [NewErrorModel];
 //   - pagination: [All], [AllFunc], [AllPaged], [Paging], [Pages],
 //     [PagesFunc], [NextLink];
-//   - JSON of generated types: [Marshal], [Unmarshal],
-//     [MarshalAdditional], [UnmarshalAdditional], [MarshalUnset],
+//   - JSON of generated types: [Marshal], [Unmarshal], [MarshalUnset],
 //     [MarshalVariant], [MarshalTagged], [OneVariant], [DecodeUnion], [Discriminator], [Variant],
 //     [VariantPtr], [VariantVal], [IsNull], [ModelText];
 //   - error models: [NewErrorModel], shared by the operations whose only

@@ -38,6 +38,7 @@ type decoder struct {
 	scratch []byte
 	arena   []byte // holds the members kept in maps of json.RawMessage
 	strs    *stringCache
+	unk     *unknownScratch // the unknown members of the objects being decoded
 	// where the value being decoded is, for type errors
 	structName, fieldName string
 }
@@ -49,6 +50,7 @@ func (d *decoder) run(v reflect.Value, c *codec) error {
 		stringCaches.Put(d.strs)
 		d.strs = nil
 	}
+	d.releaseUnknown()
 	if err == nil {
 		d.ws()
 		if d.i < len(d.data) {
@@ -408,7 +410,15 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 		return errSyntax
 	}
 	var extra reflect.Value
-	if c.extra >= 0 {
+	var unknown *Unknown
+	var base, first int // where this object's unknown members start in d.unk
+	if c.unknown {
+		unknown = (*Unknown)(unsafe.Pointer(v.Field(c.extra).UnsafeAddr()))
+		unknown.text = nil
+		if d.unk != nil {
+			base, first = len(d.unk.text), len(d.unk.ends)
+		}
+	} else if c.extra >= 0 {
 		extra = v.Field(c.extra)
 		extra.SetZero()
 	}
@@ -459,6 +469,10 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 				return err
 			}
 			next = idx + 1
+		case unknown != nil:
+			if err := d.addUnknown(key); err != nil {
+				return err
+			}
 		case c.extra >= 0:
 			if err := d.member(extra, c.elem, d.keepString(key)); err != nil {
 				return err
@@ -482,6 +496,9 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 			d.i++
 			d.depth--
 			d.structName, d.fieldName = sn, fn
+			if unknown != nil && d.unk != nil && len(d.unk.ends) > first {
+				d.keepUnknown(unknown, base, first)
+			}
 			return nil
 		}
 		return errSyntax
@@ -545,7 +562,8 @@ func (d *decoder) mapping(v reflect.Value, c *codec) error {
 		v.Set(reflect.MakeMap(c.t))
 	}
 	raws, _ := v.Addr().Interface().(*map[string]json.RawMessage)
-	var elem reflect.Value
+	strs, _ := v.Addr().Interface().(*map[string]string)
+	var elem, kv reflect.Value // reused for each member
 	d.ws()
 	if d.i < len(d.data) && d.data[d.i] == '}' {
 		d.i++
@@ -566,25 +584,30 @@ func (d *decoder) mapping(v reflect.Value, c *codec) error {
 			return errSyntax
 		}
 		d.i++
+		d.ws()
 		if raws != nil {
 			raw, err := d.raw()
 			if err != nil {
 				return err
 			}
 			(*raws)[k] = d.keep(raw)
+		} else if strs != nil && d.i < len(d.data) && d.data[d.i] == '"' {
+			s, err := d.str()
+			if err != nil {
+				return err
+			}
+			(*strs)[k] = s
 		} else {
 			if !elem.IsValid() {
 				elem = reflect.New(c.elem.t).Elem()
+				kv = reflect.New(c.t.Key()).Elem()
 			} else {
 				elem.SetZero()
 			}
 			if err := d.value(elem, c.elem); err != nil {
 				return err
 			}
-			kv := reflect.ValueOf(k)
-			if c.t.Key() != kv.Type() {
-				kv = kv.Convert(c.t.Key())
-			}
+			kv.SetString(k)
 			v.SetMapIndex(kv, elem)
 		}
 		d.ws()
@@ -607,6 +630,8 @@ func (d *decoder) mapping(v reflect.Value, c *codec) error {
 // array decodes a JSON array into the slice or array v, as encoding/json
 // does: a slice gets exactly the array's elements, an array keeps its
 // length (zeroing what the JSON does not fill, dropping what exceeds it).
+// A slice without capacity (the usual case: a new value) is filled by
+// fresh, which allocates it once at its exact length.
 func (d *decoder) array(v reflect.Value, c *codec) error {
 	d.i++
 	if d.depth++; d.depth > maxDepth {
@@ -618,36 +643,14 @@ func (d *decoder) array(v reflect.Value, c *codec) error {
 	if d.i < len(d.data) && d.data[d.i] == ']' {
 		d.i++
 	} else {
-		for {
-			if slice {
-				if i >= v.Cap() {
-					v.Grow(1)
-				}
-				if i >= v.Len() {
-					v.SetLen(i + 1)
-				}
-			}
-			if i < v.Len() {
-				if err := d.value(v.Index(i), c.elem); err != nil {
-					return err
-				}
-			} else if err := d.skip(); err != nil {
-				return err
-			}
-			i++
-			d.ws()
-			if d.i >= len(d.data) {
-				return errSyntax
-			}
-			if d.data[d.i] == ',' {
-				d.i++
-				continue
-			}
-			if d.data[d.i] == ']' {
-				d.i++
-				break
-			}
-			return errSyntax
+		var err error
+		if slice && v.Cap() == 0 {
+			i, err = d.fresh(v, c)
+		} else {
+			i, err = d.elements(v, c, 0)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	d.depth--
@@ -664,6 +667,122 @@ func (d *decoder) array(v reflect.Value, c *codec) error {
 		v.Set(reflect.MakeSlice(c.t, 0, 0))
 	}
 	return nil
+}
+
+// elements decodes the elements of the array at d.i, from the one at
+// index i (which the input has) to the closing bracket, into v, growing
+// it if it is a slice; it returns the number of elements.
+func (d *decoder) elements(v reflect.Value, c *codec, i int) (int, error) {
+	slice := c.kind == kSlice
+	for {
+		if slice {
+			if i >= v.Cap() {
+				v.Grow(1)
+			}
+			if i >= v.Len() {
+				v.SetLen(i + 1)
+			}
+		}
+		if i < v.Len() {
+			if err := d.value(v.Index(i), c.elem); err != nil {
+				return i, err
+			}
+		} else if err := d.skip(); err != nil {
+			return i, err
+		}
+		i++
+		d.ws()
+		if d.i >= len(d.data) {
+			return i, errSyntax
+		}
+		if d.data[d.i] == ',' {
+			d.i++
+			continue
+		}
+		if d.data[d.i] == ']' {
+			d.i++
+			return i, nil
+		}
+		return i, errSyntax
+	}
+}
+
+// scratchBytes bounds the size of an element buffer fresh keeps between
+// decodes; a longer array continues in a slice grown by doubling.
+const scratchBytes = 64 << 10
+
+// elemScratch is a buffer of decoded elements of one slice type, an
+// addressable []T of length 0 whose elements are all zero.
+type elemScratch struct{ buf reflect.Value }
+
+// fresh decodes the elements of the array at d.i (which has at least one)
+// into the slice v, which has no capacity, and returns their number.
+// Growing v by doubling would allocate about log₂ n times, the last
+// allocation up to twice too large; fresh decodes the elements into a
+// buffer of c's pool and then allocates v once at its length and copies
+// them. The buffer is zeroed before it returns to the pool, so it keeps
+// nothing alive, and holds at most scratchBytes (the pool itself is
+// emptied by the garbage collector like any sync.Pool): past that the
+// elements move to v, grown by doubling from there on.
+func (d *decoder) fresh(v reflect.Value, c *codec) (int, error) {
+	s, _ := c.scratch.Get().(*elemScratch)
+	if s == nil {
+		s = &elemScratch{buf: reflect.New(c.t).Elem()}
+	}
+	buf := s.buf
+	limit := scratchBytes / max(int(c.elem.t.Size()), 1)
+	n := 0
+	var err error
+	for {
+		if n == buf.Cap() && n >= limit {
+			// Too long for the buffer: continue in v itself.
+			v.Grow(2 * n)
+			v.SetLen(n)
+			reflect.Copy(v, buf)
+			d.release(c, s, n)
+			return d.elements(v, c, n)
+		}
+		if n == buf.Cap() {
+			buf.Grow(1)
+		}
+		buf.SetLen(n + 1)
+		if err = d.value(buf.Index(n), c.elem); err != nil {
+			n++
+			break
+		}
+		n++
+		d.ws()
+		if d.i >= len(d.data) {
+			err = errSyntax
+			break
+		}
+		if d.data[d.i] == ',' {
+			d.i++
+			continue
+		}
+		if d.data[d.i] == ']' {
+			d.i++
+			break
+		}
+		err = errSyntax
+		break
+	}
+	if err == nil {
+		v.Grow(n)
+		v.SetLen(n)
+		reflect.Copy(v, buf)
+	}
+	d.release(c, s, n)
+	return n, err
+}
+
+// release zeroes the first n elements of s's buffer and returns it to c's
+// pool.
+func (d *decoder) release(c *codec, s *elemScratch, n int) {
+	s.buf.SetLen(n)
+	s.buf.Clear()
+	s.buf.SetLen(0)
+	c.scratch.Put(s)
 }
 
 // anyValue decodes the value at d.i as encoding/json does into an empty

@@ -247,7 +247,10 @@ func (e *encoder) structure(v reflect.Value, c *codec) error {
 			return err
 		}
 	}
-	if c.extra >= 0 {
+	if c.unknown {
+		u := (*Unknown)(unsafe.Pointer(v.Field(c.extra).UnsafeAddr()))
+		e.encodeUnknown(u, c.known, first)
+	} else if c.extra >= 0 {
 		if m := v.Field(c.extra); m.Len() > 0 {
 			if err := e.members(m, c.elem, c.known, first); err != nil {
 				return err
