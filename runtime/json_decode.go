@@ -322,6 +322,26 @@ func (d *decoder) quotedValue(v reflect.Value, c *codec) error {
 	return nil
 }
 
+// quotedPointer is quotedValue for a pointer field tagged ",string" (a
+// *int64), as encoding/json decodes one: null, bare or quoted, makes it
+// nil; another value is decoded by quotedValue into the pointee, which is
+// allocated if the pointer is nil. The option applies to the pointee of
+// one pointer only.
+func (d *decoder) quotedPointer(v reflect.Value, c *codec) error {
+	d.ws()
+	if d.literal(`"null"`) {
+		v.SetZero()
+		return nil
+	}
+	if d.i < len(d.data) && d.data[d.i] == 'n' {
+		return d.value(v, c)
+	}
+	if d.i < len(d.data) && v.IsNil() {
+		v.Set(reflect.New(c.elem.t))
+	}
+	return d.quotedValue(v.Elem(), c.elem)
+}
+
 // fallback decodes the value at d.i with encoding/json.
 func (d *decoder) fallback(v reflect.Value) error {
 	off := d.i
@@ -464,6 +484,9 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 			decode := d.value
 			if f.quoted {
 				decode = d.quotedValue
+				if f.c.kind == kPointer {
+					decode = d.quotedPointer
+				}
 			}
 			if err := decode(v.Field(f.index), f.c); err != nil {
 				return err

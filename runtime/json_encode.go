@@ -325,6 +325,14 @@ func (e *encoder) quoted(v reflect.Value, c *codec) error {
 			return e.quoted(optValue(v, c), c.elem)
 		}
 		return e.enc(v, c)
+	case kPointer: // as encoding/json, the pointee of one pointer (*int64)
+		if !v.IsNil() {
+			switch c.elem.kind {
+			case kInt, kUint, kFloat, kBool, kString:
+				return e.quoted(v.Elem(), c.elem)
+			}
+		}
+		return e.enc(v, c)
 	case kString:
 		e.buf = appendString(e.buf, appendString(nil, v.String()))
 		return nil

@@ -330,3 +330,63 @@ func TestJSONQuotedFields(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedPointers: a pointer field tagged ",string" carries its
+// pointee in a JSON string, decoded and encoded as encoding/json does.
+func TestQuotedPointers(t *testing.T) {
+	type msg struct {
+		I  *int64   `json:"i,omitempty,string"`
+		U  *uint32  `json:"u,omitempty,string"`
+		F  *float64 `json:"f,omitempty,string"`
+		B  *bool    `json:"b,omitempty,string"`
+		S  *string  `json:"s,omitempty,string"`
+		PP **int64  `json:"pp,omitempty,string"` // one pointer only: not quoted
+	}
+	i, u, f, b, s := int64(-9007199254740993), uint32(7), 1.5, true, `a"b`
+	pi := &i
+	v := msg{I: &i, U: &u, F: &f, B: &b, S: &s, PP: &pi}
+	want, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Marshal(v); err != nil || string(got) != string(want) {
+		t.Errorf("Marshal: %s, want %s (%v)", got, want, err)
+	}
+	if string(want) != `{"i":"-9007199254740993","u":"7","f":"1.5","b":"true","s":"\"a\\\"b\"","pp":-9007199254740993}` {
+		t.Errorf("encoding/json wrote %s", want)
+	}
+	if got, _ := Marshal(msg{}); string(got) != `{}` {
+		t.Errorf("nil pointers: %s", got)
+	}
+	for _, in := range []string{
+		string(want),
+		`{"i":"42","u":"0","b":"false","s":"\"\""}`,
+		`{"i":null,"u":"null"}`,
+		`{"i":"x"}`,
+		`{"u":"-1"}`,
+	} {
+		var got, std msg
+		x := uint32(5)
+		got.U, std.U = &x, new(uint32) // "null" clears a set pointer
+		*std.U = 5
+		err := Unmarshal([]byte(in), &got)
+		stdErr := json.Unmarshal([]byte(in), &std)
+		if (err != nil) != (stdErr != nil) {
+			t.Errorf("%s: error %v, encoding/json %v", in, err, stdErr)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		g, _ := json.Marshal(got)
+		w, _ := json.Marshal(std)
+		if string(g) != string(w) {
+			t.Errorf("%s: decoded %s, encoding/json %s", in, g, w)
+		}
+	}
+	// A bare number is accepted too, as for plain fields: servers differ.
+	var bare msg
+	if err := Unmarshal([]byte(`{"i":12}`), &bare); err != nil || bare.I == nil || *bare.I != 12 {
+		t.Errorf("bare number: %v %+v", err, bare)
+	}
+}
