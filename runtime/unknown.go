@@ -187,7 +187,7 @@ func (m member) in(names map[string]bool) bool {
 // compareNames orders members by name, as Marshal orders map keys.
 func compareNames(a, b []byte) int {
 	if bytes.IndexByte(a, '\\') < 0 && bytes.IndexByte(b, '\\') < 0 {
-		return bytes.Compare(a, b)
+		return bytes.Compare(a[1:len(a)-1], b[1:len(b)-1])
 	}
 	return strings.Compare(member{key: a}.name(), member{key: b}.name())
 }
