@@ -37,7 +37,7 @@ type decoder struct {
 	quote   bool  // integers may come as JSON strings even when strict (a field tagged genclient:"quoted")
 	typeErr error // the first type mismatch; decoding goes on, as in encoding/json
 	scratch []byte
-	arena   []byte // holds the members kept in maps of json.RawMessage
+	arena   []byte // holds the members kept in maps of json.RawMessage and Unknown, and long strings
 	strs    *stringCache
 	unk     *unknownScratch // the unknown members of the objects being decoded
 	// where the value being decoded is, for type errors
@@ -581,7 +581,9 @@ func (d *decoder) member(m reflect.Value, elem *codec, key string) error {
 
 // keep returns a copy of b that stays valid after the decode: values kept
 // as json.RawMessage share a few allocations per decode instead of one
-// each. The copy's capacity is its length, so appending to it copies.
+// each (so does the text of an Unknown, see keepUnknown). The copy's
+// capacity is its length, so appending to it copies. A kept value keeps
+// its whole block (at most 4 KB, or the value's own size) alive.
 func (d *decoder) keep(b []byte) []byte {
 	if len(b) > cap(d.arena)-len(d.arena) {
 		d.arena = make([]byte, 0, max(len(b), min(4096, len(d.data))))
