@@ -268,7 +268,7 @@ func (e *encoder) structure(v reflect.Value, c *codec) error {
 	}
 	if c.unknown {
 		u := (*Unknown)(unsafe.Pointer(v.Field(c.extra).UnsafeAddr()))
-		e.encodeUnknown(u, c.known, first)
+		e.encodeUnknown(u, c.fields, c.known, first)
 	} else if c.extra >= 0 {
 		if m := v.Field(c.extra); m.Len() > 0 {
 			if err := e.members(m, c.elem, c.known, first); err != nil {

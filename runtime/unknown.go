@@ -311,18 +311,21 @@ func (d *decoder) releaseUnknown() {
 // encodeUnknown appends the members of u that are not in skip (the JSON
 // names of the struct's fields: Set may have added one) as object
 // members; first tells whether no member was written before.
-func (e *encoder) encodeUnknown(u *Unknown, skip map[string]bool, first bool) {
+func (e *encoder) encodeUnknown(u *Unknown, fields []field, skip map[string]bool, first bool) {
 	if len(u.text) <= 2 {
 		return
 	}
+	// A member named like a field would hold the field's key as the
+	// encoder writes it; without any (as a decode leaves it), the text is
+	// what to write.
 	all := true
-	for m := range u.members() {
-		if m.in(skip) {
+	for i := range fields {
+		if bytes.Contains(u.text, fields[i].key) {
 			all = false
 			break
 		}
 	}
-	if all { // as a decode leaves it: the text is what to write
+	if all {
 		if !first {
 			e.buf = append(e.buf, ',')
 		}
