@@ -133,6 +133,14 @@ func TestUnknownEdit(t *testing.T) {
 	if out, err := Marshal(v); err != nil || string(out) != `{"n":1,"o":3}` {
 		t.Errorf("declared name from Unknown: %s %v", out, err)
 	}
+	// A field's key inside an unknown member's value is only a value.
+	var nested unkInner
+	if err := Unmarshal([]byte(`{"o":{"n":2},"n":1}`), &nested); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := Marshal(nested); err != nil || string(out) != `{"n":1,"o":{"n":2}}` {
+		t.Errorf("a field's key in a value: %s %v", out, err)
+	}
 	// The codec gives the same bytes as Set for the same members.
 	var back unkInner
 	if err := Unmarshal([]byte(`{"o":3,"n":1}`), &back); err != nil {
