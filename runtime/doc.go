@@ -73,6 +73,9 @@
 // file uploads are [File]; a binary response is an open [*Response].
 // Outside a call, [Marshal] and [Unmarshal] encode and decode generated
 // types as a call does (exact member names, unknown members kept).
+// The properties a response has beyond its schema are kept in a
+// struct's AdditionalProperties field, an [Unknown] ([Unknown.Get],
+// [Unknown.All], [Unknown.Set], [Unknown.Delete], [Unknown.Len]).
 //
 // # Pagination and streams
 //
@@ -113,7 +116,7 @@
 //     [ErrSeq], [Events], [NewErrorModel];
 //   - pagination: [All], [AllFunc], [AllPaged], [Paging], [Pages],
 //     [PagesFunc], [NextLink];
-//   - JSON of generated types: [MarshalAdditional], [UnmarshalAdditional], [MarshalUnset],
+//   - JSON of generated types: [MarshalUnset],
 //     [MarshalVariant], [MarshalTagged], [OneVariant], [DecodeUnion], [Discriminator], [Variant],
 //     [VariantPtr], [VariantVal], [IsNull], [ModelText];
 //   - error models: [NewErrorModel], shared by the operations whose only
