@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/genclient/genclient/runtime"
 )
@@ -200,6 +201,9 @@ func run(t *testing.T, sdk string, rec *recorder, global map[string]string, case
 				if why == "" {
 					t.Fatalf("difference in %s without a reason", field)
 				}
+				if _, local := c.purpose[field]; local && reflect.DeepEqual(reflect.ValueOf(ow).FieldByName(field).Interface(), reflect.ValueOf(uw).FieldByName(field).Interface()) {
+					t.Errorf("%s is listed as different on purpose (%s) but both clients send %s", field, why, compact(reflect.ValueOf(ow).FieldByName(field).Interface()))
+				}
 				reflect.ValueOf(&ow).Elem().FieldByName(field).SetZero()
 				reflect.ValueOf(&uw).Elem().FieldByName(field).SetZero()
 			}
@@ -292,10 +296,113 @@ func fieldsEqual(path string, o, u any, diffs *[]string) {
 			fieldsEqual(fmt.Sprintf("%s[%d]", path, i), x[i], y[i], diffs)
 		}
 	default:
-		if !reflect.DeepEqual(o, u) {
+		if !reflect.DeepEqual(o, u) && !sameDate(o, u) {
 			*diffs = append(*diffs, path+": "+compact(o)+" vs "+compact(u))
 		}
 	}
+}
+
+// sameDate reports whether o is the midnight time.Time the official SDK
+// decodes a format "date" into ("2026-10-23T00:00:00Z") and u the date
+// as sent ("2026-10-23"): Go's time.Time has no date-only form.
+func sameDate(o, u any) bool {
+	os, ok1 := o.(string)
+	us, ok2 := u.(string)
+	return ok1 && ok2 && len(us) == 10 && os == us+"T00:00:00Z"
+}
+
+// sdkCanon wraps a value decoded by openai-go or stripe-go so that
+// sameJSON reads what the SDK decoded rather than what its MarshalJSON
+// writes: the fields by their json names, a union (openai-go's Of…
+// fields, tagged ",inline") as its set variant, a constant type
+// (openai-go's constant.X, which marshals its value even when absent) as
+// the value it holds, and nothing of openai-go's JSON metadata (json:"-").
+func sdkCanon(v any) any { return canonJSON{reflect.ValueOf(v)} }
+
+type canonJSON struct{ v reflect.Value }
+
+func (c canonJSON) MarshalJSON() ([]byte, error) { return json.Marshal(canonValue(c.v, 0)) }
+
+var timeType = reflect.TypeOf(time.Time{})
+
+func canonValue(v reflect.Value, depth int) any {
+	if !v.IsValid() || depth > 64 {
+		return nil
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return canonValue(v.Elem(), depth+1)
+	case reflect.Struct:
+		if v.Type() == timeType {
+			t := v.Interface().(time.Time)
+			if t.IsZero() {
+				return nil
+			}
+			return t.UTC().Format(time.RFC3339Nano)
+		}
+		out := map[string]any{}
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			tag := f.Tag.Get("json")
+			name, opts, _ := strings.Cut(tag, ",")
+			if name == "-" {
+				continue
+			}
+			if strings.Contains(opts, "inline") || f.Anonymous && name == "" {
+				if fv := v.Field(i); !fv.IsZero() {
+					inner := canonValue(fv, depth+1)
+					if m, ok := inner.(map[string]any); ok && f.Anonymous {
+						for k, x := range m {
+							out[k] = x
+						}
+						continue
+					}
+					return inner // the set variant of a union
+				}
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			out[name] = canonValue(v.Field(i), depth+1)
+		}
+		return out
+	case reflect.Map:
+		if v.IsNil() {
+			return nil
+		}
+		out := map[string]any{}
+		for _, k := range v.MapKeys() {
+			out[fmt.Sprint(k.Interface())] = canonValue(v.MapIndex(k), depth+1)
+		}
+		return out
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			return nil
+		}
+		out := make([]any, v.Len())
+		for i := range out {
+			out[i] = canonValue(v.Index(i), depth+1)
+		}
+		return out
+	case reflect.String:
+		return v.String()
+	case reflect.Bool:
+		return v.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return v.Uint()
+	case reflect.Float32, reflect.Float64:
+		return v.Float()
+	}
+	return nil
 }
 
 // example returns the value of the document's components/examples entry
