@@ -81,6 +81,9 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 	if op.Security != nil {
 		f.build = append(f.build, jen.Id("call").Dot("Security").Op("=").Add(g.requirements(op.Security)))
 	}
+	if op.Server != "" && len(g.api.Servers) > 0 && op.Server != g.defaultServer() {
+		f.build = append(f.build, jen.List(jen.Id("call").Dot("Server"), jen.Id("call").Dot("ServerOf")).Op("=").List(jen.Lit(op.Server), jen.Id(defaultServerURL)))
+	}
 	if accept := acceptOf(op); accept != "" {
 		f.build = append(f.build, jen.Id("call").Dot("Accept").Op("=").Lit(accept))
 	}

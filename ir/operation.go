@@ -12,6 +12,11 @@ type Operation struct {
 	FullName string
 	ID       string // operationId as written; "" if the document has none
 	Method   string // upper case: "GET", "POST", ...
+	// Server is the URL of the first of the operation's own servers (its
+	// servers, else its path item's), variables at their defaults; ""
+	// when it is served from the document's servers. Stripe's file
+	// uploads go to https://files.stripe.com/ this way.
+	Server string
 	Path     string // the path template: "/pets/{petId}"
 	Doc      Doc
 	Tags     []string // as in the document

@@ -512,4 +512,3 @@ func nameBodyMethods(svcs []*ir.Service) {
 		}
 	}
 }
-
