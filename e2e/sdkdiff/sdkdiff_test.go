@@ -203,8 +203,8 @@ func diff(t *testing.T, clients []client) {
 // report logs the summary tables the scratch tests print.
 func report(t *testing.T, out string) {
 	for _, line := range strings.Split(out, "\n") {
-		if strings.Contains(line, "sdkdiff:") {
-			t.Log(strings.TrimSpace(line))
+		if strings.HasPrefix(line, "sdkdiff:") {
+			t.Log(line)
 		}
 	}
 }
