@@ -17,9 +17,9 @@ type Operation struct {
 	// when it is served from the document's servers. Stripe's file
 	// uploads go to https://files.stripe.com/ this way.
 	Server string
-	Path     string // the path template: "/pets/{petId}"
-	Doc      Doc
-	Tags     []string // as in the document
+	Path   string // the path template: "/pets/{petId}"
+	Doc    Doc
+	Tags   []string // as in the document
 
 	// Params holds every parameter: path parameters in the order they
 	// appear in Path, then the others sorted by (In, WireName).
