@@ -11,6 +11,7 @@ import (
 //	type PetNames []string         // arrays and maps: a defined type
 //	type Tag map[string]Pet
 //	type Name string               // plain scalars: a defined type
+//	type Revision int64            // an integer carried as a string: fields quote it
 //	type Stamp = time.Time         // types with JSON methods: an alias, which keeps them
 //	type Raw = json.RawMessage
 //	type NewPet = Pet              // a schema that is another schema
@@ -21,7 +22,10 @@ func (g *gen) emitAlias(n *ir.Named) []jen.Code {
 	if keepsMethods(n.Type) {
 		return []jen.Code{decl.Op("=").Add(g.valueType(n.Type))}
 	}
-	return []jen.Code{decl.Add(g.valueType(n.Type))}
+	// A schema that is an integer carried as a string (or a list or map of
+	// them) is a Go integer type; the fields that use it carry the quotes
+	// (see quoted and quotedItems).
+	return []jen.Code{decl.Add(g.valueType(unquoted(n.Type)))}
 }
 
 // keepsMethods reports whether t must be aliased rather than redefined,

@@ -49,11 +49,14 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 		if !f.Required {
 			tag += ",omitzero"
 		}
+		tags := map[string]string{"json": tag}
 		if quoted(f.Type) {
-			tag += ",string"
+			tags["json"] += ",string"
+		} else if quotedItems(f.Type) {
+			tags["genclient"] = "quoted"
 		}
 		fields = append(fields, jen.Add(comment(fieldDoc(f)...)).
-			Id(f.Name).Add(g.fieldType(f)).Tag(map[string]string{"json": tag}))
+			Id(f.Name).Add(g.fieldType(f)).Tag(tags))
 	}
 	switch {
 	case s.Unknown:

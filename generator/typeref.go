@@ -85,8 +85,8 @@ func (g *gen) valueType(t ir.Type) *jen.Statement {
 //
 // An integer carried as a JSON string (Quoted) is a Go integer only where
 // encoding/json's ",string" option or parameter formatting carries the
-// quotes: struct fields and parameters (see unquoted); as a slice
-// element, a map value or a whole body it stays a string.
+// quotes: struct fields and parameters, and the lists and maps they hold
+// (see unquoted); as a whole body, or inside a named list type, it stays a string.
 func (g *gen) primType(p *ir.Primitive) *jen.Statement {
 	if p.Quoted {
 		return jen.String()
@@ -167,18 +167,27 @@ func (g *gen) useType(t ir.Type, required, ptr bool) *jen.Statement {
 }
 
 // quoted reports whether t is an integer carried as a JSON string, or a
-// nullable one: a struct field of that type is tagged ",string".
+// nullable one, or a named schema that is one: a struct field of that type
+// is tagged ",string".
 func quoted(t ir.Type) bool {
 	if n, ok := t.(*ir.Nullable); ok {
 		t = n.Elem
+	}
+	for range 8 { // a schema that is another schema, a few deep
+		n, ok := t.(*ir.Named)
+		if !ok {
+			break
+		}
+		t = n.Type
 	}
 	p, ok := t.(*ir.Primitive)
 	return ok && p.Quoted
 }
 
-// unquoted returns t with a quoted integer (see quoted) made a plain one,
-// for the use sites where the ",string" tag or parameter formatting
-// writes the quotes: fields and parameters.
+// unquoted returns t with its quoted integers (see quoted) made plain
+// ones, at any depth of lists and maps, for the use sites where the
+// ",string" or genclient:"quoted" tag or parameter formatting writes the
+// quotes: fields and parameters.
 func unquoted(t ir.Type) ir.Type {
 	switch x := t.(type) {
 	case *ir.Primitive:
@@ -186,11 +195,42 @@ func unquoted(t ir.Type) ir.Type {
 			return &ir.Primitive{Kind: x.Kind, Format: x.Format}
 		}
 	case *ir.Nullable:
-		if p, ok := x.Elem.(*ir.Primitive); ok && p.Quoted {
-			return &ir.Nullable{Elem: unquoted(p)}
+		if e := unquoted(x.Elem); e != x.Elem {
+			return &ir.Nullable{Elem: e}
+		}
+	case *ir.Array:
+		if e := unquoted(x.Elem); e != x.Elem {
+			return &ir.Array{Elem: e}
+		}
+	case *ir.Map:
+		if e := unquoted(x.Elem); e != x.Elem {
+			return &ir.Map{Elem: e}
 		}
 	}
 	return t
+}
+
+// quotedItems reports whether t is a list or map (of lists or maps, at any
+// depth, named or not) of integers carried as JSON strings: a struct field
+// of that type is tagged genclient:"quoted", and the runtime's codec quotes
+// each one.
+func quotedItems(t ir.Type) bool {
+	for range 8 {
+		switch x := t.(type) {
+		case *ir.Nullable:
+			t = x.Elem
+			continue
+		case *ir.Named:
+			t = x.Type
+			continue
+		case *ir.Array:
+			return quoted(x.Elem) || quotedItems(x.Elem)
+		case *ir.Map:
+			return quoted(x.Elem) || quotedItems(x.Elem)
+		}
+		return false
+	}
+	return false
 }
 
 // isBinary reports whether t is a binary primitive or an alias of one.

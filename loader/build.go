@@ -25,8 +25,10 @@ func (l loc) child(tok ...string) loc {
 	return loc{l.file, b.String()}
 }
 
-// key identifies l for memoisation.
-func (l loc) key() string { return l.file + "#" + l.ptr }
+// key identifies l for memoisation: the location itself, a comparable
+// value, so that no string is built per lookup (a pointer is as long as
+// its schema is deep).
+func (l loc) key() loc { return l }
 
 // builder converts kin-openapi's model into the IR. One builder serves one
 // Load call.
@@ -39,20 +41,20 @@ type builder struct {
 
 	api   *ir.API
 	root  loc
-	types map[string]*typeInfo // by loc.key of the schema
-	named []*namedInfo         // every hoisted type, in creation order
-	comps map[string]string    // loc.key of a component schema (or its $ref target) → component key
+	types map[loc]*typeInfo // by the schema's location
+	named []*namedInfo      // every hoisted type, in creation order
+	comps map[loc]string    // the location of a component schema (or its $ref target) → component key
 
 	unions []*ir.Union
 	ops    []*opInfo
 
 	// memoLog lists the keys added to types, in order, so that a failed
 	// conversion can be rolled back (see guard).
-	memoLog []string
+	memoLog []loc
 	// bundled maps each $ref the bundler wrote to where its target is.
 	bundled map[string]loc
 	// ignoredSeen holds the schemas already warned about by ignoredKeywords.
-	ignoredSeen map[string]bool
+	ignoredSeen map[loc]bool
 	// checkExamples is Options.CheckExamples.
 	checkExamples bool
 	// dropUnknown is Options.DropUnknown.
@@ -155,8 +157,8 @@ func (b *builder) build(doc *openapi3.T) (*ir.API, error) {
 	b.doc = doc
 	b.v31 = strings.HasPrefix(doc.OpenAPI, "3.1") || strings.HasPrefix(doc.OpenAPI, "3.2")
 	b.root = loc{file: b.rs.rootName}
-	b.types = map[string]*typeInfo{}
-	b.comps = map[string]string{}
+	b.types = map[loc]*typeInfo{}
+	b.comps = map[loc]string{}
 	b.api = &ir.API{}
 	if doc.Info != nil {
 		b.api.Title = doc.Info.Title

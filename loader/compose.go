@@ -197,7 +197,7 @@ func (b *builder) allOf(s *openapi3.Schema, l loc, hint string, component bool) 
 // unionVariant is a variant and where its schema is.
 type unionVariant struct {
 	v   *ir.Variant
-	key string // loc key of the variant's schema, for discriminator mappings
+	key loc    // the variant schema's location's schema, for discriminator mappings
 	tag string // default discriminator value: the schema's name
 	s   *openapi3.Schema
 }
@@ -299,7 +299,7 @@ func (b *builder) discriminate(s *openapi3.Schema, l loc, u *ir.Union, vs []unio
 		return
 	}
 	u.Discriminator = d.PropertyName
-	byKey := map[string][]string{}
+	byKey := map[loc][]string{}
 	for value, mr := range d.Mapping {
 		target := mr.Ref
 		var tl loc
@@ -313,14 +313,14 @@ func (b *builder) discriminate(s *openapi3.Schema, l loc, u *ir.Union, vs []unio
 	}
 	for _, uv := range vs {
 		var vals []string
-		if uv.key != "" {
+		if uv.key != (loc{}) {
 			vals = slices.Clone(byKey[uv.key])
 		}
 		own, hasOwn := tagValue(uv.s, d.PropertyName, 0)
 		if hasOwn && !slices.Contains(vals, own) {
 			vals = append(vals, own)
 		}
-		if len(vals) == 0 && uv.key != "" {
+		if len(vals) == 0 && uv.key != (loc{}) {
 			vals = []string{uv.tag}
 		}
 		if len(vals) == 0 {

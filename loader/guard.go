@@ -24,7 +24,7 @@ func (b *builder) unsupported(pos ir.Pos, format string, args ...any) {
 
 // memo records the conversion of the schema at key, logging the key so a
 // failed conversion can be undone.
-func (b *builder) memo(key string, ti *typeInfo) {
+func (b *builder) memo(key loc, ti *typeInfo) {
 	b.types[key] = ti
 	b.memoLog = append(b.memoLog, key)
 }
@@ -103,7 +103,7 @@ func (b *builder) ignoredKeywords(l loc) {
 		return
 	}
 	if b.ignoredSeen == nil {
-		b.ignoredSeen = map[string]bool{}
+		b.ignoredSeen = map[loc]bool{}
 	}
 	b.ignoredSeen[l.key()] = true
 	r := b.rawPtr(l)

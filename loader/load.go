@@ -20,6 +20,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"strings"
 
@@ -115,6 +116,7 @@ func Load(path string, opts Options) (api *ir.API, err error) {
 	if err != nil {
 		return nil, err
 	}
+	rs.freeze()
 	return b.build(doc)
 }
 
@@ -163,7 +165,17 @@ func (b *builder) kinLoad(opts Options) (doc *openapi3.T, err error) {
 	}
 	data, refs := rs.bundle()
 	b.bundled = refs
-	doc, err = l.LoadFromDataWithPath(data, loc)
+	if fast, ok := decodeBundle(data, path.Base(rs.rootName)); ok {
+		// kin learns the root's location from a first load; the stub
+		// is the smallest document it accepts.
+		if _, err := l.LoadFromDataWithPath([]byte(`{"openapi":"3.0.0","info":{"title":"","version":""},"paths":{}}`), loc); err != nil {
+			return nil, b.kinError(err)
+		}
+		doc = fast
+		err = l.ResolveRefsIn(doc, loc)
+	} else {
+		doc, err = l.LoadFromDataWithPath(data, loc)
+	}
 	if err != nil {
 		return nil, b.kinError(err)
 	}

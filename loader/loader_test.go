@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -211,5 +213,29 @@ func TestComponentHints(t *testing.T) {
 		if got[k] != w {
 			t.Errorf("componentHints[%q] = %q, want %q", k, got[k], w)
 		}
+	}
+}
+
+// TestYAMLReaderErrorsArePositioned: the errors yaml3's reader reports
+// without a line (bad UTF-8, characters YAML does not allow) point at the
+// offending character.
+func TestYAMLReaderErrorsArePositioned(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ data, want string }{
+		{"openapi: 3.0.0\ninfo:\n  title: \"a\x01b\"\n", ":3:12: YAML syntax error: control characters are not allowed"},
+		{"openapi: 3.0.0\ninfo:\n  title: a\xff\xfeb\n", ":3:11: YAML syntax error: invalid leading UTF-8 octet"},
+		{"openapi: 3.0.0\ninfo:\n  title: é\x7f\n", ":3:11: YAML syntax error: control characters are not allowed"},
+	} {
+		p := filepath.Join(dir, "doc.yaml")
+		if err := os.WriteFile(p, []byte(tc.data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(p, Options{})
+		if err == nil || err.Error() != p+tc.want {
+			t.Errorf("%q: error %v, want %s%s", tc.data, err, p, tc.want)
+		}
+	}
+	if l, c := unreadableAt([]byte("a: b\n\tc: é\n")); l != 0 || c != 0 {
+		t.Errorf("a readable document: %d:%d", l, c)
 	}
 }

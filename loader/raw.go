@@ -50,7 +50,20 @@ type rawSet struct {
 	hoistDefs bool
 	// repairs counts the repairs done, by rule name.
 	repairs map[string]int
+	// found caches what lookup resolved once the trees no longer change
+	// (see freeze), so that the builder, which looks up a schema's pointer
+	// and then its members', walks one step per lookup instead of the whole
+	// pointer: linear, not quadratic, in how deep schemas nest.
+	found map[loc]lookupHit
 }
+
+type lookupHit struct {
+	n    *yaml.Node
+	file string
+}
+
+// freeze marks the trees as final: lookups are cached from now on.
+func (rs *rawSet) freeze() { rs.found = map[loc]lookupHit{} }
 
 func newRawSet(warn func(ir.Pos, string)) *rawSet {
 	return &rawSet{files: map[string]*rawFile{}, spliced: map[*yaml.Node]string{}, warn: warn,
@@ -157,8 +170,44 @@ func yamlError(name string, data []byte, err error) *Error {
 		msg = msg[len(m[0]):]
 	} else if pos.Line > 0 {
 		pos.Col = firstNonSpace(data, pos.Line)
+	} else {
+		// yaml3's reader errors (bad UTF-8, characters YAML does not
+		// allow) carry no position: the first such byte is the one.
+		pos.Line, pos.Col = unreadableAt(data)
 	}
 	return &Error{Pos: pos, Msg: "YAML syntax error: " + msg}
+}
+
+// unreadableAt returns the 1-based line and column (in runes) of the first
+// byte of data that is not valid UTF-8 or is a character YAML 1.2 does not
+// allow in a stream (c-printable), or 0, 0 when there is none.
+func unreadableAt(data []byte) (line, col int) {
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 || !yamlPrintable(r) {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return 0, 0
+}
+
+// yamlPrintable reports whether YAML allows r in a stream (c-printable,
+// and the byte-order mark).
+func yamlPrintable(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		return true
+	case r >= 0x20 && r <= 0x7e, r >= 0xa0 && r <= 0xd7ff, r >= 0xe000 && r <= 0xfffd, r >= 0x10000 && r <= 0x10ffff:
+		return true
+	}
+	return false
 }
 
 // yamlColRE matches a column, should a yaml3 message carry one.
@@ -259,7 +308,18 @@ func (rs *rawSet) lookup(file, ptr string) (*yaml.Node, string, bool) {
 		return n, f.name, true
 	}
 	cur := f.name
-	for tok := range strings.SplitSeq(strings.TrimPrefix(ptr, "/"), "/") {
+	rest := strings.TrimPrefix(ptr, "/")
+	if rs.found != nil {
+		if h, ok := rs.found[loc{file, ptr}]; ok {
+			return h.n, h.file, true
+		}
+		if i := strings.LastIndexByte(ptr, '/'); i > 0 {
+			if h, ok := rs.found[loc{file, ptr[:i]}]; ok {
+				n, cur, rest = h.n, h.file, ptr[i+1:]
+			}
+		}
+	}
+	for tok := range strings.SplitSeq(rest, "/") {
 		tok = unescapeToken(tok)
 		var next *yaml.Node
 		switch n.Kind {
@@ -279,6 +339,9 @@ func (rs *rawSet) lookup(file, ptr string) (*yaml.Node, string, bool) {
 		if sf, ok := rs.spliced[n]; ok {
 			cur = sf
 		}
+	}
+	if rs.found != nil {
+		rs.found[loc{file, ptr}] = lookupHit{n, cur}
 	}
 	return n, cur, true
 }

@@ -181,16 +181,32 @@ func stateFrom(ctx context.Context) *callState {
 	return st
 }
 
-// authTransport applies credentials per hop, on a clone, in scope only.
-type authTransport struct{ next http.RoundTripper }
+// authTransport applies credentials per hop, on a clone, in scope only,
+// then asks the cache (WithCache), which thus sees the final
+// credentials.
+type authTransport struct {
+	next  http.RoundTripper
+	cache *httpCache
+}
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	st := stateFrom(req.Context())
 	if st == nil || len(st.auths) == 0 || !inScope(st.trusted, req.URL) {
+		if t.cache != nil {
+			var names map[string]bool
+			if st != nil {
+				names = st.redact
+			}
+			return t.cache.roundTrip(req, t.next, names)
+		}
 		return t.next.RoundTrip(req)
 	}
 	r2 := req.Clone(req.Context())
+	signed := false
 	for _, a := range st.auths {
+		if _, ok := a.(Signer); ok {
+			signed = true
+		}
 		if _, ok := a.(tlsOnly); ok && r2.URL.Scheme == "http" && !st.cleartext && !isLoopback(r2.URL.Hostname()) {
 			closeBody(req)
 			return nil, ErrInsecureCredential
@@ -200,7 +216,18 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, &authError{err}
 		}
 	}
-	resp, err := t.next.RoundTrip(r2)
+	var resp *http.Response
+	var err error
+	switch {
+	case t.cache == nil:
+		resp, err = t.next.RoundTrip(r2)
+	case signed:
+		// A signature changes with every request: no two would
+		// share an entry.
+		resp, err = t.cache.bypass(r2, t.next, st.redact)
+	default:
+		resp, err = t.cache.roundTrip(r2, t.next, st.redact)
+	}
 	if err == nil {
 		for _, a := range st.auths {
 			if o, ok := a.(responseObserver); ok {

@@ -116,3 +116,36 @@ func BenchmarkPaginate1000(b *testing.B) {
 	}
 	b.ReportMetric(growth, "heap-growth-B/900pages")
 }
+
+// BenchmarkGetJSONCache is BenchmarkGetJSON's session with WithCache: a
+// fresh hit (no request) and a revalidation answered 304 every time.
+func BenchmarkGetJSONCache(b *testing.B) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"1"`)
+		if r.URL.Path == "/fresh" {
+			w.Header().Set("Cache-Control", "max-age=3600")
+		} else if r.Header.Get("If-None-Match") == `"1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, benchBody)
+	}))
+	b.Cleanup(srv.Close)
+	ctx := context.Background()
+	for _, path := range []string{"/fresh", "/revalidate"} {
+		b.Run(path[1:], func(b *testing.B) {
+			s, err := New(srv.URL, WithUserAgent("bench"), WithCache(nil))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				p, err := Decode[benchPet](ctx, s, NewCall("GET", path))
+				if err != nil || p.ID != 42 {
+					b.Fatal(p, err)
+				}
+			}
+		})
+	}
+}

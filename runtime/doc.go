@@ -49,6 +49,23 @@
 // logs and errors; [WithInsecureCleartextAuth] allows credentials over
 // plain http.
 //
+// # Caching and cookies
+//
+// [WithCache] gives a session a private HTTP cache (RFC 9111) for GET
+// and HEAD: fresh responses are served without a request, stale ones are
+// revalidated with their ETag or Last-Modified (a 304 returns the stored
+// body), Vary and credentials separate entries, and unsafe methods
+// invalidate. It keeps its entries in a [CacheStore]: by default a
+// [MemoryCache] ([NewMemoryCache], [DefaultCacheSize] bytes, least
+// recently used first out); see the CacheStore example for a disk store.
+// Without WithCache nothing is cached; a 304 to the caller's own
+// conditional request is a [*NotModifiedError] either way.
+//
+// A session has no cookie jar unless given one with [WithCookieJar];
+// [Session.CookieJar] returns it. The jar of package runtime/cookiejar
+// knows the public suffix list and saves and restores its cookies as
+// JSON or as a Netscape cookies.txt file, for use in another process.
+//
 // # Values
 //
 // Optional fields are [Opt] ([Some], [None]); nullable ones [Nullable]

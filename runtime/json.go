@@ -11,7 +11,7 @@ import (
 
 // This file and json_decode.go and json_encode.go hold the JSON codec that
 // generated clients decode responses and encode requests with. It reads
-// and writes what encoding/json (v1) does, byte for byte, with three
+// and writes what encoding/json (v1) does, byte for byte, with these
 // differences:
 //
 //   - Member names match struct tags exactly, as JSON and OpenAPI define
@@ -27,6 +27,12 @@ import (
 //     No generated type needs a JSON method for this.
 //   - Opt and Nullable are decoded and encoded in place, without calling
 //     their JSON methods.
+//   - An integer may come as a JSON string holding its literal ("42"), as
+//     proto3 JSON and many servers send 64-bit integers; any other string
+//     is a type error. (The strict decode that picks a union's variant
+//     does not accept it, so "42" still chooses a string variant.) Every
+//     integer in a field tagged genclient:"quoted" (a list or map of
+//     them, at any depth) is also written as a JSON string.
 //
 // It decodes in one pass over the input (encoding/json validates it first
 // and then decodes it, and re-validates what each UnmarshalJSON method
@@ -124,6 +130,7 @@ type field struct {
 	omitEmpty bool
 	omitZero  bool
 	quoted    bool // ",string": the value is carried in a JSON string (see quoted.go)
+	quoteInts bool // genclient:"quoted": every integer in the value (a list's, a map's) is a JSON string
 	c         *codec
 }
 
@@ -268,7 +275,7 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 			name = f.Name
 			c.folded = append(c.folded, len(c.fields))
 		}
-		fd := field{name: name, index: i}
+		fd := field{name: name, index: i, quoteInts: f.Tag.Get("genclient") == "quoted"}
 		for opts != "" {
 			var o string
 			o, opts, _ = strings.Cut(opts, ",")

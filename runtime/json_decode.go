@@ -34,6 +34,7 @@ type decoder struct {
 	i       int
 	depth   int
 	strict  bool  // fail on members that a struct without an extra field does not declare
+	quote   bool  // integers may come as JSON strings even when strict (a field tagged genclient:"quoted")
 	typeErr error // the first type mismatch; decoding goes on, as in encoding/json
 	scratch []byte
 	arena   []byte // holds the members kept in maps of json.RawMessage
@@ -154,6 +155,9 @@ func (d *decoder) value(v reflect.Value, c *codec) error {
 		}
 		return nil
 	case kInt, kUint, kFloat:
+		if ch == '"' && c.kind != kFloat && (d.quote || !d.strict) {
+			return d.quotedInt(v, c)
+		}
 		if ch != '-' && (ch < '0' || ch > '9') {
 			return d.mismatch(c.t)
 		}
@@ -320,6 +324,24 @@ func (d *decoder) quotedValue(v reflect.Value, c *codec) error {
 	return nil
 }
 
+// quotedInt decodes the JSON string at d.i into the integer v when it
+// holds an integer literal: servers quote the integers a document
+// declares as "type: integer" (proto3 JSON does for 64-bit ones), and
+// lists and maps of integers carried as strings (genclient:"quoted")
+// come this way. Any other string is a type mismatch, as in encoding/json.
+func (d *decoder) quotedInt(v reflect.Value, c *codec) error {
+	off := d.i
+	s, err := d.strBytes()
+	if err != nil {
+		return err
+	}
+	if !isIntLiteral(s) {
+		d.i = off
+		return d.mismatch(c.t)
+	}
+	return d.setNumber(v, c, s, off)
+}
+
 // fallback decodes the value at d.i with encoding/json.
 func (d *decoder) fallback(v reflect.Value) error {
 	off := d.i
@@ -455,7 +477,11 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 			if f.quoted {
 				decode = d.quotedValue
 			}
-			if err := decode(v.Field(f.index), f.c); err != nil {
+			quote := d.quote
+			d.quote = quote || f.quoteInts
+			err := decode(v.Field(f.index), f.c)
+			d.quote = quote
+			if err != nil {
 				return err
 			}
 			next = idx + 1

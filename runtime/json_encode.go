@@ -23,6 +23,7 @@ const maxEncodeDepth = 10000
 type encoder struct {
 	buf   []byte
 	depth int
+	quote bool // integers are written as JSON strings (a field tagged genclient:"quoted")
 }
 
 // value encodes v, whatever its type.
@@ -47,9 +48,17 @@ func (e *encoder) enc(v reflect.Value, c *codec) error {
 	case kBool:
 		e.buf = strconv.AppendBool(e.buf, v.Bool())
 	case kInt:
-		e.buf = strconv.AppendInt(e.buf, v.Int(), 10)
+		if e.quote {
+			e.buf = append(strconv.AppendInt(append(e.buf, '"'), v.Int(), 10), '"')
+		} else {
+			e.buf = strconv.AppendInt(e.buf, v.Int(), 10)
+		}
 	case kUint:
-		e.buf = strconv.AppendUint(e.buf, v.Uint(), 10)
+		if e.quote {
+			e.buf = append(strconv.AppendUint(append(e.buf, '"'), v.Uint(), 10), '"')
+		} else {
+			e.buf = strconv.AppendUint(e.buf, v.Uint(), 10)
+		}
 	case kFloat:
 		return e.float(v, c.bits)
 	case kString:
@@ -239,12 +248,22 @@ func (e *encoder) structure(v reflect.Value, c *codec) error {
 		}
 		first = false
 		e.buf = append(e.buf, f.key...)
-		if f.quoted {
+		switch {
+		case f.quoted:
 			if err := e.quoted(fv, f.c); err != nil {
 				return err
 			}
-		} else if err := e.enc(fv, f.c); err != nil {
-			return err
+		case f.quoteInts && !e.quote:
+			e.quote = true
+			err := e.enc(fv, f.c)
+			e.quote = false
+			if err != nil {
+				return err
+			}
+		default:
+			if err := e.enc(fv, f.c); err != nil {
+				return err
+			}
 		}
 	}
 	if c.extra >= 0 {

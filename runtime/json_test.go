@@ -128,7 +128,7 @@ func TestJSONDecodesAsEncodingJSON(t *testing.T) {
 		inputs = append(inputs, string(b))
 	}
 	inputs = append(inputs,
-		`{"i": 1.5, "s": "ok"}`, `{"i": "1"}`, `{"u": -1}`, `{"i8": 300}`, `{"s": 1, "b": true}`, `{"slice": null, "map": null, "ptr": null}`,
+		`{"i": 1.5, "s": "ok"}`, `{"i": "1x"}`, `{"i": "01"}`, `{"u": -1}`, `{"i8": 300}`, `{"s": 1, "b": true}`, `{"slice": null, "map": null, "ptr": null}`,
 		`{"arr": ["a", "b", "c"]}`, `{"arr": ["a"]}`, `{"bytes": "!!"}`, `{"bytes": [1, 2]}`, `{"any": {"a": [1, {"b": null}]}}`,
 		`{"opt": null, "null": null, "null_r": null}`, `{"date": "2024-13-01"}`, `{"time": "nope"}`, `{"num": "1.5"}`, `{"num": "x"}`,
 		`{"small": [1]}`, `{"unknown": {"deep": [1, 2, {"x": "y"}]}, "s": "\ud83d\ude00 \ud800 \u00e9"}`, `{"embed": {"a": "x", "c": "y"}}`,

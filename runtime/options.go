@@ -81,8 +81,10 @@ func WithMiddleware(m ...Middleware) Option {
 }
 
 // WithCookieJar stores and sends cookies through jar. Use
-// runtime/cookiejar.New for a jar that knows the public suffix list.
-// Sessions have no jar by default. Valid only in New.
+// runtime/cookiejar.New for a jar that knows the public suffix list and
+// can save and restore its cookies (JSON, Netscape cookies.txt).
+// Sessions have no jar by default: a Set-Cookie is not sent back unless
+// a jar is given. Valid only in New.
 func WithCookieJar(jar http.CookieJar) Option {
 	return func(cfg *config) error {
 		if err := newOnly(cfg, "WithCookieJar"); err != nil {

@@ -68,6 +68,7 @@ type config struct {
 	proxy        *url.URL
 	noProxy      bool
 	jar          http.CookieJar
+	cacheStore   CacheStore // WithCache
 	middleware   []Middleware
 	maxRedirects int
 
@@ -152,7 +153,11 @@ func New(baseURL string, opts ...Option) (*Session, error) {
 		}
 		sh.transport, sh.rt = t, poolTransport{sh}
 	}
-	var rt http.RoundTripper = &authTransport{next: sh.rt}
+	at := &authTransport{next: sh.rt}
+	if cfg.cacheStore != nil {
+		at.cache = newHTTPCache(cfg.cacheStore, cfg.clock)
+	}
+	var rt http.RoundTripper = at
 	for i := len(cfg.middleware) - 1; i >= 0; i-- {
 		rt = cfg.middleware[i](rt)
 		if rt == nil {
@@ -241,6 +246,13 @@ func (s *Session) BaseURL() string { return s.base.String() }
 // CloseIdleConnections reaches the session's pool through the runtime's
 // own wrappers and any middleware.
 func (s *Session) HTTPClient() *http.Client { return s.shared.client }
+
+// CookieJar returns the session's cookie jar: the one given to
+// WithCookieJar (or the Jar of WithHTTPClient's client), nil when the
+// session has none, which is the default. A *cookiejar.Jar (package
+// runtime/cookiejar) can save its cookies and restore them in another
+// process.
+func (s *Session) CookieJar() http.CookieJar { return s.shared.client.Jar }
 
 // ErrSessionClosed is returned by calls made after Close.
 var ErrSessionClosed = errors.New("runtime: session closed")
