@@ -207,6 +207,9 @@ func TestOpenAI(t *testing.T) {
 		{name: "chat get", resp: ex("post", "/chat/completions", "Default"), decoded: same(),
 			official: func(ctx context.Context) (any, error) { return oc.Chat.Completions.Get(ctx, "chatcmpl-abc/123") },
 			ours:     func(ctx context.Context) (any, error) { return c.Chat.GetChatCompletion(ctx, "chatcmpl-abc/123") }},
+		{name: "chat get (tool calls of each variant, annotations)", resp: chatToolCalls, decoded: same(),
+			official: func(ctx context.Context) (any, error) { return oc.Chat.Completions.Get(ctx, "chatcmpl-tools") },
+			ours:     func(ctx context.Context) (any, error) { return c.Chat.GetChatCompletion(ctx, "chatcmpl-tools") }},
 		{name: "chat list (metadata object in the query)", resp: `{"object":"list","data":[],"first_id":"","last_id":"","has_more":false}`, purpose: map[string]string{
 			"Query": "the document declares metadata as a form-style exploded object (OpenAPI default), sent as team=a; openai-go sends metadata[team]=a, the bracket form the service parses",
 		},
@@ -357,6 +360,16 @@ func TestOpenAI(t *testing.T) {
 			ours: func(ctx context.Context) (any, error) {
 				return c.Responses.Get(ctx, "resp_1", &oaigen.ResponsesGetParams{Include: []oaigen.IncludeEnum{oaigen.IncludeEnumFileSearchCallResults, oaigen.IncludeEnumMessageOutputTextLogprobs}})
 			}},
+		{name: "responses get (reasoning output)", resp: ex("post", "/responses", "Reasoning"), decoded: same(),
+			official: func(ctx context.Context) (any, error) {
+				return oc.Responses.Get(ctx, "resp_2", responses.ResponseGetParams{})
+			},
+			ours: func(ctx context.Context) (any, error) { return c.Responses.Get(ctx, "resp_2", nil) }},
+		{name: "responses get (image input example)", resp: ex("post", "/responses", "Image input"), decoded: same(),
+			official: func(ctx context.Context) (any, error) {
+				return oc.Responses.Get(ctx, "resp_3", responses.ResponseGetParams{})
+			},
+			ours: func(ctx context.Context) (any, error) { return c.Responses.Get(ctx, "resp_3", nil) }},
 		{name: "responses delete", status: 200, resp: `{"id":"resp_1","object":"response","deleted":true}`, purpose: map[string]string{
 			"Accept": "the document declares no content for the 200, and the runtime asks for application/json by default; openai-go sends */* when it expects no body",
 		},
@@ -436,6 +449,15 @@ const webSearchResponse = `{"id":"resp_ws","object":"response","created_at":1741
 {"type":"web_search_call","id":"ws_3","status":"completed","action":{"type":"find_in_page","url":"https://example.com/a","pattern":"kitten"}},
 {"type":"message","id":"msg_1","status":"completed","role":"assistant","content":[{"type":"output_text","text":"Good news.","annotations":[{"type":"url_citation","start_index":0,"end_index":4,"url":"https://example.com/a","title":"A"}]}]}],
 "parallel_tool_calls":true,"tool_choice":"auto","tools":[{"type":"web_search_preview","search_context_size":"medium"}],"text":{"format":{"type":"text"}},"usage":{"input_tokens":328,"output_tokens":356,"total_tokens":684,"input_tokens_details":{"cached_tokens":0},"output_tokens_details":{"reasoning_tokens":0}}}`
+
+// chatToolCalls is a chat completion whose message calls a function tool
+// and a custom tool (the two variants of its tool call union) and cites a
+// URL.
+const chatToolCalls = `{"id":"chatcmpl-tools","object":"chat.completion","created":1741569952,"model":"gpt-4o","service_tier":"default","system_fingerprint":"fp_1",
+"choices":[{"index":0,"finish_reason":"tool_calls","logprobs":null,"message":{"role":"assistant","content":"See https://example.com","refusal":null,
+"annotations":[{"type":"url_citation","url_citation":{"start_index":4,"end_index":23,"url":"https://example.com","title":"Example"}}],
+"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"location\":\"Paris\"}"}},{"id":"call_2","type":"custom","custom":{"name":"grep","input":"foo"}}]}}],
+"usage":{"prompt_tokens":19,"completion_tokens":10,"total_tokens":29,"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,"accepted_prediction_tokens":0,"rejected_prediction_tokens":0}}}`
 
 const fileObject = `{"id":"file-abc123","object":"file","bytes":120000,"created_at":1677610602,"expires_at":1677614202,"filename":"mydata.jsonl","purpose":"fine-tune","status":"processed"}`
 
