@@ -25,8 +25,9 @@ import (
 // The additional-properties field needs no JSON methods: the runtime's
 // codec (runtime.Unmarshal, runtime.Marshal) fills and encodes the map
 // field tagged genclient:"additional" (the schema declares
-// additionalProperties) or genclient:"unknown" (the schema is silent; the
-// map keeps what an API adds later).
+// additionalProperties) or the runtime.Unknown field tagged
+// genclient:"unknown" (the schema is silent; it keeps what an API adds
+// later).
 //
 // A type only sent (Usage == UsedInRequest) leaves out readOnly fields and
 // one only received (UsedInResponse) writeOnly fields; the loader splits a
@@ -62,7 +63,7 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 	case s.Unknown:
 		fields = append(fields, jen.Add(comment(
 			additionalName(s)+" holds the properties the schema does not declare, by name: those an API adds later survive a decode and an encode.",
-		)).Id(additionalName(s)).Map(jen.String()).Add(g.valueType(s.Additional)).
+		)).Id(additionalName(s)).Qual(g.rt, "Unknown").
 			Tag(map[string]string{"json": "-", "genclient": "unknown"}))
 	case s.Additional != nil:
 		fields = append(fields, jen.Add(comment(

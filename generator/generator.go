@@ -52,6 +52,12 @@ type Config struct {
 	// "" (a development build) writes a version that does not exist, and
 	// a comment in go.mod on the replace to add.
 	RuntimeVersion string
+	// RuntimeSum is the h1: hash of that version of the runtime module, as
+	// go.sum records it (from genclient's build information). With it and
+	// RuntimeVersion, a Module also gets the go.sum that go mod tidy
+	// writes, so that it builds with no go mod tidy; without it, go.sum is
+	// the one go mod tidy's to write.
+	RuntimeSum string
 }
 
 // arrayFormats maps Config.FormArrays to the runtime's constants.

@@ -75,6 +75,15 @@ func runGolden(t *testing.T, path, name string) {
 			got = append(got, txtar.File{Name: "out/" + f.Name, Data: f.Content})
 		}
 		compiled := append([]File(nil), files...)
+		// The SDK module's example test, compiled, vetted and linked with
+		// the package: one Example_{service} per service.
+		mcfg := cfg
+		mcfg.Module = "example.com/" + pkg + "-go"
+		mfiles, err := Generate(api, mcfg)
+		if err != nil {
+			t.Fatalf("with -module: %v", err)
+		}
+		compiled = append(compiled, checkExamples(t, api, mfiles))
 		// A behaviour test for the case, run against the generated package.
 		if b, err := os.ReadFile(filepath.Join("testdata", "behaviour", pkg+"_test.go")); err == nil {
 			compiled = append(compiled, File{Name: "behaviour_test.go", Content: b})

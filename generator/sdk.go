@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -48,6 +49,10 @@ func (g *gen) moduleFiles() ([]File, error) {
 		}
 	}
 	pkg := g.cfg.Package + "."
+	sdk.ServerURL = pkg + defaultServerURL
+	if len(g.api.Servers) == 0 {
+		sdk.ServerURL = `"` + exampleServerURL + `"`
+	}
 	for _, s := range g.api.Schemes {
 		if args := authArgs(s, strings.ToUpper(g.cfg.Package)); args != "" && len(sdk.Auth) < 3 {
 			sdk.Auth = append(sdk.Auth, pkg+optionName(s)+"("+args+")")
@@ -78,7 +83,34 @@ func (g *gen) moduleFiles() ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []File{{Name: "README.md", Content: readme}, {Name: "example_test.go", Content: example}, {Name: "go.mod", Content: mod}}, nil
+	files := []File{{Name: "README.md", Content: readme}, {Name: "example_test.go", Content: example}, {Name: "go.mod", Content: mod}}
+	if sum := goSum(g.rt, g.cfg.RuntimeVersion, g.cfg.RuntimeSum); sum != nil {
+		files = append(files, File{Name: GoSum, Content: sum})
+	}
+	return files, nil
+}
+
+// GoSum is the name of a module's checksum file. It is the one generated
+// file without the generated-code header (go.sum has no comments): it is
+// written only beside a generated go.mod, from which its content follows.
+const GoSum = "go.sum"
+
+// goSum is the go.sum of an SDK module that requires the runtime at
+// version, whose module hash is sum: the lines go mod tidy writes, the
+// runtime's hashes and those of the modules the runtime package imports
+// (the go.mod's indirect requirements), sorted as go sorts them. It is nil
+// for a fork of the runtime and when the version or its hash is unknown.
+func goSum(rt, version, sum string) []byte {
+	if rt != DefaultRuntimeImport || version == "" || sum == "" {
+		return nil
+	}
+	mods := append([]templates.Require{{Path: runtimeModule(rt), Version: version, Sum: sum, GoModSum: templates.RuntimeGoModSum}}, templates.RuntimeRequires...)
+	slices.SortFunc(mods, func(a, b templates.Require) int { return strings.Compare(a.Path, b.Path) })
+	var b strings.Builder
+	for _, r := range mods {
+		fmt.Fprintf(&b, "%s %s %s\n%s %s/go.mod %s\n", r.Path, r.Version, r.Sum, r.Path, r.Version, r.GoModSum)
+	}
+	return []byte(b.String())
 }
 
 // runtimeModule is the module that provides the runtime import path: the
@@ -206,7 +238,8 @@ func (g *gen) errorExample() *example {
 // exampleUnit is example_test.go of an SDK module: Example, which builds
 // a client with the document's credentials, retries and a timeout, and
 // one Example_{service} per service that calls one of its operations
-// without a request body (its iterator when it has one). The examples
+// (see exampleOp; with a request body only when every operation has
+// one, built by exampleBody). The examples
 // have no Output comment: go test compiles them and go vet checks them,
 // but they never call the API.
 //
@@ -240,7 +273,7 @@ func (g *gen) exampleUnit() unit {
 	fatal := jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err()))
 	newClient := func(opts ...jen.Code) []jen.Code {
 		return []jen.Code{
-			jen.List(jen.Id("c"), jen.Err()).Op(":=").Id("NewClient").Call(append([]jen.Code{jen.Id("DefaultServerURL")}, opts...)...),
+			jen.List(jen.Id("c"), jen.Err()).Op(":=").Id("NewClient").Call(append([]jen.Code{g.exampleServer()}, opts...)...),
 			fatal.Clone(),
 		}
 	}
@@ -257,61 +290,170 @@ func (g *gen) exampleUnit() unit {
 	return unit{name: "example_test.go", decls: decls}
 }
 
-// serviceExample is the Example_{service} of s, or nil when every
-// operation of s needs a request body or streams.
-func (g *gen) serviceExample(s *ir.Service, newClient []jen.Code, fatal *jen.Statement) jen.Code {
-	var op *ir.Operation
-	iter := ""
-	for _, o := range s.Operations {
-		if o.Body != nil {
-			continue
+// exampleServerURL is the server an example passes to NewClient when the
+// document lists none (and the package has no DefaultServerURL).
+const exampleServerURL = "https://api.example.com"
+
+// exampleServer is the server URL argument of NewClient in an example:
+// DefaultServerURL, or exampleServerURL when the document lists no server.
+func (g *gen) exampleServer() jen.Code {
+	if len(g.api.Servers) == 0 {
+		return jen.Lit(exampleServerURL)
+	}
+	return jen.Id(defaultServerURL)
+}
+
+// exampleLocals are the names an Example_{service} uses besides the
+// operation's arguments: its locals and the packages it calls.
+var exampleLocals = []string{"c", "ctx", "err", "body", "item", "res", "resp", "log", "fmt", "context", "strings", "url", "io", "time", "os"}
+
+// exampleOp picks the operation Example_{service} calls: the first that
+// has an iterator, else the first with a plain result, each preferring an
+// operation without a request body; else the first at all (a stream).
+// Every service has one.
+func (g *gen) exampleOp(s *ir.Service) (*ir.Operation, string) {
+	hasBody := func(o *ir.Operation) bool { return o.Body != nil && len(o.Body.Contents) > 0 }
+	streams := func(o *ir.Operation) bool {
+		k := g.resultOf(o).kind
+		return k == resultStream || k == resultJSONStream
+	}
+	for _, withBody := range []bool{false, true} {
+		for _, o := range s.Operations {
+			if hasBody(o) == withBody {
+				if it := g.iteratorName(s, o); it != "" {
+					return o, it
+				}
+			}
 		}
-		if it := g.iteratorName(s, o); it != "" {
-			op, iter = o, it
-			break
-		}
-		if k := g.resultOf(o).kind; op == nil && k != resultStream {
-			op = o
+		for _, o := range s.Operations {
+			if hasBody(o) == withBody && !streams(o) {
+				return o, ""
+			}
 		}
 	}
+	if len(s.Operations) == 0 {
+		return nil, ""
+	}
+	return s.Operations[0], ""
+}
+
+// exampleBody returns the statements that declare the body an example
+// passes to op's method, and the argument (body, or nil for an optional
+// body): the smallest value the method accepts before any I/O, a
+// non-nil empty value where it requires one (an empty composite literal,
+// strings.NewReader("")) and the zero value otherwise. It mirrors
+// bodyArg.
+func (g *gen) exampleBody(op *ir.Operation) ([]jen.Code, []jen.Code) {
+	if op.Body == nil || len(op.Body.Contents) == 0 {
+		return nil, nil
+	}
+	b, c := op.Body, op.Body.Contents[0]
+	body := jen.Id("body")
+	empty := jen.Qual("strings", "NewReader").Call(jen.Lit(""))
+	declare := func(t *jen.Statement, composite bool) []jen.Code {
+		if composite {
+			return []jen.Code{body.Clone().Op(":=").Add(t).Values()}
+		}
+		return []jen.Code{jen.Var().Id("body").Add(t)}
+	}
+	switch {
+	case strings.HasSuffix(c.Method, "WithBody"):
+		return []jen.Code{body.Clone().Op(":=").Add(empty)}, []jen.Code{jen.Lit(c.MediaType), body.Clone()}
+	case c.Kind == ir.KindText:
+		return []jen.Code{jen.Var().Id("body").String()}, []jen.Code{body.Clone()}
+	case !b.Required:
+		return nil, []jen.Code{jen.Nil()}
+	case c.Kind == ir.KindJSON && c.Type != nil && !isBinary(c.Type), c.Kind == ir.KindForm && ir.StructOf(c.Type) != nil:
+		t := c.Type
+		if n, ok := t.(*ir.Nullable); ok {
+			t = n.Elem
+		}
+		switch shapeOf(t) {
+		case shapeStruct, shapeNilable:
+			if p, ok := t.(*ir.Primitive); ok && p.Kind == ir.Bytes {
+				return []jen.Code{body.Clone().Op(":=").Index().Byte().Values()}, []jen.Code{body.Clone()}
+			}
+			if n, ok := t.(*ir.Named); ok {
+				if _, ok := n.Type.(*ir.Any); ok { // a json.RawMessage
+					return []jen.Code{body.Clone().Op(":=").Id(n.Name).Call(jen.Lit("{}"))}, []jen.Code{body.Clone()}
+				}
+			}
+			return declare(g.valueType(t), true), []jen.Code{body.Clone()}
+		case shapeAny: // a json.RawMessage
+			return []jen.Code{body.Clone().Op(":=").Add(g.valueType(t)).Call(jen.Lit("{}"))}, []jen.Code{body.Clone()}
+		}
+		return declare(g.valueType(t), false), []jen.Code{body.Clone()}
+	case c.Kind == ir.KindJSON && c.Type == nil:
+		return []jen.Code{body.Clone().Op(":=").Map(jen.String()).Any().Values()}, []jen.Code{body.Clone()}
+	case c.Kind == ir.KindForm:
+		return declare(jen.Qual("net/url", "Values"), true), []jen.Code{body.Clone()}
+	case c.Kind == ir.KindMultipart && op.MultipartType != "" && ir.StructOf(c.Type) != nil:
+		return declare(jen.Id(op.MultipartType), true), []jen.Code{body.Clone()}
+	case c.Kind == ir.KindMultipart:
+		return declare(jen.Index().Qual(g.rt, "Part"), true), []jen.Code{body.Clone()}
+	}
+	return []jen.Code{body.Clone().Op(":=").Add(empty)}, []jen.Code{body.Clone()}
+}
+
+// serviceExample is the Example_{service} of s: it calls the operation
+// exampleOp picks with its arguments declared (zero values; a required
+// body as exampleBody makes it) and prints what it returns. It is nil
+// only for a service without operations.
+func (g *gen) serviceExample(s *ir.Service, newClient []jen.Code, fatal *jen.Statement) jen.Code {
+	op, iter := g.exampleOp(s)
 	if op == nil {
 		return nil
 	}
-	recv, typ := "c", clientType
-	if s.Name != "" {
-		recv, typ = "s", g.serviceTypes[s]
-	}
-	f := g.newOpFunc(op, recv, typ)
 	target := jen.Id("c")
 	suffix := "client"
 	if s.Name != "" {
 		target = target.Dot(s.Name)
 		suffix = strings.ToLower(s.Name[:1]) + s.Name[1:]
 	}
-	names := f.argNames
-	if f.hasPar {
-		names = names[:len(names)-1] // params, the last name, is nil here
+	names := &localNamer{used: map[string]bool{}}
+	for _, r := range exampleLocals {
+		names.used[r] = true
 	}
-	args := append([]jen.Code{jen.Id("ctx")}, names...)
-	if f.hasPar {
+	var vars argList
+	args := []jen.Code{jen.Id("ctx")}
+	for _, p := range op.Params {
+		if inParamsStruct(p) {
+			continue
+		}
+		name := names.name(p.Name)
+		vars.add(name, ir.TypeKey(p.Type), g.valueType(unquoted(p.Type)))
+		args = append(args, jen.Id(name))
+	}
+	bodyDecl, bodyArgs := g.exampleBody(op)
+	args = append(args, bodyArgs...)
+	if op.ParamsType != "" {
 		args = append(args, jen.Nil())
 	}
 	body := append([]jen.Code{}, newClient...)
 	body = append(body, jen.Id("ctx").Op(":=").Qual("context", "Background").Call())
-	if len(f.args) > 0 {
-		body = append(body, jen.Comment("The operation's arguments."), jen.Var().Defs(f.args...))
+	if len(vars) > 0 {
+		body = append(body, jen.Comment("The operation's arguments."), jen.Var().Defs(vars.params()...))
+	}
+	if len(bodyDecl) > 0 {
+		body = append(body, jen.Comment("The request body."))
+		body = append(body, bodyDecl...)
 	}
 	what := op.Name
+	kind := g.resultOf(op).kind
 	switch {
-	case iter != "":
-		what = iter
-		body = append(body, jen.For(jen.List(jen.Id("item"), jen.Err()).Op(":=").Range().Add(target.Clone().Dot(iter).Call(args...))).Block(
+	case iter != "" || kind == resultStream || kind == resultJSONStream:
+		method := op.Name
+		if iter != "" {
+			method = iter
+		}
+		what = method
+		body = append(body, jen.For(jen.List(jen.Id("item"), jen.Err()).Op(":=").Range().Add(target.Clone().Dot(method).Call(args...))).Block(
 			fatal.Clone(),
 			jen.Qual("fmt", "Println").Call(jen.Id("item")),
 		))
-	case g.resultOf(op).kind == resultNone:
+	case kind == resultNone:
 		body = append(body, jen.Err().Op("=").Add(target.Clone().Dot(op.Name).Call(args...)), fatal.Clone())
-	case g.resultOf(op).kind == resultResponse:
+	case kind == resultResponse:
 		body = append(body, jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(target.Clone().Dot(op.Name).Call(args...)), fatal.Clone(),
 			jen.Defer().Id("resp").Dot("Body").Dot("Close").Call())
 	default:

@@ -55,7 +55,7 @@ func apisGuruDoc(t *testing.T, name string) string {
 // parameter), iterate: on the whole document every such list gets an
 // iterator that sends the last item's id; and a client of two of them,
 // compiled with a test that ranges over ChargesAll against a server,
-// walks every page.
+// walks every page; the SDK module's examples are one per service.
 func TestStripeLists(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads Stripe's 2.5 MB document")
@@ -84,6 +84,15 @@ func TestStripeLists(t *testing.T) {
 	}
 	t.Logf("%d Stripe lists paginate", paged)
 
+	// The SDK module of the whole document: one Example_{service} per
+	// service (Stripe's document has no tags: one, Example_client, which
+	// ranges over the first list).
+	whole, err := Generate(api, Config{Package: "stripe", Module: "github.com/acme/stripe-go"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkExamples(t, api, whole)
+
 	small, err := loader.Load(doc, loader.Options{Edits: &loader.Edits{Include: loader.Selection{Operations: []string{"GetCharges", "GetCustomers"}}}})
 	if err != nil {
 		t.Fatal(err)
@@ -97,6 +106,12 @@ func TestStripeLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	files = append(files, File{Name: "lists_test.go", Content: behaviour})
+	// and its SDK module's examples, compiled and vetted by go test.
+	mfiles, err := Generate(small, Config{Package: "stripe", Module: "github.com/acme/stripe-go"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, checkExamples(t, small, mfiles))
 	dir := t.TempDir()
 	root, err := filepath.Abs("..")
 	if err != nil {

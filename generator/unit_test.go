@@ -3,13 +3,19 @@ package generator
 import (
 	"bytes"
 	"errors"
+	"go/ast"
 	"go/format"
+	"go/parser"
+	"go/token"
+	"maps"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/genclient/genclient/ir"
 	"github.com/genclient/genclient/loader"
+	"github.com/genclient/genclient/templates"
 )
 
 func TestGenerateDeterministic(t *testing.T) {
@@ -57,6 +63,17 @@ func TestGenerateModule(t *testing.T) {
 	if !strings.Contains(got["README.md"], "Kitchen Sink") || !strings.Contains(got["README.md"], `kitchen "example.com/kitchen-go"`) {
 		t.Errorf("README.md (wants the import alias the package name needs):\n%s", got["README.md"])
 	}
+	// The README shows the document's security schemes as options, retries
+	// and a timeout, one paginated list and one typed error model.
+	for _, want := range []string{
+		`kitchen.WithAPIKey(os.Getenv("KITCHEN_API_KEY"))`, `kitchen.WithBearerAuth(os.Getenv("KITCHEN_TOKEN"))`,
+		"runtime.WithRetry(runtime.RetryPolicy{MaxAttempts: 4})", "runtime.WithTimeout(30*time.Second)",
+		"for item, err := range c.Pets.ListAll(ctx, ", "errors.As(err, &apiErr)", "apiErr.Model.(*kitchen.NotFound)",
+	} {
+		if !strings.Contains(got["README.md"], want) {
+			t.Errorf("README.md lacks %q:\n%s", want, got["README.md"])
+		}
+	}
 	// The example test compiles, vets and runs (it calls nothing) with the
 	// package.
 	var code []File
@@ -65,11 +82,44 @@ func TestGenerateModule(t *testing.T) {
 			code = append(code, f)
 		}
 	}
+	checkExamples(t, kitchenSink(), files)
 	compileCase(t, "module/kitchen", code)
 
+	if _, ok := got["go.sum"]; ok {
+		t.Error("a development build wrote go.sum")
+	}
 	files, err = Generate(kitchenSink(), Config{Package: "kitchen", Module: "example.com/kitchen", RuntimeVersion: "v1.2.3"})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Name == "go.sum" {
+			t.Error("go.sum written without the runtime's hash")
+		}
+	}
+	// With the runtime's hash (from the build information), go.sum has
+	// the lines go mod tidy writes: e2e/toolchain checks that tidy keeps
+	// them byte for byte.
+	withSum, err := Generate(kitchenSink(), Config{Package: "kitchen", Module: "example.com/kitchen", RuntimeVersion: "v1.2.3", RuntimeSum: "h1:rt="})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantSum := "github.com/genclient/genclient/runtime v1.2.3 h1:rt=\n" +
+		"github.com/genclient/genclient/runtime v1.2.3/go.mod " + templates.RuntimeGoModSum + "\n"
+	for _, r := range templates.RuntimeRequires {
+		wantSum += r.Path + " " + r.Version + " " + r.Sum + "\n" + r.Path + " " + r.Version + "/go.mod " + r.GoModSum + "\n"
+	}
+	sums := 0
+	for _, f := range withSum {
+		if f.Name == "go.sum" {
+			sums++
+			if string(f.Content) != wantSum {
+				t.Errorf("go.sum:\n%s\nwant:\n%s", f.Content, wantSum)
+			}
+		}
+	}
+	if sums != 1 {
+		t.Errorf("%d go.sum files", sums)
 	}
 	for _, f := range files {
 		if f.Name == "go.mod" && (!strings.Contains(string(f.Content), "require github.com/genclient/genclient/runtime v1.2.3\n") || strings.Contains(string(f.Content), "replace")) {
@@ -79,6 +129,56 @@ func TestGenerateModule(t *testing.T) {
 			t.Errorf("README.md imports with an alias it does not need:\n%s", f.Content)
 		}
 	}
+}
+
+// checkExamples checks the example_test.go among the files of an SDK
+// module generated from api and returns it: it declares Example and
+// exactly one Example_{service} for each service with operations (Example_client
+// for the operations without a tag), none with an Output comment (which
+// would make go test call the API).
+func checkExamples(t *testing.T, api *ir.API, files []File) File {
+	t.Helper()
+	var ex *File
+	for i := range files {
+		if files[i].Name == "example_test.go" {
+			ex = &files[i]
+		}
+	}
+	if ex == nil {
+		t.Fatal("no example_test.go in the module's files")
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), ex.Name, ex.Content, parser.ParseComments)
+	if err != nil {
+		t.Fatalf("example_test.go: %v", err)
+	}
+	got := map[string]int{}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && strings.HasPrefix(fd.Name.Name, "Example") {
+			got[fd.Name.Name]++
+		}
+	}
+	want := map[string]int{"Example": 1}
+	for _, s := range api.Services {
+		if len(s.Operations) == 0 {
+			continue
+		}
+		name := "Example_client"
+		if s.Name != "" {
+			name = "Example_" + strings.ToLower(s.Name[:1]) + s.Name[1:]
+		}
+		want[name]++
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("example_test.go declares %v, want one per service: %v", got, want)
+	}
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(c.Text, "//")), "Output:") {
+				t.Errorf("example_test.go has an Output comment, so go test would run it: %s", c.Text)
+			}
+		}
+	}
+	return *ex
 }
 
 func TestGenerateErrors(t *testing.T) {
@@ -360,4 +460,167 @@ func TestRenderErrorShort(t *testing.T) {
 	if want := `3:4: illegal character NUL: "var x = 1"`; got != want {
 		t.Errorf("renderError = %q, want %q", got, want)
 	}
+}
+
+// bodiesSpec has services whose every operation needs a request body, one
+// per kind of body, and a service with only a stream: each still gets an
+// Example_{service} that compiles and vets. Its path parameters take the
+// names an example uses for its own locals and packages.
+const bodiesSpec = `openapi: 3.0.3
+info: {title: Bodies, version: "1"}
+paths:
+  /json/{c}/{log}/{item}:
+    parameters:
+      - {name: c, in: path, required: true, schema: {type: string}}
+      - {name: log, in: path, required: true, schema: {type: integer}}
+      - {name: item, in: path, required: true, schema: {$ref: '#/components/schemas/Color'}}
+    post:
+      tags: [json]
+      operationId: postJSON
+      parameters: [{name: fmt, in: query, schema: {type: string}}]
+      requestBody: {required: true, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
+      responses: {"200": {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}}
+  /array:
+    post:
+      tags: [array]
+      requestBody: {required: true, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Thing'}}}}}
+      responses: {"204": {description: ok}}
+  /map:
+    put:
+      tags: [map]
+      requestBody: {required: true, content: {application/json: {schema: {type: object, additionalProperties: {type: integer}}}}}
+      responses: {"204": {description: ok}}
+  /any:
+    put:
+      tags: [any]
+      requestBody: {required: true, content: {application/json: {schema: {}}}}
+      responses: {"204": {description: ok}}
+  /noschema:
+    put:
+      tags: [noschema]
+      requestBody: {required: true, content: {application/json: {}}}
+      responses: {"204": {description: ok}}
+  /scalar:
+    put:
+      tags: [scalar]
+      requestBody: {required: true, content: {application/json: {schema: {type: integer, format: int64}}}}
+      responses: {"204": {description: ok}}
+  /enum:
+    put:
+      tags: [enum]
+      requestBody: {required: true, content: {application/json: {schema: {$ref: '#/components/schemas/Color'}}}}
+      responses: {"204": {description: ok}}
+  /bytes:
+    put:
+      tags: [bytes]
+      requestBody: {required: true, content: {application/json: {schema: {type: string, format: byte}}}}
+      responses: {"204": {description: ok}}
+  /nullable:
+    put:
+      tags: [nullable]
+      requestBody: {required: true, content: {application/json: {schema: {type: object, nullable: true, properties: {a: {type: string}}}}}}
+      responses: {"204": {description: ok}}
+  /union:
+    put:
+      tags: [union]
+      requestBody: {required: true, content: {application/json: {schema: {oneOf: [{$ref: '#/components/schemas/Thing'}, {type: string}]}}}}
+      responses: {"204": {description: ok}}
+  /optional:
+    put:
+      tags: [optional]
+      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
+      responses: {"204": {description: ok}}
+  /text:
+    put:
+      tags: [text]
+      requestBody: {required: true, content: {text/plain: {schema: {type: string}}}}
+      responses: {"200": {description: ok, content: {text/plain: {schema: {type: string}}}}}
+  /binary:
+    put:
+      tags: [binary]
+      requestBody: {required: true, content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+      responses: {"200": {description: ok, content: {application/octet-stream: {schema: {type: string, format: binary}}}}}
+  /optionalbinary:
+    put:
+      tags: [optionalbinary]
+      requestBody: {content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+      responses: {"204": {description: ok}}
+  /wildcard:
+    put:
+      tags: [wildcard]
+      requestBody: {required: true, content: {'*/*': {schema: {type: string, format: binary}}}}
+      responses: {"204": {description: ok}}
+  /form:
+    post:
+      tags: [form]
+      requestBody: {required: true, content: {application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/Thing'}}}}
+      responses: {"204": {description: ok}}
+  /formraw:
+    post:
+      tags: [formraw]
+      requestBody: {required: true, content: {application/x-www-form-urlencoded: {}}}
+      responses: {"204": {description: ok}}
+  /multipart:
+    post:
+      tags: [multipart]
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema: {type: object, required: [file], properties: {file: {type: string, format: binary}, note: {type: string}}}
+      responses: {"204": {description: ok}}
+  /multipartraw:
+    post:
+      tags: [multipartraw]
+      requestBody: {required: true, content: {multipart/form-data: {}}}
+      responses: {"204": {description: ok}}
+  /twotypes:
+    post:
+      tags: [twotypes]
+      requestBody:
+        required: true
+        content:
+          application/json: {schema: {$ref: '#/components/schemas/Thing'}}
+          application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/Thing'}}
+      responses: {"204": {description: ok}}
+  /events:
+    get:
+      tags: [events]
+      responses: {"200": {description: ok, content: {text/event-stream: {schema: {type: string}}}}}
+components:
+  schemas:
+    Color: {type: string, enum: [red, green]}
+    Thing:
+      type: object
+      required: [name]
+      properties:
+        name: {type: string}
+        color: {$ref: '#/components/schemas/Color'}
+`
+
+func TestModuleExampleBodies(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "spec.yaml")
+	if err := os.WriteFile(spec, []byte(bodiesSpec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	api, err := loader.Load(spec, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(api.Services) < 20 {
+		t.Fatalf("%d services, want one per tag", len(api.Services))
+	}
+	files, err := Generate(api, Config{Package: "bodies", Module: "example.com/bodies"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkExamples(t, api, files)
+	var code []File
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".go") {
+			code = append(code, f)
+		}
+	}
+	compileCase(t, "module/bodies", code)
 }

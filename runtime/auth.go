@@ -70,6 +70,8 @@ type redactNamer interface{ redactName() string }
 // scheme in the spec (a components.securitySchemes key). A call uses the
 // first alternative of its security requirement whose schemes are all
 // registered; when none is, it sends no credentials.
+//
+// For generated code.
 func WithCredential(scheme string, a Auth) Option {
 	return func(cfg *config) error {
 		if err := checkAuth(a); err != nil {

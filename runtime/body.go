@@ -36,6 +36,8 @@ func BytesBody(contentType string, b []byte) Body {
 
 // JSONBody encodes v as JSON now and returns a replayable body of the
 // result.
+//
+// For generated code.
 func JSONBody(contentType string, v any) (Body, error) {
 	b, err := Marshal(v)
 	if err != nil {

@@ -20,6 +20,8 @@ import (
 // Building never fails loudly: the first problem (an empty path
 // parameter, an unencodable value) is kept and returned by Do before any
 // I/O.
+//
+// For generated code.
 type Call struct {
 	Method string
 	// Path is the request path relative to the base URL, already expanded
@@ -68,6 +70,8 @@ type Call struct {
 // Requirement is one alternative of a security requirement: the names of
 // schemes (components.securitySchemes keys) that must all be applied.
 // An empty Requirement means "no credentials" is acceptable.
+//
+// For generated code.
 type Requirement []string
 
 // NewCall starts a Call. pathTemplate is the operation's path with
@@ -79,6 +83,8 @@ type Requirement []string
 // A path template that carries a fixed query ("/responses/{id}?beta=true",
 // as some documents write their path keys) keeps it: the pairs after "?"
 // are sent as they are written, after the call's own query parameters.
+//
+// For generated code.
 func NewCall(method, pathTemplate string, pathArgs ...any) *Call {
 	c := &Call{Method: method}
 	if i := strings.IndexByte(pathTemplate, '?'); i >= 0 {
@@ -317,4 +323,6 @@ func (c *Call) GoString() string { return c.String() }
 // response is "default", decoding into a T: it returns a new(T) for every
 // status. Generated operations share one NewErrorModel[T] per error type
 // instead of a closure each.
+//
+// For generated code.
 func NewErrorModel[T any](int) any { return new(T) }

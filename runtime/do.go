@@ -42,6 +42,8 @@ func (s *Session) Do(ctx context.Context, call *Call, opts ...Option) (*Response
 // a pointer to a generated struct, a slice or a map. A 204 or an empty
 // body gives T's zero value; a body that does not decode gives a
 // *DecodeError.
+//
+// For generated code.
 func Decode[T any](ctx context.Context, s *Session, call *Call, opts ...Option) (T, error) {
 	var out T
 	if err := s.decodeInto(ctx, call, &out, opts); err != nil {
@@ -83,6 +85,8 @@ func (s *Session) decodeInto(ctx context.Context, call *Call, out any, opts []Op
 
 // Exec sends call for an operation without a response body of interest:
 // the body of a 2xx response is drained and closed.
+//
+// For generated code.
 func Exec(ctx context.Context, s *Session, call *Call, opts ...Option) error {
 	resp, _, cfg, cancel, err := s.do(ctx, call, opts)
 	if err != nil {
@@ -101,6 +105,8 @@ func Exec(ctx context.Context, s *Session, call *Call, opts ...Option) error {
 
 // ErrSeq returns an iterator that yields err once. Generated iterator
 // methods use it when the call cannot be built.
+//
+// For generated code.
 func ErrSeq[T any](err error) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T

@@ -71,6 +71,11 @@
 // Optional fields are [Opt] ([Some], [None]); nullable ones [Nullable]
 // ([Null], [NullableOf]); format date is [Date] ([DateOf], [ParseDate]);
 // file uploads are [File]; a binary response is an open [*Response].
+// Outside a call, [Marshal] and [Unmarshal] encode and decode generated
+// types as a call does (exact member names, unknown members kept).
+// The properties a response has beyond its schema are kept in a
+// struct's AdditionalProperties field, an [Unknown] ([Unknown.Get],
+// [Unknown.All], [Unknown.Set], [Unknown.Delete], [Unknown.Len]).
 //
 // # Pagination and streams
 //
@@ -100,7 +105,7 @@
 //
 // These exist for the code genclient writes and are not meant to be
 // called by hand; their signatures follow the generator and may change
-// with it:
+// with it. The documentation of each ends with "For generated code.":
 //
 //   - building a request: [NewCall] and the methods of [Call], [PathArg],
 //     [PathStyle], the Style constants, [ArrayFormat], [Encoding],
@@ -111,8 +116,7 @@
 //     [ErrSeq], [Events], [NewErrorModel];
 //   - pagination: [All], [AllFunc], [AllPaged], [Paging], [Pages],
 //     [PagesFunc], [NextLink];
-//   - JSON of generated types: [Marshal], [Unmarshal],
-//     [MarshalAdditional], [UnmarshalAdditional], [MarshalUnset],
+//   - JSON of generated types: [MarshalUnset],
 //     [MarshalVariant], [MarshalTagged], [OneVariant], [DecodeUnion], [Discriminator], [Variant],
 //     [VariantPtr], [VariantVal], [IsNull], [ModelText];
 //   - error models: [NewErrorModel], shared by the operations whose only

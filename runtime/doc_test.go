@@ -78,3 +78,65 @@ func TestPackageDoc(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneratedCodeMarked checks that what the package documentation
+// lists under "For generated code" says so in its own documentation, which
+// ends with "For generated code.", and that nothing else does: a reader of
+// go doc or pkgsite sees at each identifier whether it is for them.
+func TestGeneratedCodeMarked(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []*ast.File
+	for _, f := range pkgs["runtime"].Files {
+		files = append(files, f)
+	}
+	p, err := doc.NewFromFiles(fset, files, "github.com/genclient/genclient/runtime")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(p.Doc, "# For generated code")
+	if !ok {
+		t.Fatal(`the package documentation has no "For generated code" section`)
+	}
+	section, _, _ = strings.Cut(section, "Request bodies a user passes")
+	generated := map[string]bool{}
+	for _, m := range regexp.MustCompile(`\[\*?([A-Z]\w*)\]`).FindAllStringSubmatch(section, -1) {
+		generated[m[1]] = true
+	}
+	if len(generated) < 30 {
+		t.Fatalf("%d identifiers under For generated code", len(generated))
+	}
+	docs := map[string]string{}
+	for _, f := range p.Funcs {
+		docs[f.Name] = f.Doc
+	}
+	for _, v := range p.Vars {
+		for _, n := range v.Names {
+			docs[n] = v.Doc
+		}
+	}
+	for _, typ := range p.Types {
+		docs[typ.Name] = typ.Doc
+		for _, f := range typ.Funcs {
+			docs[f.Name] = f.Doc
+		}
+	}
+	const mark = "For generated code."
+	for name, d := range docs {
+		marked := strings.HasSuffix(strings.TrimSpace(d), mark)
+		switch {
+		case generated[name] && !marked:
+			t.Errorf("%s is listed under For generated code, but its documentation does not end with %q", name, mark)
+		case !generated[name] && marked:
+			t.Errorf("%s says %q but is not listed under For generated code", name, mark)
+		}
+	}
+	for name := range generated {
+		if _, ok := docs[name]; !ok {
+			t.Errorf("[%s] under For generated code is no function, type or variable", name)
+		}
+	}
+}

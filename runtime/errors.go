@@ -133,6 +133,8 @@ func ModelOf[T any](err error) (*T, bool) {
 
 // ModelText is the Error text of a generated error model v: its name and
 // a bounded piece of its JSON.
+//
+// For generated code.
 func ModelText(name string, v any) string {
 	b, err := json.Marshal(v)
 	if err != nil {

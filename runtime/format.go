@@ -15,6 +15,8 @@ import (
 // Date as 2006-01-02, []byte as standard base64, and types with a String
 // or MarshalText method through it. It reports false for an absent value
 // (an unset Opt or Nullable, a nil pointer).
+//
+// For generated code.
 func FormatParam(v any) (string, bool, error) {
 	switch x := v.(type) {
 	case nil:

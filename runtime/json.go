@@ -19,7 +19,7 @@ import (
 //     without a name in its tag, which generated code never has, still
 //     matches its Go name regardless of case, as in encoding/json.)
 //   - A struct field tagged genclient:"unknown" or genclient:"additional"
-//     (a map[string]T, also tagged json:"-") receives the members the
+//     (an Unknown or a map[string]T, also tagged json:"-") receives the members the
 //     struct does not declare, and they are encoded after the declared
 //     fields, in sorted order. "unknown" is a field that keeps what the
 //     schema does not mention (properties an API adds later);
@@ -111,11 +111,14 @@ type codec struct {
 	bits int    // size of numbers, in bits
 	elem *codec // element, pointee, map value or Opt value
 
-	fields []field         // struct fields, in order
-	byName map[string]int  // struct: exact JSON name → index in fields
-	extra  int             // struct: index of the Go field keeping other members, or -1
-	folded []int           // struct: fields named by their Go name, matched regardless of case
-	known  map[string]bool // struct: the JSON names of fields (for the extra map)
+	fields  []field         // struct fields, in order
+	byName  map[string]int  // struct: exact JSON name → index in fields
+	extra   int             // struct: index of the Go field keeping other members, or -1
+	unknown bool            // struct: that field is an Unknown (else a map)
+	folded  []int           // struct: fields named by their Go name, matched regardless of case
+	known   map[string]bool // struct: the JSON names of fields (for the extra map)
+
+	scratch sync.Pool // slice: *elemScratch buffers of decoded elements (see fresh)
 
 	// methods: which of them the type (T) or its pointer (P) has.
 	jsonT, jsonP, textT, textP, textUnP, jsonUnP bool
@@ -265,8 +268,9 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 		tag := f.Tag.Get("json")
 		if tag == "-" {
 			if g := f.Tag.Get("genclient"); (g == "unknown" || g == "additional") &&
-				f.Type.Kind() == reflect.Map && f.Type.Key().Kind() == reflect.String {
+				(f.Type.Kind() == reflect.Map && f.Type.Key().Kind() == reflect.String || f.Type == unknownType) {
 				c.extra = i
+				c.unknown = f.Type == unknownType
 			}
 			continue
 		}
@@ -299,7 +303,7 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 	for i := range c.fields {
 		c.fields[i].c = build(t.Field(c.fields[i].index).Type, building)
 	}
-	if c.extra >= 0 {
+	if c.extra >= 0 && !c.unknown {
 		c.elem = build(t.Field(c.extra).Type.Elem(), building)
 	}
 	return true

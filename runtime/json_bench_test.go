@@ -65,11 +65,13 @@ func addUnknown(v reflect.Value) {
 				addUnknown(v.Field(i))
 			}
 		}
-		if c.kind == kStruct && c.extra >= 0 {
-			v.Field(c.extra).Set(reflect.ValueOf(map[string]json.RawMessage{
-				"x_new_flag": json.RawMessage(`true`),
-				"x_new_obj":  json.RawMessage(`{"a":[1,2,3],"b":"c","d":null}`),
-			}))
+		if c.kind == kStruct && c.unknown {
+			u := v.Field(c.extra).Addr().Interface().(*Unknown)
+			*u = Unknown{}
+			if u.Set("x_new_obj", json.RawMessage(`{"a":[1,2,3],"b":"c","d":null}`)) != nil ||
+				u.Set("x_new_flag", json.RawMessage(`true`)) != nil {
+				panic("Unknown.Set")
+			}
 		}
 	}
 }

@@ -37,8 +37,9 @@ type decoder struct {
 	quote   bool  // integers may come as JSON strings even when strict (a field tagged genclient:"quoted")
 	typeErr error // the first type mismatch; decoding goes on, as in encoding/json
 	scratch []byte
-	arena   []byte // holds the members kept in maps of json.RawMessage
+	arena   []byte // holds the members kept in maps of json.RawMessage and Unknown, and long strings
 	strs    *stringCache
+	unk     *unknownScratch // the unknown members of the objects being decoded
 	// where the value being decoded is, for type errors
 	structName, fieldName string
 }
@@ -50,6 +51,7 @@ func (d *decoder) run(v reflect.Value, c *codec) error {
 		stringCaches.Put(d.strs)
 		d.strs = nil
 	}
+	d.releaseUnknown()
 	if err == nil {
 		d.ws()
 		if d.i < len(d.data) {
@@ -324,6 +326,26 @@ func (d *decoder) quotedValue(v reflect.Value, c *codec) error {
 	return nil
 }
 
+// quotedPointer is quotedValue for a pointer field tagged ",string" (a
+// *int64), as encoding/json decodes one: null, bare or quoted, makes it
+// nil; another value is decoded by quotedValue into the pointee, which is
+// allocated if the pointer is nil. The option applies to the pointee of
+// one pointer only.
+func (d *decoder) quotedPointer(v reflect.Value, c *codec) error {
+	d.ws()
+	if d.literal(`"null"`) {
+		v.SetZero()
+		return nil
+	}
+	if d.i < len(d.data) && d.data[d.i] == 'n' {
+		return d.value(v, c)
+	}
+	if d.i < len(d.data) && v.IsNil() {
+		v.Set(reflect.New(c.elem.t))
+	}
+	return d.quotedValue(v.Elem(), c.elem)
+}
+
 // quotedInt decodes the JSON string at d.i into the integer v when it
 // holds an integer literal: servers quote the integers a document
 // declares as "type: integer" (proto3 JSON does for 64-bit ones), and
@@ -430,7 +452,15 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 		return errSyntax
 	}
 	var extra reflect.Value
-	if c.extra >= 0 {
+	var unknown *Unknown
+	var base, first int // where this object's unknown members start in d.unk
+	if c.unknown {
+		unknown = (*Unknown)(unsafe.Pointer(v.Field(c.extra).UnsafeAddr()))
+		unknown.text = nil
+		if d.unk != nil {
+			base, first = len(d.unk.text), len(d.unk.ends)
+		}
+	} else if c.extra >= 0 {
 		extra = v.Field(c.extra)
 		extra.SetZero()
 	}
@@ -476,6 +506,9 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 			decode := d.value
 			if f.quoted {
 				decode = d.quotedValue
+				if f.c.kind == kPointer {
+					decode = d.quotedPointer
+				}
 			}
 			quote := d.quote
 			d.quote = quote || f.quoteInts
@@ -485,6 +518,10 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 				return err
 			}
 			next = idx + 1
+		case unknown != nil:
+			if err := d.addUnknown(key); err != nil {
+				return err
+			}
 		case c.extra >= 0:
 			if err := d.member(extra, c.elem, d.keepString(key)); err != nil {
 				return err
@@ -508,6 +545,9 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 			d.i++
 			d.depth--
 			d.structName, d.fieldName = sn, fn
+			if unknown != nil && d.unk != nil && len(d.unk.ends) > first {
+				d.keepUnknown(unknown, base, first)
+			}
 			return nil
 		}
 		return errSyntax
@@ -541,7 +581,9 @@ func (d *decoder) member(m reflect.Value, elem *codec, key string) error {
 
 // keep returns a copy of b that stays valid after the decode: values kept
 // as json.RawMessage share a few allocations per decode instead of one
-// each. The copy's capacity is its length, so appending to it copies.
+// each (so does the text of an Unknown, see keepUnknown). The copy's
+// capacity is its length, so appending to it copies. A kept value keeps
+// its whole block (at most 4 KB, or the value's own size) alive.
 func (d *decoder) keep(b []byte) []byte {
 	if len(b) > cap(d.arena)-len(d.arena) {
 		d.arena = make([]byte, 0, max(len(b), min(4096, len(d.data))))
@@ -571,7 +613,8 @@ func (d *decoder) mapping(v reflect.Value, c *codec) error {
 		v.Set(reflect.MakeMap(c.t))
 	}
 	raws, _ := v.Addr().Interface().(*map[string]json.RawMessage)
-	var elem reflect.Value
+	strs, _ := v.Addr().Interface().(*map[string]string)
+	var elem, kv reflect.Value // reused for each member
 	d.ws()
 	if d.i < len(d.data) && d.data[d.i] == '}' {
 		d.i++
@@ -592,25 +635,30 @@ func (d *decoder) mapping(v reflect.Value, c *codec) error {
 			return errSyntax
 		}
 		d.i++
+		d.ws()
 		if raws != nil {
 			raw, err := d.raw()
 			if err != nil {
 				return err
 			}
 			(*raws)[k] = d.keep(raw)
+		} else if strs != nil && d.i < len(d.data) && d.data[d.i] == '"' {
+			s, err := d.str()
+			if err != nil {
+				return err
+			}
+			(*strs)[k] = s
 		} else {
 			if !elem.IsValid() {
 				elem = reflect.New(c.elem.t).Elem()
+				kv = reflect.New(c.t.Key()).Elem()
 			} else {
 				elem.SetZero()
 			}
 			if err := d.value(elem, c.elem); err != nil {
 				return err
 			}
-			kv := reflect.ValueOf(k)
-			if c.t.Key() != kv.Type() {
-				kv = kv.Convert(c.t.Key())
-			}
+			kv.SetString(k)
 			v.SetMapIndex(kv, elem)
 		}
 		d.ws()
@@ -633,6 +681,8 @@ func (d *decoder) mapping(v reflect.Value, c *codec) error {
 // array decodes a JSON array into the slice or array v, as encoding/json
 // does: a slice gets exactly the array's elements, an array keeps its
 // length (zeroing what the JSON does not fill, dropping what exceeds it).
+// A slice without capacity (the usual case: a new value) is filled by
+// fresh, which allocates it once at its exact length.
 func (d *decoder) array(v reflect.Value, c *codec) error {
 	d.i++
 	if d.depth++; d.depth > maxDepth {
@@ -644,36 +694,14 @@ func (d *decoder) array(v reflect.Value, c *codec) error {
 	if d.i < len(d.data) && d.data[d.i] == ']' {
 		d.i++
 	} else {
-		for {
-			if slice {
-				if i >= v.Cap() {
-					v.Grow(1)
-				}
-				if i >= v.Len() {
-					v.SetLen(i + 1)
-				}
-			}
-			if i < v.Len() {
-				if err := d.value(v.Index(i), c.elem); err != nil {
-					return err
-				}
-			} else if err := d.skip(); err != nil {
-				return err
-			}
-			i++
-			d.ws()
-			if d.i >= len(d.data) {
-				return errSyntax
-			}
-			if d.data[d.i] == ',' {
-				d.i++
-				continue
-			}
-			if d.data[d.i] == ']' {
-				d.i++
-				break
-			}
-			return errSyntax
+		var err error
+		if slice && v.Cap() == 0 {
+			i, err = d.fresh(v, c)
+		} else {
+			i, err = d.elements(v, c, 0)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	d.depth--
@@ -690,6 +718,122 @@ func (d *decoder) array(v reflect.Value, c *codec) error {
 		v.Set(reflect.MakeSlice(c.t, 0, 0))
 	}
 	return nil
+}
+
+// elements decodes the elements of the array at d.i, from the one at
+// index i (which the input has) to the closing bracket, into v, growing
+// it if it is a slice; it returns the number of elements.
+func (d *decoder) elements(v reflect.Value, c *codec, i int) (int, error) {
+	slice := c.kind == kSlice
+	for {
+		if slice {
+			if i >= v.Cap() {
+				v.Grow(1)
+			}
+			if i >= v.Len() {
+				v.SetLen(i + 1)
+			}
+		}
+		if i < v.Len() {
+			if err := d.value(v.Index(i), c.elem); err != nil {
+				return i, err
+			}
+		} else if err := d.skip(); err != nil {
+			return i, err
+		}
+		i++
+		d.ws()
+		if d.i >= len(d.data) {
+			return i, errSyntax
+		}
+		if d.data[d.i] == ',' {
+			d.i++
+			continue
+		}
+		if d.data[d.i] == ']' {
+			d.i++
+			return i, nil
+		}
+		return i, errSyntax
+	}
+}
+
+// scratchBytes bounds the size of an element buffer fresh keeps between
+// decodes; a longer array continues in a slice grown by doubling.
+const scratchBytes = 64 << 10
+
+// elemScratch is a buffer of decoded elements of one slice type, an
+// addressable []T of length 0 whose elements are all zero.
+type elemScratch struct{ buf reflect.Value }
+
+// fresh decodes the elements of the array at d.i (which has at least one)
+// into the slice v, which has no capacity, and returns their number.
+// Growing v by doubling would allocate about log₂ n times, the last
+// allocation up to twice too large; fresh decodes the elements into a
+// buffer of c's pool and then allocates v once at its length and copies
+// them. The buffer is zeroed before it returns to the pool, so it keeps
+// nothing alive, and holds at most scratchBytes (the pool itself is
+// emptied by the garbage collector like any sync.Pool): past that the
+// elements move to v, grown by doubling from there on.
+func (d *decoder) fresh(v reflect.Value, c *codec) (int, error) {
+	s, _ := c.scratch.Get().(*elemScratch)
+	if s == nil {
+		s = &elemScratch{buf: reflect.New(c.t).Elem()}
+	}
+	buf := s.buf
+	limit := scratchBytes / max(int(c.elem.t.Size()), 1)
+	n := 0
+	var err error
+	for {
+		if n == buf.Cap() && n >= limit {
+			// Too long for the buffer: continue in v itself.
+			v.Grow(2 * n)
+			v.SetLen(n)
+			reflect.Copy(v, buf)
+			d.release(c, s, n)
+			return d.elements(v, c, n)
+		}
+		if n == buf.Cap() {
+			buf.Grow(1)
+		}
+		buf.SetLen(n + 1)
+		if err = d.value(buf.Index(n), c.elem); err != nil {
+			n++
+			break
+		}
+		n++
+		d.ws()
+		if d.i >= len(d.data) {
+			err = errSyntax
+			break
+		}
+		if d.data[d.i] == ',' {
+			d.i++
+			continue
+		}
+		if d.data[d.i] == ']' {
+			d.i++
+			break
+		}
+		err = errSyntax
+		break
+	}
+	if err == nil {
+		v.Grow(n)
+		v.SetLen(n)
+		reflect.Copy(v, buf)
+	}
+	d.release(c, s, n)
+	return n, err
+}
+
+// release zeroes the first n elements of s's buffer and returns it to c's
+// pool.
+func (d *decoder) release(c *codec, s *elemScratch, n int) {
+	s.buf.SetLen(n)
+	s.buf.Clear()
+	s.buf.SetLen(0)
+	c.scratch.Put(s)
 }
 
 // anyValue decodes the value at d.i as encoding/json does into an empty

@@ -266,7 +266,10 @@ func (e *encoder) structure(v reflect.Value, c *codec) error {
 			}
 		}
 	}
-	if c.extra >= 0 {
+	if c.unknown {
+		u := (*Unknown)(unsafe.Pointer(v.Field(c.extra).UnsafeAddr()))
+		e.encodeUnknown(u, c.fields, c.known, first)
+	} else if c.extra >= 0 {
 		if m := v.Field(c.extra); m.Len() > 0 {
 			if err := e.members(m, c.elem, c.known, first); err != nil {
 				return err
@@ -339,6 +342,14 @@ func (e *encoder) quoted(v reflect.Value, c *codec) error {
 		switch c.elem.kind {
 		case kInt, kUint, kFloat, kBool:
 			return e.quoted(optValue(v, c), c.elem)
+		}
+		return e.enc(v, c)
+	case kPointer: // as encoding/json, the pointee of one pointer (*int64)
+		if !v.IsNil() {
+			switch c.elem.kind {
+			case kInt, kUint, kFloat, kBool, kString:
+				return e.quoted(v.Elem(), c.elem)
+			}
 		}
 		return e.enc(v, c)
 	case kString:

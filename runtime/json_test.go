@@ -67,10 +67,19 @@ type (
 
 	// jsonKeep keeps unknown members, as a generated struct does.
 	jsonKeep struct {
+		Name    string     `json:"name"`
+		Count   Opt[int]   `json:"count,omitzero"`
+		Child   *jsonKeep  `json:"child,omitzero"`
+		List    []jsonKeep `json:"list,omitzero"`
+		Unknown Unknown    `json:"-" genclient:"unknown"`
+	}
+	// jsonKeepMap is jsonKeep keeping them in a map, as hand-written
+	// structs may.
+	jsonKeepMap struct {
 		Name    string                     `json:"name"`
 		Count   Opt[int]                   `json:"count,omitzero"`
-		Child   *jsonKeep                  `json:"child,omitzero"`
-		List    []jsonKeep                 `json:"list,omitzero"`
+		Child   *jsonKeepMap               `json:"child,omitzero"`
+		List    []jsonKeepMap              `json:"list,omitzero"`
 		Unknown map[string]json.RawMessage `json:"-" genclient:"unknown"`
 	}
 	// jsonLabels declares additionalProperties of a type.
@@ -167,7 +176,7 @@ func TestJSONNamesAreCaseSensitive(t *testing.T) {
 	if err := Unmarshal([]byte(in), &v); err != nil {
 		t.Fatal(err)
 	}
-	if v.Name != "a" || v.Count.IsSet() || len(v.Unknown) != 2 || string(v.Unknown["NAME"]) != `"b"` || string(v.Unknown["Count"]) != "2" {
+	if v.Name != "a" || v.Count.IsSet() || v.Unknown.Len() != 2 || get(v.Unknown, "NAME") != `"b"` || get(v.Unknown, "Count") != "2" {
 		t.Fatalf("got %+v", v)
 	}
 	out, err := Marshal(v)
@@ -178,7 +187,7 @@ func TestJSONNamesAreCaseSensitive(t *testing.T) {
 		t.Errorf("re-encoded as %s, want %s", out, want)
 	}
 	v = jsonKeep{}
-	if err := Unmarshal([]byte(`{"NAME":"b"}`), &v); err != nil || v.Name != "" || string(v.Unknown["NAME"]) != `"b"` {
+	if err := Unmarshal([]byte(`{"NAME":"b"}`), &v); err != nil || v.Name != "" || get(v.Unknown, "NAME") != `"b"` {
 		t.Errorf("got %+v, %v", v, err)
 	}
 }
@@ -192,7 +201,7 @@ func TestJSONKeepsUnknownMembers(t *testing.T) {
 	if err := Unmarshal([]byte(in), &v); err != nil {
 		t.Fatal(err)
 	}
-	if len(v.Unknown) != 2 || string(v.Child.Unknown["x"]) != `{"deep":[1,{"a":null}]}` || string(v.List[0].Unknown["y"]) != `"<&>"` {
+	if v.Unknown.Len() != 2 || get(v.Child.Unknown, "x") != `{"deep":[1,{"a":null}]}` || get(v.List[0].Unknown, "y") != `"\u003c\u0026\u003e"` {
 		t.Fatalf("got %+v", v)
 	}
 	out, err := Marshal(&v)
@@ -204,8 +213,20 @@ func TestJSONKeepsUnknownMembers(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", out, want)
 	}
 	// A kept member named like a declared property is not encoded twice.
-	v.Unknown["name"] = json.RawMessage(`"dup"`)
+	v.Unknown.Set("name", json.RawMessage(`"dup"`))
 	if out, _ := Marshal(v); strings.Count(string(out), `"name"`) != 3 {
+		t.Errorf("declared name encoded from Unknown: %s", out)
+	}
+	// So does a map, with the same bytes.
+	var m jsonKeepMap
+	if err := Unmarshal([]byte(in), &m); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := Marshal(&m); err != nil || string(out) != want {
+		t.Errorf("map: got %s, %v", out, err)
+	}
+	m.Unknown["name"] = json.RawMessage(`"dup"`)
+	if out, _ := Marshal(m); strings.Count(string(out), `"name"`) != 3 {
 		t.Errorf("declared name encoded from the map: %s", out)
 	}
 
@@ -273,11 +294,21 @@ func FuzzAdditional(f *testing.F) {
 			var members map[string]json.RawMessage
 			if Unmarshal(in, &members) == nil {
 				for name := range members {
-					if _, kept := k.Unknown[name]; !kept && name != "name" && name != "count" && name != "child" && name != "list" {
+					if _, kept := k.Unknown.Get(name); !kept && name != "name" && name != "count" && name != "child" && name != "list" {
 						t.Fatalf("%q: member %q is lost", in, name)
 					}
 				}
 			}
+			// Unknown keeps what a map keeps, and encodes it the same.
+			var m jsonKeepMap
+			if err := Unmarshal(in, &m); err != nil {
+				t.Fatalf("%q: decodes into Unknown but not into a map: %v", in, err)
+			}
+			if mout, err := Marshal(m); err != nil || !bytes.Equal(mout, out) {
+				t.Fatalf("%q: Unknown encodes as %s, a map as %s (%v)", in, out, mout, err)
+			}
+		} else if Unmarshal(in, new(jsonKeepMap)) == nil {
+			t.Fatalf("%q: decodes into a map but not into Unknown: %v", in, err)
 		}
 		var l jsonLabels
 		if err := Unmarshal(in, &l); err == nil {
@@ -329,4 +360,70 @@ func TestJSONQuotedFields(t *testing.T) {
 			t.Errorf("%s: no error, got %+v", bad, x)
 		}
 	}
+}
+
+// TestQuotedPointers: a pointer field tagged ",string" carries its
+// pointee in a JSON string, decoded and encoded as encoding/json does.
+func TestQuotedPointers(t *testing.T) {
+	type msg struct {
+		I  *int64   `json:"i,omitempty,string"`
+		U  *uint32  `json:"u,omitempty,string"`
+		F  *float64 `json:"f,omitempty,string"`
+		B  *bool    `json:"b,omitempty,string"`
+		S  *string  `json:"s,omitempty,string"`
+		PP **int64  `json:"pp,omitempty,string"` // one pointer only: not quoted
+	}
+	i, u, f, b, s := int64(-9007199254740993), uint32(7), 1.5, true, `a"b`
+	pi := &i
+	v := msg{I: &i, U: &u, F: &f, B: &b, S: &s, PP: &pi}
+	want, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Marshal(v); err != nil || string(got) != string(want) {
+		t.Errorf("Marshal: %s, want %s (%v)", got, want, err)
+	}
+	if string(want) != `{"i":"-9007199254740993","u":"7","f":"1.5","b":"true","s":"\"a\\\"b\"","pp":-9007199254740993}` {
+		t.Errorf("encoding/json wrote %s", want)
+	}
+	if got, _ := Marshal(msg{}); string(got) != `{}` {
+		t.Errorf("nil pointers: %s", got)
+	}
+	for _, in := range []string{
+		string(want),
+		`{"i":"42","u":"0","b":"false","s":"\"\""}`,
+		`{"i":null,"u":"null"}`,
+		`{"i":"x"}`,
+		`{"u":"-1"}`,
+	} {
+		var got, std msg
+		x := uint32(5)
+		got.U, std.U = &x, new(uint32) // "null" clears a set pointer
+		*std.U = 5
+		err := Unmarshal([]byte(in), &got)
+		stdErr := json.Unmarshal([]byte(in), &std)
+		if (err != nil) != (stdErr != nil) {
+			t.Errorf("%s: error %v, encoding/json %v", in, err, stdErr)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		g, _ := json.Marshal(got)
+		w, _ := json.Marshal(std)
+		if string(g) != string(w) {
+			t.Errorf("%s: decoded %s, encoding/json %s", in, g, w)
+		}
+	}
+	// A bare number is accepted too, as for plain fields: servers differ.
+	var bare msg
+	if err := Unmarshal([]byte(`{"i":12}`), &bare); err != nil || bare.I == nil || *bare.I != 12 {
+		t.Errorf("bare number: %v %+v", err, bare)
+	}
+}
+
+// get is u.Get(name) as a string.
+func get(u Unknown, name string) string {
+	raw, _ := u.Get(name)
+	return string(raw)
 }

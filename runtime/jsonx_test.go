@@ -11,28 +11,28 @@ import (
 // benchUserPlain is the same without (loader.Options.DropUnknown).
 type (
 	benchUser struct {
-		Login     string                     `json:"login"`
-		ID        int64                      `json:"id"`
-		NodeID    string                     `json:"node_id"`
-		AvatarURL string                     `json:"avatar_url"`
-		HTMLURL   string                     `json:"html_url"`
-		Type      string                     `json:"type"`
-		SiteAdmin bool                       `json:"site_admin"`
-		Name      Opt[string]                `json:"name,omitzero"`
-		Unknown   map[string]json.RawMessage `json:"-" genclient:"unknown"`
+		Login     string      `json:"login"`
+		ID        int64       `json:"id"`
+		NodeID    string      `json:"node_id"`
+		AvatarURL string      `json:"avatar_url"`
+		HTMLURL   string      `json:"html_url"`
+		Type      string      `json:"type"`
+		SiteAdmin bool        `json:"site_admin"`
+		Name      Opt[string] `json:"name,omitzero"`
+		Unknown   Unknown     `json:"-" genclient:"unknown"`
 	}
 	benchRepo struct {
-		ID          int64                      `json:"id"`
-		Name        string                     `json:"name"`
-		FullName    string                     `json:"full_name"`
-		Private     bool                       `json:"private"`
-		Owner       benchUser                  `json:"owner"`
-		Description Nullable[string]           `json:"description,omitzero"`
-		Fork        bool                       `json:"fork"`
-		URL         string                     `json:"url"`
-		Topics      []string                   `json:"topics,omitzero"`
-		Stars       int                        `json:"stargazers_count"`
-		Unknown     map[string]json.RawMessage `json:"-" genclient:"unknown"`
+		ID          int64            `json:"id"`
+		Name        string           `json:"name"`
+		FullName    string           `json:"full_name"`
+		Private     bool             `json:"private"`
+		Owner       benchUser        `json:"owner"`
+		Description Nullable[string] `json:"description,omitzero"`
+		Fork        bool             `json:"fork"`
+		URL         string           `json:"url"`
+		Topics      []string         `json:"topics,omitzero"`
+		Stars       int              `json:"stargazers_count"`
+		Unknown     Unknown          `json:"-" genclient:"unknown"`
 	}
 	benchUserPlain struct {
 		Login     string      `json:"login"`
@@ -89,8 +89,10 @@ func TestAdditionalNested(t *testing.T) {
 	if err := Unmarshal(in, &repos); err != nil {
 		t.Fatal(err)
 	}
-	if len(repos) != 2 || repos[1].Owner.Login != "octocat" || string(repos[1].Owner.Unknown["new_flag"]) != "true" ||
-		string(repos[0].Unknown["new_obj"]) != `{"a":[1,2,3],"b":"c"}` || len(repos[0].Unknown) != 2 {
+	flag, _ := repos[1].Owner.Unknown.Get("new_flag")
+	obj, _ := repos[0].Unknown.Get("new_obj")
+	if len(repos) != 2 || repos[1].Owner.Login != "octocat" || string(flag) != "true" ||
+		string(obj) != `{"a":[1,2,3],"b":"c"}` || repos[0].Unknown.Len() != 2 {
 		t.Fatalf("%+v", repos)
 	}
 	out, err := Marshal(repos)

@@ -47,6 +47,8 @@ func ParseLinks(base *url.URL, values ...string) []Link {
 
 // NextLink returns the target of the Link header's rel="next" link whose
 // context is the response itself (no anchor, or an anchor equal to base).
+//
+// For generated code.
 func NextLink(h http.Header, base *url.URL) (*url.URL, bool) {
 	vals := h.Values("Link")
 	if len(vals) == 0 {

@@ -154,6 +154,8 @@ func WithUserAgent(ua string) Option {
 
 // WithDefaultSecurity sets the security requirement used by calls whose
 // Call.Security is nil. Generated clients set it from the document.
+//
+// For generated code.
 func WithDefaultSecurity(reqs ...Requirement) Option {
 	return func(cfg *config) error {
 		cfg.security = reqs

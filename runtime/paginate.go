@@ -41,6 +41,8 @@ type Page[T any] struct {
 // A next link to an origin outside the trusted ones yields
 // ErrCrossOriginLink; one to a page already fetched yields
 // ErrPaginationLoop; WithMaxPages bounds the pages.
+//
+// For generated code.
 func All[T any](ctx context.Context, s *Session, call *Call, opts ...Option) iter.Seq2[T, error] {
 	return AllFunc(ctx, s, call, func(p *[]T) []T { return *p }, opts...)
 }
@@ -48,6 +50,8 @@ func All[T any](ctx context.Context, s *Session, call *Call, opts ...Option) ite
 // AllFunc is All for APIs whose pages are JSON objects of type P that
 // hold the items: items extracts them, such as
 // func(p *ListPets) []Pet { return p.Items }.
+//
+// For generated code.
 func AllFunc[P, T any](ctx context.Context, s *Session, call *Call, items func(*P) []T, opts ...Option) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		err := s.walkPages(ctx, call, opts, func(pg *rawPage) (bool, error) {
@@ -71,11 +75,15 @@ func AllFunc[P, T any](ctx context.Context, s *Session, call *Call, items func(*
 
 // Pages is like All but yields whole pages, with their URL, next link and
 // headers.
+//
+// For generated code.
 func Pages[T any](ctx context.Context, s *Session, call *Call, opts ...Option) iter.Seq2[*Page[T], error] {
 	return PagesFunc(ctx, s, call, func(p *[]T) []T { return *p }, opts...)
 }
 
 // PagesFunc is Pages for pages of type P holding their items.
+//
+// For generated code.
 func PagesFunc[P, T any](ctx context.Context, s *Session, call *Call, items func(*P) []T, opts ...Option) iter.Seq2[*Page[T], error] {
 	return func(yield func(*Page[T], error) bool) {
 		err := s.walkPages(ctx, call, opts, func(pg *rawPage) (bool, error) {

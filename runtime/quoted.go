@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"bytes"
 	"encoding/json"
 	"reflect"
 )
@@ -10,8 +9,8 @@ import (
 // encoding/json that proto3 JSON and many APIs use for 64-bit integers
 // (a double cannot hold them). encoding/json applies the struct tag
 // option to plain integer fields only; for runtime.Opt and
-// runtime.Nullable fields MarshalAdditional writes the quotes (see
-// quoteMembers) and their UnmarshalJSON accepts a quoted integer (see
+// runtime.Nullable fields the runtime's codec writes the quotes (see
+// encoder.quoted) and their UnmarshalJSON accepts a quoted integer (see
 // unquoteInt), which also lets a server quote an integer the document
 // declares as "type: integer".
 
@@ -50,36 +49,4 @@ func isIntLiteral(s []byte) bool {
 		}
 	}
 	return true
-}
-
-// quoteMembers returns the JSON object b with the number value of each
-// top-level member named in names written as a JSON string. b is the
-// output of json.Marshal, so valid.
-func quoteMembers(b []byte, names map[string]bool) []byte {
-	var out bytes.Buffer
-	last := 0
-	_ = eachMember(b, func(name, val []byte) error {
-		if !names[string(name)] || len(val) == 0 || val[0] == '"' || val[0] == 'n' {
-			return nil
-		}
-		// val is b[start:start+len(val)]: its capacity tells start.
-		start := cap(b) - cap(val)
-		if start < last || start+len(val) > len(b) {
-			return nil
-		}
-		if out.Len() == 0 {
-			out.Grow(len(b) + 2*len(names))
-		}
-		out.Write(b[last:start])
-		out.WriteByte('"')
-		out.Write(val)
-		out.WriteByte('"')
-		last = start + len(val)
-		return nil
-	})
-	if out.Len() == 0 {
-		return b
-	}
-	out.Write(b[last:])
-	return out.Bytes()
 }

@@ -150,6 +150,8 @@ func (s *Session) newRequest(ctx context.Context, call *Call, cfg *config, rawUR
 
 // NewIdempotencyKey returns a random key for the Idempotency-Key header
 // (128 bits from crypto/rand, hex). Use one key per logical call.
+//
+// For generated code.
 func NewIdempotencyKey() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:])

@@ -59,6 +59,8 @@ func WithResponseHeaders(dst any) Option {
 // and booleans parsed, a slice from comma-separated values, Opt[T] set
 // when the header is present. It returns the first parse error joined
 // with the others, after setting every field it could.
+//
+// For generated code.
 func DecodeHeaders(h http.Header, dst any) error {
 	rv := reflect.ValueOf(dst)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
@@ -148,6 +150,8 @@ func (s *Session) body(ctx context.Context, call *Call, opts []Option) (*http.Re
 // that is valid UTF-8 is taken as it is, anything else as windows-1252
 // (the WHATWG default, a superset of ISO-8859-1). An unknown charset
 // returns the bytes unchanged.
+//
+// For generated code.
 func Text(ctx context.Context, s *Session, call *Call, opts ...Option) (string, error) {
 	resp, n, cfg, cancel, err := s.do(ctx, call, opts)
 	if err != nil {
@@ -189,6 +193,8 @@ func Text(ctx context.Context, s *Session, call *Call, opts ...Option) (string, 
 // content) discards the body. It returns the status. Generated methods of
 // operations whose success responses differ by status use it to fill
 // one field per status.
+//
+// For generated code.
 func DecodeFunc(ctx context.Context, s *Session, call *Call, into func(status int) any, opts ...Option) (int, error) {
 	resp, buf, cfg, err := s.body(ctx, call, opts)
 	if err != nil {
@@ -216,6 +222,8 @@ func DecodeFunc(ctx context.Context, s *Session, call *Call, into func(status in
 // sentinel OpenAI's streams, and the many APIs that follow them, close
 // with. The body is closed when the iteration ends, also when the loop
 // breaks.
+//
+// For generated code.
 func Stream[T any](ctx context.Context, s *Session, call *Call, opts ...Option) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
@@ -293,6 +301,8 @@ func checkValid(v any) error {
 
 // Paging configures AllPaged: how an operation's pages are selected and
 // where the items are (the x-pagination extension of the document).
+//
+// For generated code.
 type Paging struct {
 	// Kind is "cursor" (the next page's Param is a value read from the
 	// response at Cursor) or "offset" (Param grows by the number of
@@ -328,6 +338,8 @@ type Paging struct {
 // held in memory. The iteration ends on an empty page, on a missing
 // cursor, after the first error (yielded once, a repeated cursor is
 // ErrPaginationLoop) or when the loop breaks; WithMaxPages bounds it.
+//
+// For generated code.
 func AllPaged[T any](ctx context.Context, s *Session, call *Call, p Paging, opts ...Option) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T

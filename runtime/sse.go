@@ -37,6 +37,8 @@ const MaxEventSize = 1 << 20
 // Events returns an iterator over the server-sent events of resp, which
 // it closes when the iteration ends (at the end of the stream, on an
 // error, or when the loop breaks).
+//
+// For generated code.
 func Events(resp *Response) iter.Seq2[Event, error] {
 	return func(yield func(Event, error) bool) {
 		defer resp.Body.Close()

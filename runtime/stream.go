@@ -30,6 +30,8 @@ var ErrMessageTooLarge = errors.New("runtime: stream message larger than MaxMess
 
 // StreamFormat says how the messages of a JSON stream are wrapped.
 // The zero value reads each message as the value itself.
+//
+// For generated code.
 type StreamFormat struct {
 	// Envelope is set for a gRPC-gateway stream: each message is an
 	// object whose "result" member holds the value and whose "error"
@@ -75,6 +77,8 @@ func (e *MessageError) Error() string {
 // is yielded once and ends the iteration. The body is closed, and its
 // connection released, when the iteration ends, also when the loop
 // breaks.
+//
+// For generated code.
 func JSONStream[T any](ctx context.Context, s *Session, call *Call, f StreamFormat, opts ...Option) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T

@@ -299,6 +299,8 @@ func escPath(s string) string {
 
 // PathArg is a path parameter already serialized in its style; pass it
 // to NewCall in place of the raw value. Build one with PathStyle.
+//
+// For generated code.
 type PathArg struct {
 	seg string
 	err error
@@ -309,6 +311,8 @@ type PathArg struct {
 // none can leave the path segment (see the table at StyleSimple). An
 // absent or empty value is an error (ErrEmptyPathParam) reported by
 // NewCall.
+//
+// For generated code.
 func PathStyle(name string, v any, style string, explode bool) PathArg {
 	n, err := toNode(v)
 	if err != nil {
@@ -375,6 +379,8 @@ func (c *Call) AddQueryStyle(name string, v any, style string, explode, allowRes
 
 // ArrayFormat is how lists nested in a deepObject parameter or in a form
 // body are written. The zero value is ArraysIndexed.
+//
+// For generated code.
 type ArrayFormat string
 
 // Array formats, for ids = [a, b] and items = [{price: p}]:
@@ -549,6 +555,8 @@ type jsonParam struct{ v any }
 // with a JSON content type instead of a schema: it is sent as its JSON
 // encoding, escaped like any other value. An absent v stays absent
 // (JSONParam returns nil).
+//
+// For generated code.
 func JSONParam(v any) any {
 	if n, err := toNode(v); err == nil && n.kind == pAbsent {
 		return nil
@@ -561,6 +569,8 @@ func JSONParam(v any) any {
 
 // Encoding says how one property of a form body is sent: an OpenAPI
 // encoding object. The zero Encoding is style form, exploded.
+//
+// For generated code.
 type Encoding struct {
 	ContentType   string // "application/json" sends the property as JSON text
 	Style         string // form (default), spaceDelimited, pipeDelimited, deepObject
@@ -578,6 +588,8 @@ type Encoding struct {
 // list of objects or lists, in style form exploded nests the same way
 // (form style has no notation of its own for it). The body is encoded
 // once and replayable.
+//
+// For generated code.
 func FormOf(v any, enc map[string]Encoding) (Body, error) {
 	n, err := toNode(v)
 	if err != nil {

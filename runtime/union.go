@@ -37,6 +37,8 @@ import (
 
 // Variant is one alternative of a union being decoded: a target field and
 // how to decode into it. Build one with VariantPtr or VariantVal.
+//
+// For generated code.
 type Variant struct {
 	decode func(b []byte, strict bool) bool
 }
@@ -49,6 +51,8 @@ type Variant struct {
 // purpose: a generic version is compiled once per variant type, which for
 // an API with hundreds of unions costs seconds of build time, while this
 // one is compiled once.
+//
+// For generated code.
 func VariantPtr(p any) Variant {
 	field := reflect.ValueOf(p)
 	if field.Kind() != reflect.Pointer || field.IsNil() || field.Elem().Kind() != reflect.Pointer {
@@ -67,6 +71,8 @@ func VariantPtr(p any) Variant {
 // VariantVal is the variant whose field is a slice, map or json.RawMessage
 // (nil when unset): p is the address of that field. On success the field
 // is set to the decoded value.
+//
+// For generated code.
 func VariantVal(p any) Variant {
 	field := reflect.ValueOf(p)
 	if field.Kind() != reflect.Pointer || field.IsNil() {
@@ -85,6 +91,8 @@ func VariantVal(p any) Variant {
 // DecodeUnion decodes b into the first variant that matches strictly, else
 // the first that matches leniently (see the top of this file). name is
 // used in the error, e.g. "petstore: Shape".
+//
+// For generated code.
 func DecodeUnion(b []byte, name string, variants ...Variant) error {
 	for _, strict := range [...]bool{true, false} {
 		for _, v := range variants {
@@ -97,10 +105,14 @@ func DecodeUnion(b []byte, name string, variants ...Variant) error {
 }
 
 // IsNull reports whether b is the JSON literal null.
+//
+// For generated code.
 func IsNull(b []byte) bool { return string(bytes.TrimSpace(b)) == "null" }
 
 // Discriminator returns the string value of the property prop of the JSON
 // object b, or "" when it has none.
+//
+// For generated code.
 func Discriminator(b []byte, prop string) (string, error) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(b, &obj); err != nil {
@@ -120,6 +132,8 @@ func Discriminator(b []byte, prop string) (string, error) {
 // MarshalVariant encodes v, a pointer to the variant of a union decoded
 // from raw (nil for a union built by the caller). While v is unmodified
 // (it encodes as what raw decodes to), raw is returned as received.
+//
+// For generated code.
 func MarshalVariant(v any, raw json.RawMessage) ([]byte, error) {
 	b, err := Marshal(v)
 	if err != nil || raw == nil {
@@ -141,6 +155,8 @@ func MarshalVariant(v any, raw json.RawMessage) ([]byte, error) {
 // OneVariant returns an error naming the union when more than one of set
 // is true: a union value holds one variant, and sending the first of
 // several would hide a mistake. MarshalJSON of a generated union calls it.
+//
+// For generated code.
 func OneVariant(name string, set ...bool) error {
 	n := 0
 	for _, s := range set {
@@ -158,6 +174,8 @@ func OneVariant(name string, set ...bool) error {
 // when v encodes as a JSON object whose property prop is missing or the
 // empty string, it is sent with prop set to tag, the value that selects
 // the variant. A decoded, unmodified value is returned as received.
+//
+// For generated code.
 func MarshalTagged(v any, raw json.RawMessage, prop, tag string) ([]byte, error) {
 	b, err := MarshalVariant(v, raw)
 	if err != nil || raw != nil && bytes.Equal(b, raw) {
@@ -219,6 +237,8 @@ func fillTag(b []byte, prop, tag string) ([]byte, error) {
 // MarshalUnset is what a union with no variant set encodes as: the JSON it
 // was decoded from (a value of a variant this client does not know), or an
 // error naming the union when it has none.
+//
+// For generated code.
 func MarshalUnset(raw json.RawMessage, name string) ([]byte, error) {
 	if raw != nil {
 		return raw, nil

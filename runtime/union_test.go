@@ -92,107 +92,21 @@ func TestDiscriminator(t *testing.T) {
 	}
 }
 
-func TestAdditional(t *testing.T) {
-	type plain struct {
-		ID    string         `json:"id"`
-		Extra map[string]int `json:"-"`
-	}
-	var p plain
-	if err := UnmarshalAdditional([]byte(`{"id":"x","b":2,"a":1}`), &p, &p.Extra); err != nil || p.ID != "x" || len(p.Extra) != 2 || p.Extra["a"] != 1 {
-		t.Fatalf("%v %+v", err, p)
-	}
-	b, err := MarshalAdditional(p, p.Extra)
-	if err != nil || string(b) != `{"id":"x","a":1,"b":2}` {
-		t.Errorf("%s %v", b, err)
-	}
-	if err := UnmarshalAdditional([]byte(`{"id":"x","b":"no"}`), &p, &p.Extra); err == nil {
-		t.Error("a string decoded as an int property")
-	}
-	type empty struct{}
-	if b, _ := MarshalAdditional(empty{}, map[string]int{"k": 1}); string(b) != `{"k":1}` {
-		t.Errorf("empty struct: %s", b)
-	}
-	p.Extra = map[string]int{"stale": 1}
-	if err := UnmarshalAdditional([]byte(`{}`), &p, &p.Extra); err != nil || p.Extra != nil {
-		t.Errorf("no extra: %v %v", p.Extra, err)
-	}
-	// A declared key set in the map is not encoded twice.
-	if b, _ := MarshalAdditional(plain{ID: "x"}, map[string]int{"id": 1}); string(b) != `{"id":"x"}` {
-		t.Errorf("declared key from the map: %s", b)
-	}
-	if err := UnmarshalAdditional([]byte(`{}`), &p, p.Extra); err == nil {
-		t.Error("extra given as a map, not a pointer, was accepted")
-	}
-}
-
-func TestAdditionalRaw(t *testing.T) {
-	type plain struct {
-		ID      int                        `json:"id"`
-		Unknown map[string]json.RawMessage `json:"-" genclient:"unknown"`
-	}
-	in := []byte(` { "id" : 1 , "n\u00e9w" : {"a":[1,"}]\""]} , "big":12345678901234567890,"s":"x\"y","t":true,"z":null } `)
-	var p plain
-	if err := UnmarshalAdditional(in, &p, &p.Unknown); err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{"néw": `{"a":[1,"}]\""]}`, "big": "12345678901234567890", "s": `"x\"y"`, "t": "true", "z": "null"}
-	if len(p.Unknown) != len(want) {
-		t.Fatalf("got %d members: %q", len(p.Unknown), p.Unknown)
-	}
-	for k, v := range want {
-		if string(p.Unknown[k]) != v {
-			t.Errorf("%q = %s, want %s", k, p.Unknown[k], v)
-		}
-	}
-	b, err := MarshalAdditional(&p, p.Unknown)
-	if err != nil || string(b) != `{"id":1,"big":12345678901234567890,"néw":{"a":[1,"}]\""]},"s":"x\"y","t":true,"z":null}` {
-		t.Errorf("%s %v", b, err)
-	}
-	// The raw values are copies: the input buffer may be reused.
-	for i := range in {
-		in[i] = ' '
-	}
-	if string(p.Unknown["t"]) != "true" {
-		t.Error("a raw value aliases the input")
-	}
-	if err := UnmarshalAdditional([]byte(`null`), &p, &p.Unknown); err != nil || p.ID != 1 || len(p.Unknown) != 5 {
-		t.Errorf("null changed the value: %+v %v", p, err)
-	}
-	if err := UnmarshalAdditional([]byte(`{"id":`), &p, &p.Unknown); err == nil {
-		t.Error("truncated JSON accepted")
-	}
-}
-
 // Structs as generated: uA and uB keep unknown properties, uM declares
 // additionalProperties.
 type (
 	uA struct {
-		A       string                     `json:"a,omitzero"`
-		Unknown map[string]json.RawMessage `json:"-" genclient:"unknown"`
+		A       string  `json:"a,omitzero"`
+		Unknown Unknown `json:"-" genclient:"unknown"`
 	}
 	uB struct {
-		B       string                     `json:"b,omitzero"`
-		Unknown map[string]json.RawMessage `json:"-" genclient:"unknown"`
+		B       string  `json:"b,omitzero"`
+		Unknown Unknown `json:"-" genclient:"unknown"`
 	}
 	uM struct {
-		AdditionalProperties map[string]json.RawMessage `json:"-"`
+		AdditionalProperties map[string]json.RawMessage `json:"-" genclient:"additional"`
 	}
 )
-
-func (v *uA) UnmarshalJSON(b []byte) error {
-	type plain uA
-	return UnmarshalAdditional(b, (*plain)(v), &v.Unknown)
-}
-
-func (v *uB) UnmarshalJSON(b []byte) error {
-	type plain uB
-	return UnmarshalAdditional(b, (*plain)(v), &v.Unknown)
-}
-
-func (v *uM) UnmarshalJSON(b []byte) error {
-	type plain uM
-	return UnmarshalAdditional(b, (*plain)(v), &v.AdditionalProperties)
-}
 
 func TestUnionPrefersDeclared(t *testing.T) {
 	// Both variants keep unknown properties; the strict pass picks the one
@@ -204,7 +118,7 @@ func TestUnionPrefersDeclared(t *testing.T) {
 	}
 	// None declares "c": the lenient pass takes the first, keeping "c".
 	pa, pb = nil, nil
-	if err := DecodeUnion([]byte(`{"c":"x"}`), "pkg: U", VariantPtr(&pa), VariantPtr(&pb)); err != nil || pa == nil || pb != nil || string(pa.Unknown["c"]) != `"x"` {
+	if err := DecodeUnion([]byte(`{"c":"x"}`), "pkg: U", VariantPtr(&pa), VariantPtr(&pb)); err != nil || pa == nil || pb != nil || pa.Unknown.String() != `{"c":"x"}` {
 		t.Errorf("lenient: %v %v %v", err, pa, pb)
 	}
 	// A declared additionalProperties matches strictly.

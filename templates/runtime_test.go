@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"slices"
@@ -8,12 +10,14 @@ import (
 	"testing"
 
 	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/sumdb/dirhash"
 )
 
 // TestRuntimeRequires checks RuntimeGoVersion and RuntimeRequires against
 // the runtime module: its go directive, and the modules of the packages
 // the runtime package imports (go list -deps) at the versions its go.mod
-// requires.
+// requires, with the hashes runtime/go.sum has for them; and
+// RuntimeGoModSum against runtime/go.mod.
 func TestRuntimeRequires(t *testing.T) {
 	b, err := os.ReadFile("../runtime/go.mod")
 	if err != nil {
@@ -37,15 +41,34 @@ func TestRuntimeRequires(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}
+	sums := map[string]string{}
+	gosum, err := os.ReadFile("../runtime/go.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(gosum)), "\n") {
+		if f := strings.Fields(line); len(f) == 3 {
+			sums[f[0]+" "+f[1]] = f[2]
+		}
+	}
 	var want []Require
 	for _, m := range strings.Fields(string(out)) {
 		if m == "github.com/genclient/genclient/runtime" || slices.ContainsFunc(want, func(r Require) bool { return r.Path == m }) {
 			continue
 		}
-		want = append(want, Require{m, required[m]})
+		v := required[m]
+		want = append(want, Require{m, v, sums[m+" "+v], sums[m+" "+v+"/go.mod"]})
 	}
 	slices.SortFunc(want, func(a, b Require) int { return strings.Compare(a.Path, b.Path) })
 	if !slices.Equal(want, RuntimeRequires) {
 		t.Errorf("the runtime package needs %v, RuntimeRequires is %v", want, RuntimeRequires)
+	}
+	// The go.mod hash go.sum records: dirhash.Hash1 of the one file go.mod.
+	h, err := dirhash.Hash1([]string{"go.mod"}, func(string) (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h != RuntimeGoModSum {
+		t.Errorf("runtime/go.mod hashes to %s, RuntimeGoModSum is %s", h, RuntimeGoModSum)
 	}
 }

@@ -27,6 +27,7 @@ type SDK struct {
 	RuntimeModule string   // module path that provides the runtime package
 	GoVersion     string   // go directive, e.g. "1.26.0"; "" uses DefaultGoVersion
 	Services      []string // Go names of the client's services, sorted
+	ServerURL     string   // NewClient's first argument in the README; "" is Package.DefaultServerURL
 
 	// RuntimeVersion is the version of RuntimeModule go.mod requires;
 	// Devel says genclient knew none (a development build), and the
@@ -69,6 +70,9 @@ func render(name string, s SDK) ([]byte, error) {
 	}
 	if s.GoVersion == "" {
 		s.GoVersion = DefaultGoVersion
+	}
+	if s.ServerURL == "" {
+		s.ServerURL = s.Package + ".DefaultServerURL"
 	}
 	var b bytes.Buffer
 	if err := parsed.ExecuteTemplate(&b, name, s); err != nil {

@@ -7,7 +7,7 @@ import (
 
 func TestGoMod(t *testing.T) {
 	got, err := GoMod(SDK{Module: "example.com/pets", Package: "pets", RuntimeModule: "github.com/genclient/genclient/runtime",
-		RuntimeVersion: "v1.2.3", Requires: []Require{{"golang.org/x/net", "v0.50.0"}, {"golang.org/x/text", "v0.34.0"}}})
+		RuntimeVersion: "v1.2.3", Requires: []Require{{Path: "golang.org/x/net", Version: "v0.50.0"}, {Path: "golang.org/x/text", Version: "v0.34.0"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -114,5 +114,5 @@ func (o *options) generatorConfig(stderr io.Writer) generator.Config {
 			"the go.mod written requires a version that does not exist: run go mod edit -replace %s=/path/to/genclient/runtime in %s\n",
 			runtimePath, runtimePath, o.out)
 	}
-	return generator.Config{Package: o.pkg, Module: o.module, RuntimeImport: o.runtime, FormArrays: o.formArrays, RuntimeVersion: rt}
+	return generator.Config{Package: o.pkg, Module: o.module, RuntimeImport: o.runtime, FormArrays: o.formArrays, RuntimeVersion: rt, RuntimeSum: runtimeSum()}
 }

@@ -241,9 +241,9 @@ func TestDropUnknownFlag(t *testing.T) {
 		if code, _, stderr := genclient(t, args...); code != exitOK {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
-		got := strings.Contains(readDir(t, dir)["types.go"], "AdditionalProperties map[string]json.RawMessage")
+		got := strings.Contains(readDir(t, dir)["types.go"], "AdditionalProperties runtime.Unknown")
 		if got == drop {
-			t.Errorf("-drop-unknown=%v: types.go has an AdditionalProperties map: %v", drop, got)
+			t.Errorf("-drop-unknown=%v: types.go has an AdditionalProperties field: %v", drop, got)
 		}
 	}
 }

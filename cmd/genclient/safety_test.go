@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/genclient/genclient/generator"
 )
 
 // TestMain lets a test run this test binary as the genclient command
@@ -60,7 +62,9 @@ func TestCleanNeedsExactHeader(t *testing.T) {
 }
 
 // Every file genclient writes, go.mod and README.md included, starts
-// with a header -clean recognises.
+// with a header -clean recognises (go.sum aside, which has no comments and
+// which a development build, knowing no runtime hash, does not write: see
+// TestGoSumBesideGoMod).
 func TestEveryFileHasTheHeader(t *testing.T) {
 	dir := t.TempDir()
 	if code, _, stderr := genclient(t, "-q", "-module", "example.com/petstore", "-out", dir, "-package", "petstore", petstore); code != exitOK {
@@ -237,5 +241,44 @@ paths:
 			}
 			t.Fatalf("round %d (%d written, %d refused): the directory holds neither output: %v", round, ok, busy, names)
 		}
+	}
+}
+
+// go.sum, which cannot carry the header, is written beside the go.mod
+// genclient writes, replacing what is there (its content follows from
+// that go.mod); it is never written over without that go.mod, never
+// written when that go.mod is not genclient's, and never removed.
+func TestGoSumBesideGoMod(t *testing.T) {
+	dir := t.TempDir()
+	gomod := generator.File{Name: "go.mod", Content: []byte(generator.Header + "\n\nmodule example.com/m\n")}
+	gosum := generator.File{Name: "go.sum", Content: []byte("example.com/r v1.0.0 h1:new=\n")}
+	mustWrite(t, filepath.Join(dir, "go.sum"), "example.com/r v0.9.0 h1:old=\n")
+	if diffs, err := check(dir, []generator.File{gomod, gosum}); err != nil || strings.Join(diffs, ",") != "A go.mod,M go.sum" {
+		t.Errorf("check: %v, %v", diffs, err)
+	}
+	if err := write(dir, []generator.File{gosum}, false); err == nil {
+		t.Error("go.sum without its go.mod overwrote a go.sum")
+	}
+	if err := write(dir, []generator.File{gomod, gosum}, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := readDir(t, dir); got["go.sum"] != string(gosum.Content) {
+		t.Errorf("go.sum is %q", got["go.sum"])
+	}
+	if err := write(dir, []generator.File{gomod}, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := readDir(t, dir)["go.sum"]; !ok {
+		t.Error("-clean removed go.sum")
+	}
+
+	other := t.TempDir()
+	mustWrite(t, filepath.Join(other, "go.mod"), "module example.com/mine\n")
+	mustWrite(t, filepath.Join(other, "go.sum"), "mine\n")
+	if err := write(other, []generator.File{gomod, gosum}, false); err == nil {
+		t.Error("wrote over a hand-written go.mod")
+	}
+	if got := readDir(t, other); got["go.sum"] != "mine\n" || got["go.mod"] != "module example.com/mine\n" {
+		t.Errorf("a refused write changed %v", got)
 	}
 }

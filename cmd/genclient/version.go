@@ -32,6 +32,25 @@ func versions() (gen, rt string) {
 	return moduleVersion(bi, modulePath), moduleVersion(bi, runtimePath)
 }
 
+// runtimeSum is the go.sum hash (h1:) of the runtime module this binary
+// was built with, "" when the build did not record one (a development
+// build, or a go.sum without it).
+func runtimeSum() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok || moduleVersion(bi, runtimePath) == "" {
+		return ""
+	}
+	for _, d := range bi.Deps {
+		if d.Path == runtimePath {
+			if d.Replace != nil {
+				return d.Replace.Sum
+			}
+			return d.Sum
+		}
+	}
+	return ""
+}
+
 // moduleVersion is the released version of module path in bi, or "".
 func moduleVersion(bi *debug.BuildInfo, path string) string {
 	m := &bi.Main

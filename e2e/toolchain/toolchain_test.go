@@ -8,9 +8,10 @@
 //	go generate ./...   (//go:generate go tool genclient -config genclient.yaml)
 //	go build ./...      (no go mod tidy)
 //
-// and, for an SDK published as its own module, genclient -module, the one
-// go mod tidy, genclient -check, go vet and go test; and go run and go
-// install of genclient@VERSION.
+// and, for an SDK published as its own module, genclient -module, go vet
+// and go test with no go mod tidy (go.sum is generated), a go mod tidy
+// that changes nothing, genclient -check; and go run and go install of
+// genclient@VERSION.
 //
 // Everything else the go command needs comes from the local module cache
 // (served as a file proxy) or the Go module proxy; the module cache used
@@ -112,21 +113,33 @@ func main() {
 		t.Errorf("generate and build changed go.mod:\n%s\nwas:\n%s", got, gomod)
 	}
 
-	// An SDK module: the runtime at the release's version, go.sum from
-	// the one go mod tidy, -check clean after it, go vet and go test.
+	// An SDK module: the runtime at the release's version and go.sum as
+	// generated, so go vet and go test (which compiles one example per
+	// service) work with no go mod tidy; a go mod tidy then changes
+	// nothing, and -check is clean.
 	sdk := filepath.Join(tmp, "sdk")
-	run(t, app, env, "go", "tool", "genclient", "-module", "example.com/petstore-go", "-out", sdk, "-package", "petstore", "petstore.yaml")
+	gen := []string{"tool", "genclient", "-module", "example.com/petstore-go", "-out", sdk, "-package", "petstore", "petstore.yaml"}
+	run(t, app, env, "go", gen...)
 	sdkMod := read(t, filepath.Join(sdk, "go.mod"))
 	if !strings.Contains(sdkMod, "require "+rtMod+" "+version+"\n") || strings.Contains(sdkMod, "replace") {
 		t.Errorf("the SDK's go.mod:\n%s", sdkMod)
 	}
-	run(t, sdk, env, "go", "mod", "tidy")
-	if _, err := os.Stat(filepath.Join(sdk, "go.sum")); err != nil {
-		t.Errorf("go mod tidy wrote no go.sum: %v", err)
+	sdkSum := read(t, filepath.Join(sdk, "go.sum"))
+	if !strings.Contains(sdkSum, rtMod+" "+version+" h1:") {
+		t.Errorf("the SDK's go.sum lacks the runtime's hash:\n%s", sdkSum)
 	}
-	run(t, app, env, "go", "tool", "genclient", "-check", "-module", "example.com/petstore-go", "-out", sdk, "-package", "petstore", "petstore.yaml")
+	readonly := append(env[:len(env):len(env)], "GOFLAGS=-modcacherw -mod=readonly")
+	run(t, sdk, readonly, "go", "vet", "./...")
+	run(t, sdk, readonly, "go", "test", "./...")
+	run(t, sdk, env, "go", "mod", "tidy")
+	if got := read(t, filepath.Join(sdk, "go.mod")); got != sdkMod {
+		t.Errorf("go mod tidy changed the generated go.mod:\n%s\nwas:\n%s", got, sdkMod)
+	}
+	if got := read(t, filepath.Join(sdk, "go.sum")); got != sdkSum {
+		t.Errorf("go mod tidy changed the generated go.sum:\n%s\nwas:\n%s", got, sdkSum)
+	}
+	run(t, app, env, "go", append(gen[:2:2], append([]string{"-check"}, gen[2:]...)...)...)
 	run(t, sdk, env, "go", "vet", "./...")
-	run(t, sdk, env, "go", "test", "./...")
 	// Nothing of the generator: its go.mod names the runtime and the x/
 	// modules the runtime's packages import, and its module graph has no
 	// module of the generator's.

@@ -56,6 +56,10 @@ type prepared struct {
 	err      error    // why the spec could not be prepared
 	ops      int
 	bodies   map[string]int // planned request bodies by kind
+	// services are the names of the API's services with operations ("" for
+	// the operations without a tag), examples the Example functions of
+	// the SDK module's example_test.go.
+	services, examples []string
 	// others lists the request media types that the generated methods do
 	// not send (a body's non-default contents), for the summary.
 	others []string
@@ -151,6 +155,24 @@ func (p *prepared) generate(dir string) error {
 	files, err := generator.Generate(api, generator.Config{Package: p.pkg()})
 	if err != nil {
 		return fmt.Errorf("generator: %v", err)
+	}
+	// The example test of the package's SDK module (-module), which
+	// TestExamples compiles and vets with it; go.mod and README.md stay
+	// out, the package is one of the suite's module.
+	mfiles, err := generator.Generate(api, generator.Config{Package: p.pkg(), Module: "example.com/" + p.name + "-go"})
+	if err != nil {
+		return fmt.Errorf("generator -module: %v", err)
+	}
+	for _, f := range mfiles {
+		if f.Name == "example_test.go" {
+			files = append(files, f)
+			p.examples = exampleFuncs(f.Content)
+		}
+	}
+	for _, svc := range api.Services {
+		if len(svc.Operations) > 0 {
+			p.services = append(p.services, svc.Name)
+		}
 	}
 	for _, f := range files {
 		if err := writeFile(filepath.Join(dir, p.pkg(), filepath.FromSlash(f.Name)), f.Content); err != nil {

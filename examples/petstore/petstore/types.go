@@ -2,11 +2,7 @@
 
 package petstore
 
-import (
-	"encoding/json"
-
-	"github.com/genclient/genclient/runtime"
-)
+import "github.com/genclient/genclient/runtime"
 
 // Error is the schema "Error" of the API.
 type Error struct {
@@ -14,7 +10,7 @@ type Error struct {
 	Message string `json:"message"`
 	// AdditionalProperties holds the properties the schema does not declare, by name:
 	// those an API adds later survive a decode and an encode.
-	AdditionalProperties map[string]json.RawMessage `genclient:"unknown" json:"-"`
+	AdditionalProperties runtime.Unknown `genclient:"unknown" json:"-"`
 }
 
 // NewPet is the schema "NewPet" of the API.
@@ -23,7 +19,7 @@ type NewPet struct {
 	Tag  runtime.Opt[string] `json:"tag,omitzero"`
 	// AdditionalProperties holds the properties the schema does not declare, by name:
 	// those an API adds later survive a decode and an encode.
-	AdditionalProperties map[string]json.RawMessage `genclient:"unknown" json:"-"`
+	AdditionalProperties runtime.Unknown `genclient:"unknown" json:"-"`
 }
 
 // Pet is the schema "Pet" of the API.
@@ -33,5 +29,5 @@ type Pet struct {
 	ID   int64               `json:"id"`
 	// AdditionalProperties holds the properties the schema does not declare, by name:
 	// those an API adds later survive a decode and an encode.
-	AdditionalProperties map[string]json.RawMessage `genclient:"unknown" json:"-"`
+	AdditionalProperties runtime.Unknown `genclient:"unknown" json:"-"`
 }
