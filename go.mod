@@ -9,12 +9,19 @@ require (
 	github.com/google/go-github/v81 v81.0.0
 	github.com/mccutchen/go-httpbin/v2 v2.26.0
 	github.com/oasdiff/yaml3 v0.0.14
+	github.com/openai/openai-go/v3 v3.98.0
+	github.com/stripe/stripe-go/v82 v82.5.1
 	golang.org/x/tools v0.52.0
 )
 
 require (
 	github.com/aws/smithy-go v1.28.9 // indirect
+	github.com/coder/websocket v1.8.15 // indirect
 	github.com/google/go-querystring v1.1.0 // indirect
+	github.com/tidwall/gjson v1.20.0 // indirect
+	github.com/tidwall/match v1.1.1 // indirect
+	github.com/tidwall/pretty v1.2.1 // indirect
+	github.com/tidwall/sjson v1.2.5 // indirect
 	golang.org/x/net v0.62.0 // indirect
 )
 

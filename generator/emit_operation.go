@@ -81,6 +81,9 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 	if op.Security != nil {
 		f.build = append(f.build, jen.Id("call").Dot("Security").Op("=").Add(g.requirements(op.Security)))
 	}
+	if op.Server != "" && len(g.api.Servers) > 0 && op.Server != g.defaultServer() {
+		f.build = append(f.build, jen.List(jen.Id("call").Dot("Server"), jen.Id("call").Dot("ServerOf")).Op("=").List(jen.Lit(op.Server), jen.Id(defaultServerURL)))
+	}
 	if accept := acceptOf(op); accept != "" {
 		f.build = append(f.build, jen.Id("call").Dot("Accept").Op("=").Lit(accept))
 	}
@@ -95,7 +98,48 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 	for _, c := range otherContents(op) {
 		f.shared = f.shared || c.Method != ""
 	}
+	f.shared = f.shared || g.streamVariant(f) != nil
 	return f
+}
+
+// streamVariant returns the event stream op's method leaves out (see
+// ir.Operation.StreamAlternative) when a method of its own asks for it,
+// or nil.
+func (g *gen) streamVariant(f *opFunc) *ir.Content {
+	c := f.op.StreamAlternative()
+	if c == nil || c.Method == "" || f.result.kind != resultDecode {
+		return nil
+	}
+	return c
+}
+
+// emitStreamVariant emits the method that asks for the event stream c
+// of a response whose operation's own method decodes another content:
+//
+//	// CreateChatCompletionStream is CreateChatCompletion with the response
+//	// read as text/event-stream: an iterator of its events.
+//	func (s *ChatService) CreateChatCompletionStream(ctx context.Context, body CreateChatCompletionRequest, opts ...runtime.Option) iter.Seq2[CreateChatCompletionStreamResponse, error] {
+//		call := s.createChatCompletionCall()
+//		call.JSON(body)
+//		call.Accept = "text/event-stream"
+//		return runtime.Stream[CreateChatCompletionStreamResponse](ctx, s.s, call, opts...)
+//	}
+//
+// The request is the same: when the API tells the two apart by a body
+// member (OpenAI's "stream": true), the caller sets it.
+func (g *gen) emitStreamVariant(f *opFunc, c *ir.Content) jen.Code {
+	var bodyParam, bodyStmts []jen.Code
+	if f.op.Body != nil && len(f.op.Body.Contents) > 0 {
+		bodyParam, bodyStmts = g.bodyArg(f.op, f.op.Body.Contents[0])
+	}
+	r := result{kind: resultStream, typ: g.eventType(c.Type)}
+	doc := comment(c.Method+" is "+f.op.Name+" with the response read as "+c.MediaType+": an iterator of its events. "+
+		"It sends the same request; when the API tells the two apart by a member of the body, set it.", "\t"+f.op.Method+" "+f.op.Path)
+	stmts := append(f.prologue(), bodyStmts...)
+	stmts = append(stmts, jen.Id("call").Dot("Accept").Op("=").Lit(c.MediaType))
+	stmts = append(stmts, r.send(g, f.sess)...)
+	return jen.Add(doc).Func().Params(f.recv.Clone()).Id(c.Method).Params(g.signature(f, bodyParam)...).
+		Add(r.results(g)).Block(stmts...)
 }
 
 // otherContents returns the media types of op's request body after the

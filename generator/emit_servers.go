@@ -33,10 +33,7 @@ func (g *gen) emitServers() []jen.Code {
 		return nil
 	}
 	srv := g.api.Servers[0]
-	url := srv.URL
-	for _, v := range srv.Variables {
-		url = strings.ReplaceAll(url, "{"+v.Name+"}", v.Default)
-	}
+	url := g.defaultServer()
 	lead := "DefaultServerURL is the API's first server"
 	if len(srv.Variables) > 0 {
 		lead += ", " + srv.URL + " with its variables at their defaults"
@@ -50,6 +47,17 @@ func (g *gen) emitServers() []jen.Code {
 		out = append(out, g.serverURLFunc(srv))
 	}
 	return append(out, g.serversFunc())
+}
+
+// defaultServer is the value of DefaultServerURL: the first server's URL
+// with its variables at their defaults.
+func (g *gen) defaultServer() string {
+	srv := g.api.Servers[0]
+	url := srv.URL
+	for _, v := range srv.Variables {
+		url = strings.ReplaceAll(url, "{"+v.Name+"}", v.Default)
+	}
+	return url
 }
 
 // serversFunc emits Servers, the URLs of every server in document

@@ -60,6 +60,9 @@ func (g *gen) emitService(svc *ir.Service) []jen.Code {
 				out = append(out, g.emitBodyVariant(f, c))
 			}
 		}
+		if c := g.streamVariant(f); c != nil && !methods[c.Method] {
+			out = append(out, g.emitStreamVariant(f, c))
+		}
 		if it := g.emitIterator(f, methods); it != nil {
 			out = append(out, it)
 		}

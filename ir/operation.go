@@ -1,5 +1,7 @@
 package ir
 
+import "strings"
+
 // Operation is one HTTP operation of the API.
 type Operation struct {
 	// Name is the Go method name within its service, without stutter:
@@ -10,9 +12,14 @@ type Operation struct {
 	FullName string
 	ID       string // operationId as written; "" if the document has none
 	Method   string // upper case: "GET", "POST", ...
-	Path     string // the path template: "/pets/{petId}"
-	Doc      Doc
-	Tags     []string // as in the document
+	// Server is the URL of the first of the operation's own servers (its
+	// servers, else its path item's), variables at their defaults; ""
+	// when it is served from the document's servers. Stripe's file
+	// uploads go to https://files.stripe.com/ this way.
+	Server string
+	Path   string // the path template: "/pets/{petId}"
+	Doc    Doc
+	Tags   []string // as in the document
 
 	// Params holds every parameter: path parameters in the order they
 	// appear in Path, then the others sorted by (In, WireName).
@@ -156,7 +163,9 @@ type Content struct {
 	// method of the same service that sends the body in this media type,
 	// "AddPetWithForm". It is unique among the service's methods. ""
 	// when another content's method covers this one (every raw media type
-	// goes through one {Name}WithBody taking the content type).
+	// goes through one {Name}WithBody taking the content type). On the
+	// event stream of a response (see Operation.StreamAlternative) it is
+	// the method that asks for the stream, "CreateChatCompletionStream".
 	Method string
 }
 
@@ -290,4 +299,28 @@ type Requirement []SchemeUse
 type SchemeUse struct {
 	Scheme string   // SecurityScheme.Key
 	Scopes []string // as in the document
+}
+
+// StreamAlternative returns the event stream a successful response of o
+// offers besides the content its method decodes (OpenAI's chat
+// completions: application/json, or text/event-stream when the body asks
+// for a stream), or nil. The first successful response with content
+// decides, as it does for the method's result.
+func (o *Operation) StreamAlternative() *Content {
+	for _, r := range o.Responses {
+		success := r.Code >= 200 && r.Code < 300 || strings.EqualFold(r.Status, "2XX") || r.Status == "default" && !r.IsError
+		if !success || len(r.Contents) == 0 {
+			continue
+		}
+		if r.Contents[0].Kind == KindEventStream {
+			return nil
+		}
+		for _, c := range r.Contents[1:] {
+			if c.Kind == KindEventStream {
+				return c
+			}
+		}
+		return nil
+	}
+	return nil
 }

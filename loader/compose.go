@@ -343,6 +343,7 @@ func (b *builder) tagName(l loc) string {
 func (b *builder) discriminate(s *openapi3.Schema, l loc, u *ir.Union, vs []unionVariant) {
 	d := s.Discriminator
 	if d == nil {
+		inferDiscriminator(u, vs)
 		return
 	}
 	u.Discriminator = d.PropertyName
@@ -380,6 +381,76 @@ func (b *builder) discriminate(s *openapi3.Schema, l loc, u *ir.Union, vs []unio
 			uv.v.Tag = own
 		}
 	}
+}
+
+// inferDiscriminator makes a union without a discriminator object
+// discriminated when its variants say so themselves: every one is an
+// object that requires the same property and fixes it to a value of its
+// own (a const or an enum of one value), as OpenAI's content parts do
+// with "type". The first such property in name order is the
+// discriminator; a value that carries none of the tags then decodes into
+// no variant and is kept (Unknown) instead of being guessed from its shape,
+// and an encoded variant carries its tag.
+func inferDiscriminator(u *ir.Union, vs []unionVariant) {
+	if len(vs) < 2 || vs[0].s == nil {
+		return
+	}
+	var props []string
+	for name := range objectProps(vs[0].s, 0) {
+		props = append(props, name)
+	}
+	slices.Sort(props)
+next:
+	for _, prop := range props {
+		tags := map[string]bool{}
+		for _, uv := range vs {
+			tag, ok := tagValue(uv.s, prop, 0)
+			if !ok || tags[tag] || !requires(uv.s, prop, 0) {
+				continue next
+			}
+			tags[tag] = true
+		}
+		u.Discriminator = prop
+		for _, uv := range vs {
+			tag, _ := tagValue(uv.s, prop, 0)
+			uv.v.Values, uv.v.Tag = []string{tag}, tag
+		}
+		return
+	}
+}
+
+// objectProps returns the properties s (with its allOf parts) declares.
+func objectProps(s *openapi3.Schema, depth int) map[string]bool {
+	out := map[string]bool{}
+	if s == nil || depth > 16 {
+		return out
+	}
+	for name := range s.Properties {
+		out[name] = true
+	}
+	for _, part := range s.AllOf {
+		for name := range objectProps(part.Value, depth+1) {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+// requires reports whether s (or one of its allOf parts) lists prop as
+// required.
+func requires(s *openapi3.Schema, prop string, depth int) bool {
+	if s == nil || depth > 16 {
+		return false
+	}
+	if slices.Contains(s.Required, prop) {
+		return true
+	}
+	for _, part := range s.AllOf {
+		if requires(part.Value, prop, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // tagValue returns the one string value that the schema s (or one of its

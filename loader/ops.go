@@ -512,6 +512,10 @@ func nameBodyMethods(svcs []*ir.Service) {
 					taken[o.Name+sfx] = true
 				}
 			}
+			if c := o.StreamAlternative(); c != nil && !taken[o.Name+"Stream"] {
+				c.Method = o.Name + "Stream"
+				taken[c.Method] = true
+			}
 		}
 	}
 }

@@ -44,10 +44,35 @@ func (b *builder) opsOf(item *openapi3.PathItem, itemL loc, p string) []*opInfo 
 			continue
 		}
 		l := itemL.child(strings.ToLower(m))
-		o := &ir.Operation{ID: op.OperationID, Method: m, Path: p, Tags: op.Tags, Doc: opDoc(op), Pos: b.pos(l)}
+		o := &ir.Operation{ID: op.OperationID, Method: m, Path: p, Tags: op.Tags, Doc: opDoc(op), Pos: b.pos(l), Server: ownServer(op, item)}
 		out = append(out, &opInfo{o: o, op: op, item: item, itemL: itemL, l: l})
 	}
 	return out
+}
+
+// ownServer returns the URL of the first server the operation, else its
+// path item, declares, with its variables at their defaults; "" when
+// neither declares servers (or they repeat none).
+func ownServer(op *openapi3.Operation, item *openapi3.PathItem) string {
+	var sv openapi3.Servers
+	switch {
+	case op.Servers != nil && len(*op.Servers) > 0:
+		sv = *op.Servers
+	case len(item.Servers) > 0:
+		sv = item.Servers
+	default:
+		return ""
+	}
+	if sv[0] == nil {
+		return ""
+	}
+	url := sv[0].URL
+	for name, v := range sv[0].Variables {
+		if v != nil {
+			url = strings.ReplaceAll(url, "{"+name+"}", v.Default)
+		}
+	}
+	return url
 }
 
 // opDoc is an operation's documentation.

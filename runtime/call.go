@@ -47,6 +47,14 @@ type Call struct {
 	// "application/json".
 	Accept string
 
+	// Server, when set, is the base URL the document serves this
+	// operation from (its operation- or path-level servers), and ServerOf
+	// the API's default server it replaces (the generated
+	// DefaultServerURL). A Session whose base URL is ServerOf sends the
+	// call to Server instead; a Session pointed elsewhere (a mock, a
+	// proxy, another region) keeps its own base URL for every call.
+	Server, ServerOf string
+
 	// ErrorModel returns a pointer to a fresh value to decode an error
 	// response of the given status into, or nil when the operation
 	// declares no model for it. The decoded value lands in APIError.Model.

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptrace"
+	"slices"
 	"sync/atomic"
 	"time"
 )
@@ -173,9 +174,15 @@ func (s *Session) do(ctx context.Context, call *Call, opts []Option) (*http.Resp
 
 func (s *Session) loop(ctx context.Context, call *Call, cfg *config, rawURL string) (*http.Response, int, error) {
 	auths := cfg.pickAuths(call)
+	trusted := cfg.trusted
+	if base, err := s.callBase(call); err == nil && base != s.base {
+		// The document serves this operation from its own server: the
+		// API's credentials go there too.
+		trusted = append(slices.Clip(trusted), originOf(base))
+	}
 	if len(auths) > 0 || cfg.redact != nil || cfg.maxRedirects != 10 {
 		ctx = context.WithValue(ctx, stateKey{}, &callState{
-			auths: auths, trusted: cfg.trusted, cleartext: cfg.cleartext, redact: cfg.redact,
+			auths: auths, trusted: trusted, cleartext: cfg.cleartext, redact: cfg.redact,
 			maxRedirects: cfg.maxRedirects, rt: s.shared.rt, clock: cfg.clock,
 		})
 	}

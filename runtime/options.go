@@ -209,7 +209,10 @@ func WithAttemptTimeout(d time.Duration) Option {
 
 // WithIdempotencyKey sends key in the Idempotency-Key header of every
 // attempt of a call, which makes a non-idempotent request retryable. An
-// empty key generates a random one per call (crypto/rand).
+// empty key generates a random one per call (crypto/rand) of a method
+// that is not idempotent (POST, PATCH): given to a client, it keys its
+// writes and leaves its GET, PUT and DELETE requests (RFC 9110 idempotent)
+// without one.
 func WithIdempotencyKey(key string) Option {
 	return func(cfg *config) error {
 		cfg.idemKey, cfg.idemSet = key, true

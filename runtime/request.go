@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -19,7 +20,10 @@ func (s *Session) callURL(call *Call) (string, error) {
 		return "", fmt.Errorf("runtime: path %q must start with /", call.Path)
 	}
 	var b strings.Builder
-	base := s.base
+	base, err := s.callBase(call)
+	if err != nil {
+		return "", err
+	}
 	b.Grow(len(base.Scheme) + len(base.Host) + len(base.Path) + len(call.Path) + 16)
 	b.WriteString(base.Scheme)
 	b.WriteString("://")
@@ -44,6 +48,32 @@ func (s *Session) callURL(call *Call) (string, error) {
 		b.WriteString(q)
 	}
 	return b.String(), nil
+}
+
+// callBase returns the base URL of call: its Server when the Session's
+// base URL is the default server that Server replaces, else the
+// Session's.
+func (s *Session) callBase(call *Call) (*url.URL, error) {
+	if call.Server == "" || !sameBase(s.base, call.ServerOf) {
+		return s.base, nil
+	}
+	u, err := url.Parse(call.Server)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return nil, fmt.Errorf("runtime: server %q of %s %s is not an absolute http(s) URL", call.Server, call.Method, call.Path)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u, nil
+}
+
+// sameBase reports whether base is the URL raw, ignoring a trailing slash.
+func sameBase(base *url.URL, raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	return strings.EqualFold(u.Scheme, base.Scheme) && strings.EqualFold(u.Host, base.Host) &&
+		strings.TrimSuffix(u.EscapedPath(), "/") == strings.TrimSuffix(base.EscapedPath(), "/") && u.RawQuery == base.RawQuery
 }
 
 // newRequest builds one attempt's request. Every attempt gets a fresh
@@ -136,6 +166,9 @@ func idempotencyKey(call *Call, cfg *config) string {
 		}
 		if k := call.Header.Get("Idempotency-Key"); k != "" {
 			return k
+		}
+		if isIdempotentMethod(call.Method) && !call.Idempotent {
+			return "" // GET, PUT, DELETE …: already safe to retry, a key would change nothing
 		}
 		return NewIdempotencyKey()
 	}

@@ -217,8 +217,11 @@ func DecodeFunc(ctx context.Context, s *Session, call *Call, into func(status in
 // data as JSON, or as it is when T is string; T = Event yields the raw
 // events. An error status, a transport error, a data field that does not
 // decode (a *DecodeError) or an "error" event (a *StreamError) is yielded
-// once and ends the iteration. The body is closed when the iteration
-// ends, also when the loop breaks.
+// once and ends the iteration. When events decode as JSON, a data field
+// that is exactly "[DONE]" ends the iteration without an error: the
+// sentinel OpenAI's streams, and the many APIs that follow them, close
+// with. The body is closed when the iteration ends, also when the loop
+// breaks.
 //
 // For generated code.
 func Stream[T any](ctx context.Context, s *Session, call *Call, opts ...Option) iter.Seq2[T, error] {
@@ -241,6 +244,9 @@ func Stream[T any](ctx context.Context, s *Session, call *Call, opts ...Option) 
 			case *string:
 				*p = ev.Data
 			default:
+				if ev.Data == "[DONE]" {
+					return
+				}
 				if err := Unmarshal([]byte(ev.Data), &v); err != nil {
 					yield(zero, &DecodeError{Method: call.Method, URL: redactURL(resp.Request.URL, nil), StatusCode: resp.StatusCode, Body: bounded([]byte(ev.Data)), Err: err})
 					return

@@ -146,6 +146,8 @@ func TestStream(t *testing.T) {
 		switch r.URL.Path {
 		case "/ok":
 			_, _ = w.Write([]byte("data: {\"text\":\"a\"}\n\ndata: {\"text\":\"b\"}\n\n"))
+		case "/done":
+			_, _ = w.Write([]byte("data: {\"text\":\"a\"}\n\ndata: [DONE]\n\ndata: {\"text\":\"after\"}\n\n"))
 		case "/bad":
 			_, _ = w.Write([]byte("data: nope\n\n"))
 		case "/err":
@@ -175,6 +177,23 @@ func TestStream(t *testing.T) {
 	}
 	if got != `ab{"text":"a"}{"text":"b"}` {
 		t.Errorf("got %q", got)
+	}
+	// The [DONE] sentinel ends a JSON stream; a string stream yields it.
+	got = ""
+	for d, err := range Stream[delta](ctx, s, NewCall("GET", "/done")) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got += d.Text
+	}
+	for d, err := range Stream[string](ctx, s, NewCall("GET", "/done")) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got += "|" + d
+	}
+	if got != `a|{"text":"a"}|[DONE]|{"text":"after"}` {
+		t.Errorf("[DONE]: got %q", got)
 	}
 	var de *DecodeError
 	for _, err := range Stream[delta](ctx, s, NewCall("GET", "/bad")) {
@@ -248,6 +267,8 @@ func TestAllPaged(t *testing.T) {
 			} else {
 				_, _ = w.Write([]byte(`{"items":[]}`))
 			}
+		case "/done":
+			_, _ = w.Write([]byte("data: {\"text\":\"a\"}\n\ndata: [DONE]\n\ndata: {\"text\":\"after\"}\n\n"))
 		case "/bad":
 			_, _ = w.Write([]byte(`{"data":"x"}`))
 		}

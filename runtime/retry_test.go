@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptrace"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -125,6 +126,32 @@ func TestRetryKeepsKeyBodyAndLength(t *testing.T) {
 	w := clk.recorded()
 	if len(w) != 2 || w[0] < 250*time.Millisecond || w[0] > 500*time.Millisecond || w[1] < 500*time.Millisecond || w[1] > time.Second {
 		t.Errorf("waits %v", w)
+	}
+}
+
+// TestGeneratedKeyMethods: a client-wide WithIdempotencyKey("") keys the
+// methods that are not idempotent and leaves the others without a key;
+// an explicit key, or a call marked idempotent, is sent whatever the method.
+func TestGeneratedKeyMethods(t *testing.T) {
+	f := &flaky{}
+	srv, _ := newServer(t, f)
+	s, _ := newSession(t, srv.URL, WithIdempotencyKey(""))
+	marked := NewCall("PUT", "/x")
+	marked.Idempotent = true
+	for _, call := range []*Call{NewCall("POST", "/x"), NewCall("PATCH", "/x"), NewCall("GET", "/x"), NewCall("PUT", "/x"), NewCall("DELETE", "/x"), marked} {
+		if err := Exec(bg(), s, call); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Exec(bg(), s, NewCall("GET", "/x"), WithIdempotencyKey("k1")); err != nil {
+		t.Fatal(err)
+	}
+	got := make([]bool, len(f.keys))
+	for i, k := range f.keys {
+		got[i] = k != ""
+	}
+	if want := []bool{true, true, false, false, false, true, true}; !slices.Equal(got, want) || f.keys[6] != "k1" {
+		t.Errorf("keys sent %v (%q), want %v", got, f.keys, want)
 	}
 }
 

