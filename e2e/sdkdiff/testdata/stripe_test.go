@@ -16,39 +16,40 @@ import (
 )
 
 // The generated names this file uses that come from inline schemas (the
-// generator names them after their place: operation, property, variant
-// number); they change when its naming does.
+// generator names them by their title when one shape has it, else after
+// their place: operation, property, variant kind); they change when its
+// naming does.
 type (
-	stCustomerAddress   = stgen.PostCustomersRequestAddressVariant1
-	stCustomFieldItem   = stgen.PostCustomersRequestInvoiceSettingsCustomFieldsVariant1Item
-	stCustomersCreated  = stgen.GetCustomersCreatedVariant1
-	stChargesCreated    = stgen.GetChargesCreatedVariant1
-	stEventsCreated     = stgen.GetEventsCreatedVariant1
-	stLineItem          = stgen.PostCheckoutSessionsRequestLineItemsItem
-	stLinePriceData     = stgen.PostCheckoutSessionsRequestLineItemsItemPriceData
-	stLineProductData   = stgen.PostCheckoutSessionsRequestLineItemsItemPriceDataProductData
-	stPriceTier         = stgen.PostPricesRequestTiersItem
-	stSubscriptionItem  = stgen.PostSubscriptionsRequestItemsItem
-	stCancelDetails     = stgen.DeleteSubscriptionsSubscriptionExposedIDRequestCancellationDetails
-	stUpdateItem        = stgen.PostSubscriptionsSubscriptionExposedIDRequestItemsItem
+	stCustomerAddress   = stgen.PostCustomersRequestAddressObject
+	stCustomFieldItem   = stgen.CustomFieldParams
+	stCustomersCreated  = stgen.RangeQuerySpecs
+	stChargesCreated    = stgen.RangeQuerySpecs
+	stEventsCreated     = stgen.RangeQuerySpecs
+	stLineItem          = stgen.LineItemParams
+	stLinePriceData     = stgen.PriceDataWithProductData
+	stLineProductData   = stgen.ProductData
+	stPriceTier         = stgen.Tier
+	stSubscriptionItem  = stgen.SubscriptionItemCreateParams
+	stCancelDetails     = stgen.CancellationDetailsParam
+	stUpdateItem        = stgen.SubscriptionItemUpdateParams
 	stAutoPaymentMethod = stgen.PostPaymentIntentsRequestAutomaticPaymentMethods
 )
 
 var (
-	stAddress        = stgen.NewPostCustomersRequestAddressPostCustomersRequestAddressVariant1
+	stAddress        = stgen.NewPostCustomersRequestAddressPostCustomersRequestAddressObject
 	stCustomerMeta   = stgen.NewPostCustomersRequestMetadataStringMap
-	stCustomFields   = stgen.NewPostCustomersRequestInvoiceSettingsCustomFieldsPostCustomersRequestInvoiceSettingsCustomFieldsVariant1ItemArray
-	stCustomersRange = stgen.NewGetCustomersCreatedGetCustomersCreatedVariant1
-	stChargesRange   = stgen.NewGetChargesCreatedGetChargesCreatedVariant1
+	stCustomFields   = stgen.NewCustomerParamCustomFieldsCustomFieldParamsArray
+	stCustomersRange = stgen.NewGetCustomersCreatedRangeQuerySpecs
+	stChargesRange   = stgen.NewGetChargesCreatedRangeQuerySpecs
 	stChargesAt      = stgen.NewGetChargesCreatedInt
-	stEventsRange    = stgen.NewGetEventsCreatedGetEventsCreatedVariant1
+	stEventsRange    = stgen.NewGetEventsCreatedRangeQuerySpecs
 	stChargeMeta     = stgen.NewPostChargesRequestMetadataStringMap
-	stUpToInf        = func() stgen.PostPricesRequestTiersItemUpTo {
-		return stgen.NewPostPricesRequestTiersItemUpToPostPricesRequestTiersItemUpToVariant1(stgen.PostPricesRequestTiersItemUpToVariant1Inf)
+	stUpToInf        = func() stgen.TierUpTo {
+		return stgen.NewTierUpToTierUpToInf(stgen.TierUpToInfInf)
 	}
-	stUpTo        = stgen.NewPostPricesRequestTiersItemUpToInt
+	stUpTo        = stgen.NewTierUpToInt
 	stTrialEndNow = func() *stgen.PostSubscriptionsRequestTrialEnd {
-		v := stgen.NewPostSubscriptionsRequestTrialEndPostSubscriptionsRequestTrialEndVariant1(stgen.PostSubscriptionsRequestTrialEndVariant1Now)
+		v := stgen.NewPostSubscriptionsRequestTrialEndPostSubscriptionsRequestTrialEndNow(stgen.PostSubscriptionsRequestTrialEndNowNow)
 		return &v
 	}
 	stTaxRates = func(ids ...string) *stgen.PostSubscriptionsRequestDefaultTaxRates {
@@ -79,16 +80,16 @@ var (
 		v := stgen.NewPostProductsIDRequestMetadataStringMap(m)
 		return &v
 	}
-	stInvoiceFields = stgen.NewPostInvoicesRequestCustomFieldsPostInvoicesRequestCustomFieldsVariant1ItemArray
-	stInvoiceField  = func(name, value string) stgen.PostInvoicesRequestCustomFieldsVariant1Item {
-		return stgen.PostInvoicesRequestCustomFieldsVariant1Item{Name: name, Value: value}
+	stInvoiceFields = stgen.NewPostInvoicesRequestCustomFieldsCustomFieldParamsArray
+	stInvoiceField  = func(name, value string) stgen.CustomFieldParams {
+		return stgen.CustomFieldParams{Name: name, Value: value}
 	}
 	stInvoiceMeta = func(m map[string]string) *stgen.PostInvoicesRequestMetadata {
 		v := stgen.NewPostInvoicesRequestMetadataStringMap(m)
 		return &v
 	}
-	stUpdateItemsMeta = func(m map[string]string) *stgen.PostSubscriptionsSubscriptionExposedIDRequestItemsItemMetadata {
-		v := stgen.NewPostSubscriptionsSubscriptionExposedIDRequestItemsItemMetadataStringMap(m)
+	stUpdateItemsMeta = func(m map[string]string) *stgen.SubscriptionItemUpdateParamsMetadata {
+		v := stgen.NewSubscriptionItemUpdateParamsMetadataStringMap(m)
 		return &v
 	}
 )
@@ -150,8 +151,8 @@ func TestStripe(t *testing.T) {
 				return c.PostCustomers(ctx, &stgen.PostCustomersRequest{
 					Email: runtime.Some("jenny.rosen@example.com"), Name: runtime.Some("Jenny Rosen"), Description: runtime.Some("a&b=c d"),
 					Address: &addr, Metadata: &meta, PreferredLocales: []string{"en", "fr"},
-					TaxIDData:       []stgen.PostCustomersRequestTaxIDDataItem{{Type: stgen.PostCustomersRequestTaxIDDataItemTypeEuVat, Value: "DE123456789"}, {Type: stgen.PostCustomersRequestTaxIDDataItemTypeGbVat, Value: "GB123456789"}},
-					InvoiceSettings: &stgen.PostCustomersRequestInvoiceSettings{CustomFields: &fields},
+					TaxIDData:       []stgen.DataParams{{Type: stgen.DataParamsTypeEuVat, Value: "DE123456789"}, {Type: stgen.DataParamsTypeGbVat, Value: "GB123456789"}},
+					InvoiceSettings: &stgen.CustomerParam{CustomFields: &fields},
 					Expand:          []string{"default_source", "tax_ids"},
 				})
 			}},
@@ -340,7 +341,7 @@ func TestStripe(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				return c.PostPrices(ctx, stgen.PostPricesRequest{Currency: "usd", Product: runtime.Some("prod_1"), BillingScheme: runtime.Some(stgen.PostPricesRequestBillingSchemeTiered), TiersMode: runtime.Some(stgen.PostPricesRequestTiersModeGraduated),
-					Recurring: &stgen.PostPricesRequestRecurring{Interval: stgen.PostPricesRequestRecurringIntervalMonth, IntervalCount: runtime.Some(1)},
+					Recurring: &stgen.RecurringObject{Interval: stgen.RecurringIntervalEnumMonth, IntervalCount: runtime.Some(1)},
 					Tiers:     []stPriceTier{{UpTo: stUpTo(5), UnitAmount: runtime.Some(500)}, {UpTo: stUpToInf(), UnitAmount: runtime.Some(400), FlatAmount: runtime.Some(100)}}})
 			}},
 		{name: "prices list (array in the query, deepObject recurring)", resp: listOf("/v1/prices", priceJSON), decoded: list,
@@ -349,7 +350,7 @@ func TestStripe(t *testing.T) {
 					Active: b(true), Type: s("recurring")}))
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.GetPrices(ctx, &stgen.GetPricesParams{LookupKeys: []string{"gold", "silver"}, Recurring: &stgen.GetPricesRecurring{Interval: runtime.Some(stgen.GetPricesRecurringIntervalMonth)},
+				return c.GetPrices(ctx, &stgen.GetPricesParams{LookupKeys: []string{"gold", "silver"}, Recurring: &stgen.AllPricesRecurringParams{Interval: runtime.Some(stgen.AllPricesRecurringParamsIntervalMonth)},
 					Active: runtime.Some(true), Type: runtime.Some(stgen.GetPricesTypeRecurring)})
 			}},
 		{name: "subscriptions create (items with metadata, tax rates, trial_end \"now\" union)", resp: subscriptionJSON, decoded: same(),
@@ -384,7 +385,7 @@ func TestStripe(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				return c.DeleteSubscriptionsSubscriptionExposedID(ctx, "sub_1", &stgen.DeleteSubscriptionsSubscriptionExposedIDRequest{InvoiceNow: runtime.Some(true), Prorate: runtime.Some(false),
-					CancellationDetails: &stCancelDetails{Comment: runtime.Some("too pricey"), Feedback: runtime.Some(stgen.DeleteSubscriptionsSubscriptionExposedIDRequestCancellationDetailsFeedbackTooExpensive)}})
+					CancellationDetails: &stCancelDetails{Comment: runtime.Some("too pricey"), Feedback: runtime.Some(stgen.CancellationDetailsParamFeedbackTooExpensive)}})
 			}},
 		{name: "invoices create (custom fields: array of objects in a union)", resp: invoiceJSON, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -392,7 +393,7 @@ func TestStripe(t *testing.T) {
 					CustomFields: []*stripe.InvoiceCreateCustomFieldParams{{Name: s("PO"), Value: s("1")}, {Name: s("Dept"), Value: s("R&D")}}, Metadata: map[string]string{"k": "v"}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				fields := stInvoiceFields([]stgen.PostInvoicesRequestCustomFieldsVariant1Item{stInvoiceField("PO", "1"), stInvoiceField("Dept", "R&D")})
+				fields := stInvoiceFields([]stgen.CustomFieldParams{stInvoiceField("PO", "1"), stInvoiceField("Dept", "R&D")})
 				return c.PostInvoices(ctx, &stgen.PostInvoicesRequest{Customer: runtime.Some("cus_1"), AutoAdvance: runtime.Some(false), CollectionMethod: runtime.Some(stgen.PostInvoicesRequestCollectionMethodSendInvoice), DaysUntilDue: runtime.Some(30),
 					CustomFields: &fields, Metadata: stInvoiceMeta(map[string]string{"k": "v"})})
 			}},
@@ -421,7 +422,7 @@ func TestStripe(t *testing.T) {
 					FileLinkData: &stripe.FileCreateFileLinkDataParams{Create: b(true)}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostFiles(ctx, stgen.PostFilesMultipart{File: "evidence", Purpose: stgen.PostFilesRequestPurposeDisputeEvidence, FileLinkData: &stgen.PostFilesRequestFileLinkData{Create: true}})
+				return c.PostFiles(ctx, stgen.PostFilesMultipart{File: "evidence", Purpose: stgen.PostFilesRequestPurposeDisputeEvidence, FileLinkData: &stgen.FileLinkCreationParams{Create: true}})
 			}},
 		{name: "payment methods attach", resp: `{"id":"pm_1","object":"payment_method","billing_details":{"address":{"city":null,"country":null,"line1":null,"line2":null,"postal_code":null,"state":null},"email":null,"name":null,"phone":null},"card":{"brand":"visa","checks":{"address_line1_check":null,"address_postal_code_check":null,"cvc_check":"pass"},"country":"US","exp_month":8,"exp_year":2026,"fingerprint":"fp","funding":"credit","last4":"4242","networks":{"available":["visa"],"preferred":null}},"created":1,"customer":"cus_1","livemode":false,"metadata":{},"type":"card"}`, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -445,7 +446,7 @@ func TestStripe(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				return c.PostCoupons(ctx, &stgen.PostCouponsRequest{PercentOff: runtime.Some(25.5), Duration: runtime.Some(stgen.PostCouponsRequestDurationRepeating), DurationInMonths: runtime.Some(3), Name: runtime.Some("25.5% off"),
-					AppliesTo:       &stgen.PostCouponsRequestAppliesTo{Products: []string{"prod_1", "prod_2"}},
+					AppliesTo:       &stgen.AppliesToParams{Products: []string{"prod_1", "prod_2"}},
 					CurrencyOptions: map[string]stgen.PostCouponsRequestCurrencyOptionsValue{"eur": {AmountOff: 400}}, Metadata: stCouponMeta(map[string]string{"a": "b"})})
 			}},
 		{name: "webhook endpoints create (array of enums)", resp: `{"id":"we_1","object":"webhook_endpoint","api_version":null,"application":null,"created":1,"description":null,"enabled_events":["charge.failed","charge.succeeded"],"livemode":false,"metadata":{"env":"test"},"secret":"whsec_x","status":"enabled","url":"https://example.com/hook"}`, decoded: same(),
