@@ -110,9 +110,11 @@ func (j *Jar) restored(c Cookie) (entry, error) {
 }
 
 // validDomain reports whether d can be a canonical host: a name or an
-// IP address, IPv6 in brackets.
+// IP address, IPv6 in brackets. A name still ending in a dot once
+// canonicalHost has dropped one ("a..") is not: a second restore would
+// drop another and give a different cookie.
 func validDomain(d string) bool {
-	if d == "" || d[0] == '.' {
+	if d == "" || d[0] == '.' || d[len(d)-1] == '.' || strings.Contains(d, "..") {
 		return false
 	}
 	if strings.ContainsAny(d, "[]") && (d[0] != '[' || d[len(d)-1] != ']' || strings.Count(d, "[")+strings.Count(d, "]") != 2) {
