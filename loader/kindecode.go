@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -69,14 +70,9 @@ func decodeBundle(data []byte, rootFile string) (doc *openapi3.T, ok bool) {
 			doc.Paths = openapi3.NewPathsWithCapacity(len(items))
 			for p, item := range items {
 				if strings.HasPrefix(p, "x-") {
-					if doc.Paths.Extensions == nil {
-						doc.Paths.Extensions = map[string]any{}
-					}
-					var x any
-					if json.Unmarshal(item, &x) != nil {
+					if !extension(&doc.Paths.Extensions, p, item) {
 						return nil, false
 					}
-					doc.Paths.Extensions[p] = x
 					continue
 				}
 				pi := new(openapi3.PathItem)
@@ -101,14 +97,9 @@ func decodeBundle(data []byte, rootFile string) (doc *openapi3.T, ok bool) {
 			if !strings.HasPrefix(k, "x-") {
 				return nil, false // kin's case-insensitive field matching decides
 			}
-			if doc.Extensions == nil {
-				doc.Extensions = map[string]any{}
-			}
-			var x any
-			if json.Unmarshal(raw, &x) != nil {
+			if !extension(&doc.Extensions, k, raw) {
 				return nil, false
 			}
-			doc.Extensions[k] = x
 		}
 	}
 	if !run(jobs) {
@@ -151,12 +142,7 @@ func components(raw json.RawMessage) (*openapi3.Components, []func() error, bool
 			if !strings.HasPrefix(k, "x-") {
 				return nil, nil, false
 			}
-			if c.Extensions == nil {
-				c.Extensions = map[string]any{}
-			}
-			var x any
-			ok = json.Unmarshal(sec, &x) == nil
-			c.Extensions[k] = x
+			ok = extension(&c.Extensions, k, sec)
 		}
 		if !ok {
 			return nil, nil, false
@@ -188,48 +174,40 @@ func section[T any](raw json.RawMessage, jobs *[]func() error) (map[string]*T, b
 	return m, true
 }
 
+// extension decodes the extension k into *m, making the map on first use.
+func extension(m *map[string]any, k string, raw json.RawMessage) bool {
+	var x any
+	if json.Unmarshal(raw, &x) != nil {
+		return false
+	}
+	if *m == nil {
+		*m = map[string]any{}
+	}
+	(*m)[k] = x
+	return true
+}
+
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
-// run runs jobs on every CPU and reports whether all of them succeeded.
+// run runs jobs on every CPU and reports whether all of them succeeded;
+// after a failure the jobs not yet started are not run.
 func run(jobs []func() error) bool {
-	workers := min(runtime.GOMAXPROCS(0), len(jobs))
-	if workers <= 1 {
-		for _, j := range jobs {
-			if !try(j) {
-				return false
-			}
-		}
-		return true
-	}
 	var (
 		wg     sync.WaitGroup
-		mu     sync.Mutex
-		next   int
-		failed bool
+		next   atomic.Int64
+		failed atomic.Bool
 	)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				stop := failed
-				mu.Unlock()
-				if stop || i >= len(jobs) {
-					return
-				}
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := next.Add(1) - 1; i < int64(len(jobs)) && !failed.Load(); i = next.Add(1) - 1 {
 				if !try(jobs[i]) {
-					mu.Lock()
-					failed = true
-					mu.Unlock()
+					failed.Store(true)
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
-	return !failed
+	return !failed.Load()
 }
 
 // try runs job, reporting false for an error or a panic (kin's decoders

@@ -16,19 +16,7 @@ import (
 // it (in a user's section or in "For generated code"), and every link
 // names something that exists.
 func TestPackageDoc(t *testing.T) {
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var files []*ast.File
-	for _, f := range pkgs["runtime"].Files {
-		files = append(files, f)
-	}
-	p, err := doc.NewFromFiles(fset, files, "github.com/genclient/genclient/runtime")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := packageDoc(t)
 	linked := map[string]bool{}
 	for _, m := range regexp.MustCompile(`\[\*?([A-Z]\w*)\]`).FindAllStringSubmatch(p.Doc, -1) {
 		linked[m[1]] = true
@@ -84,19 +72,7 @@ func TestPackageDoc(t *testing.T) {
 // ends with "For generated code.", and that nothing else does: a reader of
 // go doc or pkgsite sees at each identifier whether it is for them.
 func TestGeneratedCodeMarked(t *testing.T) {
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var files []*ast.File
-	for _, f := range pkgs["runtime"].Files {
-		files = append(files, f)
-	}
-	p, err := doc.NewFromFiles(fset, files, "github.com/genclient/genclient/runtime")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := packageDoc(t)
 	_, section, ok := strings.Cut(p.Doc, "# For generated code")
 	if !ok {
 		t.Fatal(`the package documentation has no "For generated code" section`)
@@ -139,4 +115,24 @@ func TestGeneratedCodeMarked(t *testing.T) {
 			t.Errorf("[%s] under For generated code is no function, type or variable", name)
 		}
 	}
+}
+
+// packageDoc returns the documentation of the runtime package, from its
+// non-test files.
+func packageDoc(t *testing.T) *doc.Package {
+	t.Helper()
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []*ast.File
+	for _, f := range pkgs["runtime"].Files {
+		files = append(files, f)
+	}
+	p, err := doc.NewFromFiles(fset, files, "github.com/genclient/genclient/runtime")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

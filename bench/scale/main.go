@@ -48,6 +48,7 @@ import (
 	"strings"
 
 	"github.com/genclient/genclient/generator"
+	"github.com/genclient/genclient/internal/apisguru"
 )
 
 const (
@@ -159,7 +160,7 @@ func resolve(specs, list string) ([]doc, error) {
 		switch {
 		case e == "":
 		case strings.HasPrefix(e, "dir:"):
-			dir, err := directory()
+			dir, err := apisguru.Fetch(os.Stderr)
 			if err != nil {
 				return nil, err
 			}

