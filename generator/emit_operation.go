@@ -71,10 +71,16 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 			if !inParamsStruct(p) {
 				continue
 			}
+			var add []jen.Code
 			if isEnumType(p.Type) {
-				adds = append(adds, jen.Id("call").Dot("Check").Call(jen.Lit("params."+p.Name), jen.Id("params").Dot(p.Name)))
+				add = append(add, jen.Id("call").Dot("Check").Call(jen.Lit("params."+p.Name), jen.Id("params").Dot(p.Name)))
 			}
-			adds = append(adds, g.addParam(p, jen.Id("params").Dot(p.Name)))
+			add = append(add, g.addParam(p, jen.Id("params").Dot(p.Name)))
+			if zeroAbsent(p.Type) {
+				// The empty string is the absent value (see useType).
+				add = []jen.Code{jen.If(jen.Id("params").Dot(p.Name).Op("!=").Lit("")).Block(add...)}
+			}
+			adds = append(adds, add...)
 		}
 		f.build = append(f.build, jen.If(jen.Id("params").Op("!=").Nil()).Block(adds...))
 	}

@@ -25,6 +25,10 @@ func (g *gen) iteratorOf(op *ir.Operation) *ir.Pagination {
 //		return runtime.All[Pet](ctx, c.s, call, opts...)
 //	}
 //
+// with items in a property of each page:
+//
+//	return runtime.AllAt[Pet](ctx, c.s, call, "pets", opts...)
+//
 // and with an x-pagination cursor, offset or page number:
 //
 //	return runtime.AllPaged[Pet](ctx, c.s, call, runtime.Paging{Kind: "cursor", Param: "after", Cursor: "next", Items: "data"}, opts...)
@@ -48,12 +52,10 @@ func (g *gen) emitIterator(f *opFunc, taken map[string]bool) jen.Code {
 	args := []jen.Code{jen.Id("ctx"), f.sess.Clone(), jen.Id("call")}
 	switch {
 	case p.Kind == ir.PageLink && p.ItemsPath != "":
-		page, field := g.pageField(f.op, p.ItemsPath)
-		if page == nil {
+		if !g.hasPageField(f.op, p.ItemsPath) {
 			return nil
 		}
-		extract := jen.Func().Params(jen.Id("p").Op("*").Add(page)).Index().Add(item.Clone()).Block(jen.Return(field))
-		send = jen.Qual(g.rt, "AllFunc").Call(append(args, extract, jen.Id("opts").Op("..."))...)
+		send = jen.Qual(g.rt, "AllAt").Types(item.Clone()).Call(append(args, jen.Lit(p.ItemsPath), jen.Id("opts").Op("..."))...)
 	case p.Kind == ir.PageLink:
 		send = jen.Qual(g.rt, "All").Types(item.Clone()).Call(append(args, jen.Id("opts").Op("..."))...)
 	default:
@@ -95,10 +97,9 @@ func (g *gen) emitIterator(f *opFunc, taken map[string]bool) jen.Code {
 		Qual("iter", "Seq2").Types(item, jen.Error()).Block(body...)
 }
 
-// pageField returns the page type of a Link-paginated operation whose
-// items are a property of the body, and the expression of the items in
-// a page p: p.WorkflowRuns (or p.Items.Value() when nullable).
-func (g *gen) pageField(op *ir.Operation, prop string) (*jen.Statement, jen.Code) {
+// hasPageField reports whether the page type of a Link-paginated
+// operation, a struct, has the property prop holding its items.
+func (g *gen) hasPageField(op *ir.Operation, prop string) bool {
 	for _, r := range op.Responses {
 		if !isSuccess(r) || len(r.Contents) == 0 || r.Contents[0].Kind != ir.KindJSON {
 			continue
@@ -109,22 +110,18 @@ func (g *gen) pageField(op *ir.Operation, prop string) (*jen.Statement, jen.Code
 		}
 		n, ok := t.(*ir.Named)
 		if !ok {
-			return nil, nil
+			return false
 		}
 		s, ok := n.Type.(*ir.Struct)
 		if !ok {
-			return nil, nil
+			return false
 		}
 		for _, f := range s.Fields {
-			if f.JSONName != prop {
-				continue
+			if f.JSONName == prop {
+				return true
 			}
-			if _, ok := f.Type.(*ir.Nullable); ok {
-				return jen.Id(n.Name), jen.Id("p").Dot(f.Name).Dot("Value").Call()
-			}
-			return jen.Id(n.Name), jen.Id("p").Dot(f.Name)
 		}
-		return nil, nil
+		return false
 	}
-	return nil, nil
+	return false
 }

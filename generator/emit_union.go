@@ -49,6 +49,9 @@ func (g *gen) emitUnion(n *ir.Named, u *ir.Union) []jen.Code {
 		g.unionMarshal(n, u),
 		g.unionUnmarshal(n, u),
 	}
+	if u.Discriminator != "" {
+		out = append(out, g.unionTags(n, u))
+	}
 	if !hasVariant(u, "Raw") {
 		out = append(out, jen.Add(comment("Raw returns the JSON u was decoded from, or nil.")).
 			Func().Params(jen.Id("u").Id(n.Name)).Id("Raw").Params().Qual("encoding/json", "RawMessage").
@@ -99,7 +102,7 @@ func (g *gen) unionUnknown(n *ir.Named, u *ir.Union) jen.Code {
 		cond = cond.Op("||").Id("u").Dot(v.Name).Op("!=").Nil()
 	}
 	q := "\"" + u.Discriminator + "\""
-	return jen.Add(comment("Unknown reports whether u was decoded from a value whose "+q+" this client does not know (a variant added to the API after this client was generated), and returns that "+q+". Such a value sets no variant; Raw returns it, and MarshalJSON sends it back byte for byte.")).
+	return jen.Add(comment("Unknown reports whether u holds a value whose "+q+" this client does not know, and returns that "+q+"; Raw returns the value.")).
 		Func().Params(jen.Id("u").Id(n.Name)).Id("Unknown").Params().Params(jen.String(), jen.Bool()).Block(
 		jen.If(cond).Block(jen.Return(jen.Lit(""), jen.False())),
 		jen.List(jen.Id("tag"), jen.Id("_")).Op(":=").Qual(g.rt, "Discriminator").Call(jen.Id("u").Dot("raw"), jen.Lit(u.Discriminator)),
@@ -135,110 +138,60 @@ func hasVariant(u *ir.Union, name string) bool {
 	return false
 }
 
-// unionMarshal emits:
+// unionMarshal emits one runtime call, driven by the union's fields (its
+// variants, in order) and, with a discriminator, its tags (see
+// unionTags):
 //
-//	// MarshalJSON encodes the variant that is set, or ...
+//	// MarshalJSON encodes the variant that is set (see runtime.MarshalUnion).
 //	func (u Shape) MarshalJSON() ([]byte, error) {
-//		if err := runtime.OneVariant("pkg: Shape", u.Circle != nil, u.Square != nil); err != nil {
-//			return nil, err
-//		}
-//		switch {
-//		case u.Circle != nil:
-//			return runtime.MarshalTagged(u.Circle, u.raw, "kind", "circle")
-//		case u.Tags != nil:
-//			return runtime.MarshalVariant(&u.Tags, u.raw)
-//		}
-//		return runtime.MarshalUnset(u.raw, "pkg: Shape")
+//		return runtime.MarshalUnion(&u, u.raw, "pkg: Shape", nil)
 //	}
-//
-// MarshalTagged fills the discriminator when the variant leaves it empty.
 func (g *gen) unionMarshal(n *ir.Named, u *ir.Union) jen.Code {
-	var cases []jen.Code
-	set := []jen.Code{jen.Lit(g.cfg.Package + ": " + n.Name)}
-	for _, v := range u.Variants {
-		arg := jen.Id("u").Dot(v.Name)
-		if nilable(variantElem(v)) {
-			arg = jen.Op("&").Id("u").Dot(v.Name)
-		}
-		enc := jen.Qual(g.rt, "MarshalVariant").Call(arg, jen.Id("u").Dot("raw"))
-		if u.Discriminator != "" && v.Tag != "" && ir.StructOf(variantElem(v)) != nil {
-			enc = jen.Qual(g.rt, "MarshalTagged").Call(arg, jen.Id("u").Dot("raw"), jen.Lit(u.Discriminator), jen.Lit(v.Tag))
-		}
-		cases = append(cases, jen.Case(jen.Id("u").Dot(v.Name).Op("!=").Nil()).Block(jen.Return(enc)))
-		set = append(set, jen.Id("u").Dot(v.Name).Op("!=").Nil())
-	}
-	doc := "MarshalJSON encodes the variant that is set; it fails when none is (and u was not decoded) or when several are. A decoded value that was not modified encodes as the JSON it was decoded from, byte for byte; a value of a variant this client does not know encodes as received."
-	if u.Discriminator != "" {
-		doc += " A variant whose \"" + u.Discriminator + "\" is empty is sent with its own value filled in."
-	}
-	return jen.Add(comment(doc)).
+	return jen.Add(comment("MarshalJSON encodes the variant that is set (see runtime.MarshalUnion).")).
 		Func().Params(jen.Id("u").Id(n.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.If(jen.Err().Op(":=").Qual(g.rt, "OneVariant").Call(set...), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Switch().Block(cases...),
-		jen.Return(jen.Qual(g.rt, "MarshalUnset").Call(jen.Id("u").Dot("raw"), jen.Lit(g.cfg.Package+": "+n.Name))),
+		jen.Return(jen.Qual(g.rt, "MarshalUnion").Call(jen.Op("&").Id("u"), jen.Id("u").Dot("raw"),
+			jen.Lit(g.cfg.Package+": "+n.Name), g.unionTagsRef(n, u))),
 	)
 }
 
-// unionUnmarshal emits, without a discriminator:
+// unionUnmarshal emits:
 //
+//	// UnmarshalJSON decodes the variant b holds (see runtime.UnmarshalUnion).
 //	func (u *Shape) UnmarshalJSON(b []byte) error {
-//		*u = Shape{}
-//		if runtime.IsNull(b) {
-//			return nil
-//		}
-//		u.raw = bytes.Clone(b)
-//		return runtime.DecodeUnion(b, "pkg: Shape",
-//			runtime.VariantPtr(&u.Circle), runtime.VariantVal(&u.Tags))
+//		return runtime.UnmarshalUnion(b, u, &u.raw, "pkg: Shape", nil)
 //	}
-//
-// and with one, a switch on the discriminator's value (see unionSwitch).
 func (g *gen) unionUnmarshal(n *ir.Named, u *ir.Union) jen.Code {
-	body := []jen.Code{
-		jen.Op("*").Id("u").Op("=").Id(n.Name).Values(),
-		jen.If(jen.Qual(g.rt, "IsNull").Call(jen.Id("b"))).Block(jen.Return(jen.Nil())),
-	}
-	doc := "UnmarshalJSON decodes the first variant that matches strictly (every required property present, no undeclared one), else the first that matches leniently (undeclared properties ignored); it fails when none does."
-	if hasDiscriminatorValues(u) {
-		doc = "UnmarshalJSON decodes the variant selected by the \"" + u.Discriminator + "\" property. A value it does not know leaves every variant unset and is kept as received (see Unknown)."
-		body = append(body, g.unionSwitch(n, u)...)
-	} else {
-		args := []jen.Code{jen.Id("b"), jen.Lit(g.cfg.Package + ": " + n.Name)}
-		for _, v := range u.Variants {
-			fn := "VariantPtr"
-			if nilable(variantElem(v)) {
-				fn = "VariantVal"
-			}
-			args = append(args, jen.Qual(g.rt, fn).Call(jen.Op("&").Id("u").Dot(v.Name)))
-		}
-		body = append(body,
-			jen.Id("u").Dot("raw").Op("=").Qual("bytes", "Clone").Call(jen.Id("b")),
-			jen.Return(jen.Qual(g.rt, "DecodeUnion").Call(args...)),
-		)
-	}
-	return jen.Add(comment(doc)).
+	return jen.Add(comment("UnmarshalJSON decodes the variant b holds (see runtime.UnmarshalUnion).")).
 		Func().Params(jen.Id("u").Op("*").Id(n.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().
-		Block(body...)
+		Block(jen.Return(jen.Qual(g.rt, "UnmarshalUnion").Call(jen.Id("b"), jen.Id("u"), jen.Op("&").Id("u").Dot("raw"),
+			jen.Lit(g.cfg.Package+": "+n.Name), g.unionTagsRef(n, u))))
 }
 
-// unionSwitch emits the discriminator dispatch:
+// unionTagsName is the package variable holding a discriminated union's
+// tags.
+func unionTagsName(n *ir.Named) string { return "tagsOf" + n.Name }
+
+// unionTagsRef is the tags argument of the union's JSON methods: nil, or
+// the variable unionTags declares.
+func (g *gen) unionTagsRef(n *ir.Named, u *ir.Union) jen.Code {
+	if u.Discriminator == "" {
+		return jen.Nil()
+	}
+	return jen.Id(unionTagsName(n))
+}
+
+// unionTags emits, for a union with a discriminator, the table its JSON
+// methods read: the discriminator values that select each variant (a
+// value selects the first variant listing it) and the value an encoded
+// struct variant is sent with when its own is empty. It is static data,
+// not code:
 //
-//	tag, err := runtime.Discriminator(b, "petType")
-//	if err != nil {
-//		return fmt.Errorf("pkg: Pet: %w", err)
-//	}
-//	u.raw = bytes.Clone(b)
-//	switch tag {
-//	case "cat", "Cat":
-//		u.Cat = new(Cat)
-//		return json.Unmarshal(b, u.Cat)
-//	}
-//	return nil // an unknown tag: see Unknown
-//
-// Variants without a discriminator value are tried by shape after the
-// switch (runtime.DecodeUnion).
-func (g *gen) unionSwitch(n *ir.Named, u *ir.Union) []jen.Code {
+//	var tagsOfPet = &runtime.UnionTags{Property: "petType",
+//		Values: [][]string{{"Cat", "cat"}, {"dog"}}, Fill: []string{"cat", "dog"}}
+func (g *gen) unionTags(n *ir.Named, u *ir.Union) jen.Code {
 	seen := map[string]bool{}
-	var cases, rest []jen.Code
+	var values, fill []jen.Code
+	anyFill := false
 	for _, v := range u.Variants {
 		var vals []jen.Code
 		for _, val := range v.Values {
@@ -248,38 +201,24 @@ func (g *gen) unionSwitch(n *ir.Named, u *ir.Union) []jen.Code {
 			}
 		}
 		if len(vals) == 0 {
-			fn := "VariantPtr"
-			if nilable(variantElem(v)) {
-				fn = "VariantVal"
-			}
-			rest = append(rest, jen.Qual(g.rt, fn).Call(jen.Op("&").Id("u").Dot(v.Name)))
-			continue
+			values = append(values, jen.Nil())
+		} else {
+			values = append(values, jen.Values(vals...))
 		}
-		t := variantElem(v)
-		target := jen.Id("u").Dot(v.Name)
-		set := jen.Id("u").Dot(v.Name).Op("=").New(g.valueType(t))
-		if nilable(t) {
-			target = jen.Op("&").Id("u").Dot(v.Name)
-			set = jen.Null()
+		tag := ""
+		if v.Tag != "" && ir.StructOf(variantElem(v)) != nil {
+			tag, anyFill = v.Tag, true
 		}
-		cases = append(cases, jen.Case(vals...).Block(
-			set, jen.Return(jen.Qual(g.rt, "Unmarshal").Call(jen.Id("b"), target)),
-		))
+		fill = append(fill, jen.Lit(tag))
 	}
-	last := jen.Return(jen.Nil())
-	if len(rest) > 0 {
-		// Variants without a value of their own are told apart by shape.
-		last = jen.Return(jen.Qual(g.rt, "DecodeUnion").Call(append([]jen.Code{jen.Id("b"), jen.Lit(g.cfg.Package + ": " + n.Name)}, rest...)...))
+	d := jen.Dict{jen.Id("Property"): jen.Lit(u.Discriminator)}
+	if hasDiscriminatorValues(u) {
+		d[jen.Id("Values")] = jen.Index().Index().String().Values(values...)
 	}
-	return []jen.Code{
-		jen.List(jen.Id("tag"), jen.Err()).Op(":=").Qual(g.rt, "Discriminator").Call(jen.Id("b"), jen.Lit(u.Discriminator)),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(g.cfg.Package+": "+n.Name+": %w"), jen.Err())),
-		),
-		jen.Id("u").Dot("raw").Op("=").Qual("bytes", "Clone").Call(jen.Id("b")),
-		jen.Switch(jen.Id("tag")).Block(cases...),
-		last,
+	if anyFill {
+		d[jen.Id("Fill")] = jen.Index().String().Values(fill...)
 	}
+	return jen.Var().Id(unionTagsName(n)).Op("=").Op("&").Qual(g.rt, "UnionTags").Values(d)
 }
 
 func hasDiscriminatorValues(u *ir.Union) bool {

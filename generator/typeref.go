@@ -56,9 +56,9 @@ func (g *gen) valueType(t ir.Type) *jen.Statement {
 	case *ir.Primitive:
 		return g.primType(t)
 	case *ir.Array:
-		return jen.Index().Add(g.valueType(t.Elem))
+		return jen.Index().Add(g.elemType(t.Elem))
 	case *ir.Map:
-		return jen.Map(jen.String()).Add(g.valueType(t.Elem))
+		return jen.Map(jen.String()).Add(g.elemType(t.Elem))
 	case *ir.Nullable:
 		if shapeOf(t.Elem) == shapeAny {
 			return rawMessage()
@@ -124,15 +124,27 @@ func (g *gen) primType(p *ir.Primitive) *jen.Statement {
 	return jen.String() // String, UUID, Binary
 }
 
+// elemType is the type of a slice element or a map value: valueType, but
+// a nullable struct or union is a pointer, nil for null, as a required
+// nullable field is (see optType).
+func (g *gen) elemType(t ir.Type) *jen.Statement {
+	if n, ok := t.(*ir.Nullable); ok && shapeOf(n.Elem) == shapeStruct {
+		return jen.Op("*").Add(g.valueType(n.Elem))
+	}
+	return g.valueType(t)
+}
+
 func rawMessage() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") }
 
 // fieldType returns the Go type of a struct field:
 //
 //	required            T (or *T to break a cycle)
 //	optional scalar     runtime.Opt[T]
+//	optional enum       T, "" absent (see zeroAbsent)
 //	optional struct     *T
 //	optional slice/map  []T, map[string]T (nil is absent)
 //	nullable            runtime.Nullable[T] (or runtime.Nullable[*T])
+//	required nullable   *T for a struct or union, nil for null
 //	free-form           json.RawMessage
 func (g *gen) fieldType(f *ir.Field) *jen.Statement {
 	return g.useType(f.Type, f.Required, g.ptrFields[f])
@@ -140,10 +152,25 @@ func (g *gen) fieldType(f *ir.Field) *jen.Statement {
 
 // useType is fieldType for any use site: optional parameters use it too.
 func (g *gen) useType(t ir.Type, required, ptr bool) *jen.Statement {
+	if !required && zeroAbsent(t) {
+		return g.valueType(t)
+	}
+	return g.optType(t, required, ptr)
+}
+
+// optType is useType with every optional scalar an Opt, for the uses
+// where an empty string would still be sent (multipart fields).
+func (g *gen) optType(t ir.Type, required, ptr bool) *jen.Statement {
 	t = unquoted(t)
 	if n, ok := t.(*ir.Nullable); ok {
 		if shapeOf(n.Elem) == shapeAny {
 			return rawMessage()
+		}
+		if required && shapeOf(n.Elem) == shapeStruct {
+			// Present, as null or a value: a pointer, nil for null, as
+			// go-github writes it. A Nullable of each struct would cost
+			// the compiler its methods for that struct's shape.
+			return jen.Op("*").Add(g.valueType(n.Elem))
 		}
 		inner := g.valueType(n.Elem)
 		if ptr {
@@ -254,4 +281,27 @@ func nilable(t ir.Type) bool {
 		return s == shapeAny
 	}
 	return s == shapeNilable || s == shapeAny
+}
+
+// zeroAbsent reports whether an optional use of t is t itself, its empty
+// string meaning absent: a string enum that does not document "" (as
+// openai-go does). An Opt of it would cost the compiler twenty method
+// wrappers for each enum type; the empty string is sent by no one and
+// `omitzero` leaves it out. Optional parameters of such a type are only
+// added to the call when they are not "".
+func zeroAbsent(t ir.Type) bool {
+	n, ok := t.(*ir.Named)
+	if !ok {
+		return false
+	}
+	e, ok := n.Type.(*ir.Enum)
+	if !ok || e.Base != nil && (e.Base.Kind != ir.String || e.Base.Quoted) {
+		return false
+	}
+	for _, v := range e.Values {
+		if v.Value == `""` {
+			return false
+		}
+	}
+	return true
 }

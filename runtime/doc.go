@@ -114,9 +114,10 @@
 //   - sending it and decoding the answer: [Exec], [Decode], [DecodeFunc],
 //     [DecodeHeaders], [Text], [Stream], [JSONStream], [StreamFormat],
 //     [ErrSeq], [Events], [NewErrorModel];
-//   - pagination: [All], [AllFunc], [AllPaged], [Paging], [Pages],
+//   - pagination: [All], [AllAt], [AllFunc], [AllPaged], [Paging], [Pages],
 //     [PagesFunc], [NextLink];
-//   - JSON of generated types: [MarshalUnset],
+//   - JSON of generated types: [MarshalUnion], [UnmarshalUnion],
+//     [UnionTags], [MarshalUnset],
 //     [MarshalVariant], [MarshalTagged], [OneVariant], [DecodeUnion], [Discriminator], [Variant],
 //     [VariantPtr], [VariantVal], [IsNull], [ModelText];
 //   - error models: [NewErrorModel], shared by the operations whose only

@@ -181,6 +181,10 @@ func (e *encoder) fallback(v reflect.Value) error {
 // methods encodes v, whose type has MarshalJSON or MarshalText, as
 // encoding/json does.
 func (e *encoder) methods(v reflect.Value, c *codec) error {
+	if v.Kind() == reflect.Pointer && v.IsNil() {
+		e.buf = append(e.buf, "null"...) // as encoding/json: no method call on nil
+		return nil
+	}
 	var m any
 	switch {
 	case c.jsonT || c.textT:

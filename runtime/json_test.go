@@ -414,3 +414,28 @@ func get(u Unknown, name string) string {
 	raw, _ := u.Get(name)
 	return string(raw)
 }
+
+// valueMarshaler has MarshalJSON on its value, as generated unions do.
+type valueMarshaler struct{ s string }
+
+func (v valueMarshaler) MarshalJSON() ([]byte, error) { return json.Marshal(v.s) }
+
+// A nil pointer to a type whose MarshalJSON has a value receiver (a
+// required nullable union field) encodes as null without calling it, as
+// encoding/json does.
+func TestJSONNilPointerToValueMarshaler(t *testing.T) {
+	type holder struct {
+		U *valueMarshaler   `json:"u"`
+		L []*valueMarshaler `json:"l"`
+	}
+	for _, v := range []holder{{}, {U: &valueMarshaler{"x"}, L: []*valueMarshaler{nil, {"y"}}}} {
+		got, err := Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(v)
+		if string(got) != string(want) {
+			t.Errorf("Marshal = %s, want %s", got, want)
+		}
+	}
+}

@@ -2,12 +2,14 @@ package runtime
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"iter"
 	"net/http"
 	"net/url"
+	"reflect"
 )
 
 // Pagination errors.
@@ -44,7 +46,76 @@ type Page[T any] struct {
 //
 // For generated code.
 func All[T any](ctx context.Context, s *Session, call *Call, opts ...Option) iter.Seq2[T, error] {
-	return AllFunc(ctx, s, call, func(p *[]T) []T { return *p }, opts...)
+	return pageItems[T](ctx, s, call, "", nil, opts)
+}
+
+// AllAt is All for APIs whose pages are JSON objects holding the items
+// in the property items (a dotted path, as in Paging.Items): a page
+// without it has none.
+//
+// For generated code.
+func AllAt[T any](ctx context.Context, s *Session, call *Call, items string, opts ...Option) iter.Seq2[T, error] {
+	return pageItems[T](ctx, s, call, items, nil, opts)
+}
+
+// pageItems is the iterator of All, AllAt and AllPaged: the only code
+// compiled per item type (the fetching and decoding are paginate's). It is
+// not inlined, so that its closures are compiled once per item type
+// rather than once per operation.
+//
+//go:noinline
+func pageItems[T any](ctx context.Context, s *Session, call *Call, items string, paging *Paging, opts []Option) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var page []T
+		err := s.paginate(ctx, call, items, paging, opts, &page, func() bool {
+			for _, it := range page {
+				if !yield(it, nil) {
+					return false
+				}
+			}
+			return true
+		})
+		if err != nil {
+			var zero T
+			yield(zero, err)
+		}
+	}
+}
+
+// paginate fetches the pages of call one by one, as paging says (nil: by
+// the Link header), decodes the items of each into dst (a *[]T; items is
+// their path in a Link-paged body, "" for the body itself) and calls
+// visit, which returns false to stop. It returns the first error.
+func (s *Session) paginate(ctx context.Context, call *Call, items string, paging *Paging, opts []Option, dst any, visit func() bool) error {
+	if paging != nil {
+		return s.walkPaged(ctx, call, *paging, opts, dst, visit)
+	}
+	return s.walkPages(ctx, call, opts, func(pg *rawPage) (bool, error) {
+		reflect.ValueOf(dst).Elem().SetZero()
+		if items == "" {
+			if err := pg.decode(dst); err != nil {
+				return false, err
+			}
+			return visit(), nil
+		}
+		if len(pg.body) == 0 || pg.status == http.StatusNoContent {
+			return visit(), nil
+		}
+		b := trimBOM(pg.body)
+		raw, ok := jsonPath(b, items)
+		if !ok {
+			// No items; a body that is not a JSON object is an error.
+			var obj map[string]json.RawMessage
+			if err := Unmarshal(b, &obj); err != nil {
+				return false, pg.decodeError(err)
+			}
+			return visit(), nil
+		}
+		if err := Unmarshal(raw, dst); err != nil {
+			return false, pg.decodeError(err)
+		}
+		return visit(), nil
+	})
 }
 
 // AllFunc is All for APIs whose pages are JSON objects of type P that
@@ -116,9 +187,14 @@ func (pg *rawPage) decode(v any) error {
 		return nil
 	}
 	if err := Unmarshal(trimBOM(pg.body), v); err != nil {
-		return &DecodeError{Method: pg.method, URL: redactURL(pg.url, pg.redact), StatusCode: pg.status, Body: bounded(pg.body), Err: err}
+		return pg.decodeError(err)
 	}
 	return nil
+}
+
+// decodeError is the error of a page whose body does not decode.
+func (pg *rawPage) decodeError(err error) error {
+	return &DecodeError{Method: pg.method, URL: redactURL(pg.url, pg.redact), StatusCode: pg.status, Body: bounded(pg.body), Err: err}
 }
 
 // walkPages fetches the pages of call one by one and hands each to visit,

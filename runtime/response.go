@@ -341,109 +341,105 @@ type Paging struct {
 //
 // For generated code.
 func AllPaged[T any](ctx context.Context, s *Session, call *Call, p Paging, opts ...Option) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		cfg, err := s.callConfig(opts)
-		if err == nil && call == nil {
-			err = errNilCall
-		}
+	return pageItems[T](ctx, s, call, "", &p, opts)
+}
+
+// walkPaged is the part of AllPaged that does not depend on the item
+// type: it fetches the pages p describes, decodes the items of each into
+// dst (a *[]T) and calls visit, which returns false to stop. It returns
+// the first error.
+func (s *Session) walkPaged(ctx context.Context, call *Call, p Paging, opts []Option, dst any, visit func() bool) error {
+	cfg, err := s.callConfig(opts)
+	if err == nil && call == nil {
+		err = errNilCall
+	}
+	if err != nil {
+		return err
+	}
+	items := reflect.ValueOf(dst).Elem()
+	seen := map[string]bool{}
+	cur := call
+	num := 0
+	if v := call.Query.Get(p.Param); v != "" {
+		num, _ = strconv.Atoi(v)
+	} else if p.Kind == "page" {
+		num = 1
+	}
+	for n := 1; ; n++ {
+		resp, buf, _, err := s.body(ctx, cur, opts)
 		if err != nil {
-			yield(zero, err)
-			return
+			return err
 		}
-		seen := map[string]bool{}
-		cur := call
-		num := 0
-		if v := call.Query.Get(p.Param); v != "" {
-			num, _ = strconv.Atoi(v)
-		} else if p.Kind == "page" {
-			num = 1
+		b := append([]byte(nil), trimBOM(buf.Bytes())...)
+		s.putBuf(buf)
+		decodeErr := func(err error) error {
+			return &DecodeError{Method: cur.Method, URL: redactURL(resp.Request.URL, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err}
 		}
-		for n := 1; ; n++ {
-			resp, buf, _, err := s.body(ctx, cur, opts)
+		items.SetZero()
+		if raw, ok := jsonPath(b, p.Items); ok {
+			if err := Unmarshal(raw, dst); err != nil {
+				return decodeErr(err)
+			}
+		}
+		if !visit() {
+			return nil
+		}
+		if p.HasMore != "" {
+			if raw, ok := jsonPath(b, p.HasMore); !ok || string(raw) != "true" {
+				return nil
+			}
+		}
+		var next string
+		switch p.Kind {
+		case "cursor", "url":
+			path, from := p.Cursor, b
+			if p.CursorItem != "" {
+				path, from = p.CursorItem, lastItem(b, p.Items)
+			}
+			raw, ok := jsonPath(from, path)
+			if ok {
+				var sv any
+				if err := json.Unmarshal(raw, &sv); err != nil {
+					return decodeErr(err)
+				}
+				switch x := sv.(type) {
+				case string:
+					next = x
+				case nil:
+				default:
+					next = string(raw)
+				}
+			}
+		case "page":
+			num++
+			next = strconv.Itoa(num)
+		default:
+			num += items.Len()
+			next = strconv.Itoa(num)
+		}
+		if next == "" || items.Len() == 0 {
+			return nil
+		}
+		if seen[next] {
+			return fmt.Errorf("%w: %s=%s", ErrPaginationLoop, p.Param, next)
+		}
+		seen[next] = true
+		if cfg.maxPages > 0 && n >= cfg.maxPages {
+			return fmt.Errorf("%w (%d)", ErrMaxPages, cfg.maxPages)
+		}
+		if p.Kind == "url" {
+			u, err := resp.Request.URL.Parse(next)
 			if err != nil {
-				yield(zero, err)
-				return
+				return decodeErr(fmt.Errorf("next page URL at %s: %w", p.Cursor, err))
 			}
-			b := append([]byte(nil), trimBOM(buf.Bytes())...)
-			s.putBuf(buf)
-			decodeErr := func(err error) {
-				yield(zero, &DecodeError{Method: cur.Method, URL: redactURL(resp.Request.URL, cfg.redact), StatusCode: resp.StatusCode, Body: bounded(b), Err: err})
+			if !inScope(cfg.trusted, u) {
+				return fmt.Errorf("%w: %s", ErrCrossOriginLink, redactURL(u, cfg.redact))
 			}
-			var items []T
-			if raw, ok := jsonPath(b, p.Items); ok {
-				if err := Unmarshal(raw, &items); err != nil {
-					decodeErr(err)
-					return
-				}
-			}
-			for _, it := range items {
-				if !yield(it, nil) {
-					return
-				}
-			}
-			if p.HasMore != "" {
-				if raw, ok := jsonPath(b, p.HasMore); !ok || string(raw) != "true" {
-					return
-				}
-			}
-			var next string
-			switch p.Kind {
-			case "cursor", "url":
-				path, from := p.Cursor, b
-				if p.CursorItem != "" {
-					path, from = p.CursorItem, lastItem(b, p.Items)
-				}
-				raw, ok := jsonPath(from, path)
-				if ok {
-					var sv any
-					if err := json.Unmarshal(raw, &sv); err != nil {
-						decodeErr(err)
-						return
-					}
-					switch x := sv.(type) {
-					case string:
-						next = x
-					case nil:
-					default:
-						next = string(raw)
-					}
-				}
-			case "page":
-				num++
-				next = strconv.Itoa(num)
-			default:
-				num += len(items)
-				next = strconv.Itoa(num)
-			}
-			if next == "" || len(items) == 0 {
-				return
-			}
-			if seen[next] {
-				yield(zero, fmt.Errorf("%w: %s=%s", ErrPaginationLoop, p.Param, next))
-				return
-			}
-			seen[next] = true
-			if cfg.maxPages > 0 && n >= cfg.maxPages {
-				yield(zero, fmt.Errorf("%w (%d)", ErrMaxPages, cfg.maxPages))
-				return
-			}
-			if p.Kind == "url" {
-				u, err := resp.Request.URL.Parse(next)
-				if err != nil {
-					decodeErr(fmt.Errorf("next page URL at %s: %w", p.Cursor, err))
-					return
-				}
-				if !inScope(cfg.trusted, u) {
-					yield(zero, fmt.Errorf("%w: %s", ErrCrossOriginLink, redactURL(u, cfg.redact)))
-					return
-				}
-				cur = &Call{Method: http.MethodGet, Header: call.Header, Cookies: call.Cookies,
-					Security: call.Security, ErrorModel: call.ErrorModel, abs: u}
-				continue
-			}
-			cur = withQuery(call, p.Param, next)
+			cur = &Call{Method: http.MethodGet, Header: call.Header, Cookies: call.Cookies,
+				Security: call.Security, ErrorModel: call.ErrorModel, abs: u}
+			continue
 		}
+		cur = withQuery(call, p.Param, next)
 	}
 }
 
