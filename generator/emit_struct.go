@@ -37,6 +37,7 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 	g.current = "schema " + n.Name
 	var fields []jen.Code
 	var omitted, untagged []string
+	comparable := !s.Unknown && s.Additional == nil
 	for _, f := range s.Fields {
 		if omitField(n, f) {
 			omitted = append(omitted, "\""+f.JSONName+"\"")
@@ -46,6 +47,7 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 			untagged = append(untagged, strconv.Quote(f.JSONName))
 			continue
 		}
+		comparable = comparable && g.fieldComparable(f)
 		tag := f.JSONName
 		if !f.Required {
 			tag += ",omitzero"
@@ -92,6 +94,10 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 			fate = "they are kept in " + additionalName(s)
 		}
 		paras = append(paras, "The properties "+strings.Join(untagged, ", ")+" have names a Go struct tag cannot hold; "+fate+".")
+	}
+	if comparable && len(fields) > 0 {
+		// No struct == (see fieldComparable).
+		fields = append([]jen.Code{jen.Id("_").Index(jen.Lit(0)).Func().Params()}, fields...)
 	}
 	decl := jen.Add(comment(paras...)).
 		Type().Id(n.Name).Struct(fields...)
@@ -180,4 +186,53 @@ func typeDoc(n *ir.Named) []string {
 		}
 	}
 	return paras
+}
+
+// fieldComparable reports whether the Go type of f supports ==. A struct
+// whose fields all do gets a first field `_ [0]func()`, which takes the
+// == away: the compiler then writes no equality function for it (one per
+// struct, a sixth of a package's code), and no API sends a struct one would
+// compare as a whole. Structs with a slice, a map or raw JSON have none
+// already.
+func (g *gen) fieldComparable(f *ir.Field) bool {
+	t := unquoted(f.Type)
+	if n, ok := t.(*ir.Nullable); ok {
+		switch {
+		case shapeOf(n.Elem) == shapeAny:
+			return false
+		case f.Required && shapeOf(n.Elem) == shapeStruct, g.ptrFields[f]:
+			return true // a pointer
+		}
+		return typeComparable(n.Elem)
+	}
+	if f.Required && g.ptrFields[f] || !f.Required && shapeOf(t) == shapeStruct {
+		return true // a pointer
+	}
+	return typeComparable(t)
+}
+
+// typeComparable reports whether valueType(t) supports ==. A named struct
+// does not: it either holds a field that does not or starts with
+// `_ [0]func()`.
+func typeComparable(t ir.Type) bool {
+	for range 64 {
+		switch x := t.(type) {
+		case *ir.Primitive:
+			return x.Kind != ir.Bytes
+		case *ir.Nullable:
+			t = x.Elem
+			continue
+		case *ir.Named:
+			switch x.Type.(type) {
+			case *ir.Struct, *ir.Union, *ir.Any:
+				return false
+			case *ir.Enum:
+				return true
+			}
+			t = x.Type
+			continue
+		}
+		return false // arrays, maps, free-form JSON
+	}
+	return false
 }

@@ -102,11 +102,6 @@ func (g *gen) checkNames() error {
 					return err
 				}
 			}
-			if len(e.Values) > 0 {
-				if err := claim(enumValuesFunc(n, e), "the values function of "+n.Name); err != nil {
-					return err
-				}
-			}
 		}
 	}
 	for _, s := range g.api.Services {
