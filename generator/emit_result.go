@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -325,18 +326,17 @@ func (g *gen) emitHeadersType(op *ir.Operation) jen.Code {
 //
 //	runtime.NewErrorModel[Error]
 //
-// and otherwise:
+// and otherwise the Model method of a table, one per distinct set of
+// responses in the package (declared by the first service file that uses
+// it, see takeErrTables), instead of a closure per operation:
 //
-//	func(status int) any {
-//		switch {
-//		case status == 404:
-//			return new(NotFound)
-//		case status == 409:
-//			return nil // declared without a schema
-//		case status >= 500 && status <= 599:
-//			return new(ServerError)
-//		}
-//		return new(Error) // "default", or nil without one
+//	errorModels1.Model
+//
+//	var errorModels1 = runtime.ErrorModels{
+//		{Lo: 404, Hi: 404, New: runtime.NewErrorModel[NotFound]},
+//		{Lo: 409, Hi: 409}, // declared without a schema
+//		{Lo: 500, Hi: 599, New: runtime.NewErrorModel[ServerError]},
+//		{New: runtime.NewErrorModel[Error]}, // "default"
 //	}
 func (g *gen) errorModel(op *ir.Operation) jen.Code {
 	type model struct {
@@ -366,26 +366,49 @@ func (g *gen) errorModel(op *ir.Operation) jen.Code {
 	if !has {
 		return nil
 	}
-	ret := func(m model) jen.Code {
-		if m.typ == nil {
-			return jen.Return(jen.Nil())
-		}
-		return jen.Return(jen.New(m.typ))
-	}
 	if len(models) == 1 && statusCond(models[0].r) == nil {
 		return jen.Qual(g.rt, "NewErrorModel").Types(models[0].typ)
 	}
-	var cases []jen.Code
-	var fallback jen.Code = jen.Return(jen.Nil())
+	var rows []jen.Code
+	var key strings.Builder
 	for _, m := range models {
-		cond := statusCond(m.r)
-		if cond == nil {
-			fallback = ret(m)
-			continue
+		var row []jen.Code
+		lo, hi := statusRange(m.r)
+		if lo != 0 {
+			row = append(row, jen.Id("Lo").Op(":").Lit(lo), jen.Id("Hi").Op(":").Lit(hi))
 		}
-		cases = append(cases, jen.Case(cond).Block(ret(m)))
+		if m.typ != nil {
+			row = append(row, jen.Id("New").Op(":").Qual(g.rt, "NewErrorModel").Types(m.typ))
+		}
+		rows = append(rows, jen.Values(row...))
+		typ := ""
+		if m.typ != nil {
+			typ = m.typ.GoString()
+		}
+		fmt.Fprintf(&key, "%d-%d:%s;", lo, hi, typ)
 	}
-	return jen.Func().Params(jen.Id("status").Int()).Any().Block(jen.Switch().Block(cases...), fallback)
+	name, ok := g.errTables[key.String()]
+	if !ok {
+		name = fmt.Sprintf("errorModels%d", len(g.errTables)+1)
+		g.errTables[key.String()] = name
+		g.errTableDecls = append(g.errTableDecls,
+			jen.Var().Id(name).Op("=").Qual(g.rt, "ErrorModels").Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, rows...))
+	}
+	return jen.Id(name).Dot("Model")
+}
+
+// statusRange is the statuses a response matches, inclusive: 404-404,
+// 500-599 for "5XX", 0-0 for "default".
+func statusRange(r *ir.Response) (lo, hi int) {
+	if r.Code != 0 {
+		return r.Code, r.Code
+	}
+	if len(r.Status) == 3 && strings.EqualFold(r.Status[1:], "XX") {
+		if d, err := strconv.Atoi(r.Status[:1]); err == nil {
+			return d * 100, d*100 + 99
+		}
+	}
+	return 0, 0
 }
 
 // statusCond is the condition on status matching a response, nil for

@@ -6,11 +6,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dave/jennifer/jen"
+
 	"github.com/genclient/genclient/ir"
 )
 
 // gen holds what one Generate call knows about its API. It is built once
-// by newGen and only read afterwards.
+// by newGen and only read afterwards, but for the names of the error model
+// tables the services' files declare as they are emitted, in order.
 type gen struct {
 	api *ir.API
 	cfg Config
@@ -19,6 +22,10 @@ type gen struct {
 	// ptrFields are the struct fields that must hold a pointer to break a
 	// cycle of by-value struct types.
 	ptrFields map[*ir.Field]bool
+	// errTables names the error model tables by their rows (see
+	// errorModel); errTableDecls are those not declared yet.
+	errTables     map[string]string
+	errTableDecls []jen.Code
 	// schemes indexes API.Schemes by Key.
 	schemes map[string]*ir.SecurityScheme
 	// serviceTypes maps a named service to its Go type name.
@@ -52,6 +59,7 @@ func newGen(api *ir.API, cfg Config) (*gen, error) {
 		g.schemes[s.Key] = s
 	}
 	g.ptrFields = findCycles(api.Types)
+	g.errTables = map[string]string{}
 	if err := g.checkNames(); err != nil {
 		return nil, err
 	}

@@ -326,3 +326,45 @@ func (c *Call) GoString() string { return c.String() }
 //
 // For generated code.
 func NewErrorModel[T any](int) any { return new(T) }
+
+// ErrorModels is the error models of an operation as a table: its Model
+// method is the operation's Call.ErrorModel. Each row matches the statuses
+// from Lo to Hi (a row with Lo 0 is "default", used when no other
+// matches) and returns New(status), or nil when New is nil (a response
+// declared without a model). The first row that matches wins. Generated
+// packages declare one table per distinct set of error responses rather
+// than a closure per operation.
+//
+// For generated code.
+type ErrorModels []ErrorModelRow
+
+// ErrorModelRow is one row of ErrorModels.
+//
+// For generated code.
+type ErrorModelRow struct {
+	Lo, Hi int
+	New    func(status int) any
+}
+
+// Model returns a pointer to a fresh value to decode the error body of
+// status into, or nil (see ErrorModels).
+//
+// For generated code.
+func (m ErrorModels) Model(status int) any {
+	var def func(int) any
+	for _, r := range m {
+		switch {
+		case r.Lo == 0:
+			def = r.New
+		case status >= r.Lo && status <= r.Hi:
+			if r.New == nil {
+				return nil
+			}
+			return r.New(status)
+		}
+	}
+	if def == nil {
+		return nil
+	}
+	return def(status)
+}
