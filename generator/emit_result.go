@@ -1,7 +1,7 @@
 package generator
 
 import (
-	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -326,22 +326,27 @@ func (g *gen) emitHeadersType(op *ir.Operation) jen.Code {
 //
 //	runtime.NewErrorModel[Error]
 //
-// and otherwise the Model method of a table, one per distinct set of
-// responses in the package (declared by the first service file that uses
-// it, see takeErrTables), instead of a closure per operation:
+// and otherwise a function of the package, one for all the operations
+// that map statuses alike (Microsoft Graph's 11,422 operations share
+// one), named after the models (errModelNotFoundServerError, with a
+// number when two mappings have the same models; see errors.go):
 //
-//	errorModels1.Model
-//
-//	var errorModels1 = runtime.ErrorModels{
-//		{Lo: 404, Hi: 404, New: runtime.NewErrorModel[NotFound]},
-//		{Lo: 409, Hi: 409}, // declared without a schema
-//		{Lo: 500, Hi: 599, New: runtime.NewErrorModel[ServerError]},
-//		{New: runtime.NewErrorModel[Error]}, // "default"
+//	func errModelNotFoundServerErrorError(status int) any {
+//		switch {
+//		case status == 404:
+//			return new(NotFound)
+//		case status == 409:
+//			return nil // declared without a schema
+//		case status >= 500 && status <= 599:
+//			return new(ServerError)
+//		}
+//		return new(Error) // "default", or nil without one
 //	}
 func (g *gen) errorModel(op *ir.Operation) jen.Code {
 	type model struct {
-		r   *ir.Response
-		typ *jen.Statement // nil: the response declares no model
+		r    *ir.Response
+		typ  *jen.Statement // nil: the response declares no model
+		name string         // the model's type name, for the function's
 	}
 	var models []model
 	has := false
@@ -358,6 +363,10 @@ func (g *gen) errorModel(op *ir.Operation) jen.Code {
 					t = n.Elem
 				}
 				m.typ = g.valueType(t)
+				m.name = "Any"
+				if n, ok := t.(*ir.Named); ok {
+					m.name = n.Name
+				}
 				has = true
 			}
 		}
@@ -366,49 +375,53 @@ func (g *gen) errorModel(op *ir.Operation) jen.Code {
 	if !has {
 		return nil
 	}
+	ret := func(m model) jen.Code {
+		if m.typ == nil {
+			return jen.Return(jen.Nil())
+		}
+		return jen.Return(jen.New(m.typ))
+	}
 	if len(models) == 1 && statusCond(models[0].r) == nil {
 		return jen.Qual(g.rt, "NewErrorModel").Types(models[0].typ)
 	}
-	var rows []jen.Code
-	var key strings.Builder
+	// Consecutive statuses with one model share a case.
+	var cases []jen.Code
+	var conds []jen.Code
+	var fallback jen.Code = jen.Return(jen.Nil())
+	for i, m := range models {
+		cond := statusCond(m.r)
+		if cond == nil {
+			fallback = ret(m)
+			continue
+		}
+		conds = append(conds, cond)
+		if i+1 < len(models) && statusCond(models[i+1].r) != nil && models[i+1].name == m.name {
+			continue
+		}
+		cases = append(cases, jen.Case(conds...).Block(ret(m)))
+		conds = nil
+	}
+	body := []jen.Code{jen.Switch().Block(cases...), fallback}
+	key := jen.Block(body...).GoString()
+	if name, ok := g.errFuncs[key]; ok {
+		return jen.Id(name)
+	}
+	var names []string
 	for _, m := range models {
-		var row []jen.Code
-		lo, hi := statusRange(m.r)
-		if lo != 0 {
-			row = append(row, jen.Id("Lo").Op(":").Lit(lo), jen.Id("Hi").Op(":").Lit(hi))
-		}
-		if m.typ != nil {
-			row = append(row, jen.Id("New").Op(":").Qual(g.rt, "NewErrorModel").Types(m.typ))
-		}
-		rows = append(rows, jen.Values(row...))
-		typ := ""
-		if m.typ != nil {
-			typ = m.typ.GoString()
-		}
-		fmt.Fprintf(&key, "%d-%d:%s;", lo, hi, typ)
-	}
-	name, ok := g.errTables[key.String()]
-	if !ok {
-		name = fmt.Sprintf("errorModels%d", len(g.errTables)+1)
-		g.errTables[key.String()] = name
-		g.errTableDecls = append(g.errTableDecls,
-			jen.Var().Id(name).Op("=").Qual(g.rt, "ErrorModels").Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, rows...))
-	}
-	return jen.Id(name).Dot("Model")
-}
-
-// statusRange is the statuses a response matches, inclusive: 404-404,
-// 500-599 for "5XX", 0-0 for "default".
-func statusRange(r *ir.Response) (lo, hi int) {
-	if r.Code != 0 {
-		return r.Code, r.Code
-	}
-	if len(r.Status) == 3 && strings.EqualFold(r.Status[1:], "XX") {
-		if d, err := strconv.Atoi(r.Status[:1]); err == nil {
-			return d * 100, d*100 + 99
+		if m.name != "" && !slices.Contains(names, m.name) {
+			names = append(names, m.name)
 		}
 	}
-	return 0, 0
+	base := "errModel" + strings.Join(names, "")
+	name := base
+	for i := 2; g.errFuncNames[name]; i++ {
+		name = base + strconv.Itoa(i)
+	}
+	g.errFuncNames[name] = true
+	g.errFuncs[key] = name
+	g.errFuncDecls = append(g.errFuncDecls, jen.Add(comment(name+" is the error model of the operations whose error responses it lists: the body of a status decodes into it.")).
+		Func().Id(name).Params(jen.Id("status").Int()).Any().Block(body...))
+	return jen.Id(name)
 }
 
 // statusCond is the condition on status matching a response, nil for

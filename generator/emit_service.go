@@ -67,13 +67,5 @@ func (g *gen) emitService(svc *ir.Service) []jen.Code {
 			out = append(out, it)
 		}
 	}
-	return append(out, g.takeErrTables()...)
-}
-
-// takeErrTables returns the error model tables the operations emitted
-// so far use and no file declares yet.
-func (g *gen) takeErrTables() []jen.Code {
-	out := g.errTableDecls
-	g.errTableDecls = nil
 	return out
 }

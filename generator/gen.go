@@ -12,8 +12,9 @@ import (
 )
 
 // gen holds what one Generate call knows about its API. It is built once
-// by newGen and only read afterwards, but for the names of the error model
-// tables the services' files declare as they are emitted, in order.
+// by newGen and only read afterwards, but for the error-model functions
+// the operations add while units lists the declarations (serially; the
+// files render concurrently after).
 type gen struct {
 	api *ir.API
 	cfg Config
@@ -22,16 +23,18 @@ type gen struct {
 	// ptrFields are the struct fields that must hold a pointer to break a
 	// cycle of by-value struct types.
 	ptrFields map[*ir.Field]bool
-	// errTables names the error model tables by their rows (see
-	// errorModel); errTableDecls are those not declared yet.
-	errTables     map[string]string
-	errTableDecls []jen.Code
 	// schemes indexes API.Schemes by Key.
 	schemes map[string]*ir.SecurityScheme
 	// serviceTypes maps a named service to its Go type name.
 	serviceTypes map[*ir.Service]string
 	// errModels are the error models and their helpers (see emit_errors.go).
 	errModels []*errorModel
+	// errFuncs maps the body of an error-model function (see errorModel)
+	// to its name; errFuncNames holds the names, errFuncDecls the
+	// functions, in the order operations first use them.
+	errFuncs     map[string]string
+	errFuncNames map[string]bool
+	errFuncDecls []jen.Code
 	// current names the operation or schema being emitted, for an
 	// InternalError.
 	current string
@@ -54,12 +57,13 @@ func newGen(api *ir.API, cfg Config) (*gen, error) {
 		rt:           cfg.RuntimeImport,
 		schemes:      map[string]*ir.SecurityScheme{},
 		serviceTypes: map[*ir.Service]string{},
+		errFuncs:     map[string]string{},
+		errFuncNames: map[string]bool{},
 	}
 	for _, s := range api.Schemes {
 		g.schemes[s.Key] = s
 	}
 	g.ptrFields = findCycles(api.Types)
-	g.errTables = map[string]string{}
 	if err := g.checkNames(); err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package runtime
 import (
 	"context"
 	"net/http"
-	"reflect"
 	"testing"
 )
 
@@ -97,33 +96,5 @@ func TestCallServer(t *testing.T) {
 	call.Server, call.ServerOf = "files.example.com", "https://api.example.com/"
 	if err := Exec(context.Background(), s, call); err == nil {
 		t.Error("a relative Server was accepted")
-	}
-}
-
-// ErrorModels picks the first row whose statuses match, else the
-// default row; a row without New gives no model.
-func TestErrorModels(t *testing.T) {
-	type notFound struct{}
-	type server struct{}
-	type other struct{}
-	m := ErrorModels{
-		{Lo: 404, Hi: 404, New: NewErrorModel[notFound]},
-		{Lo: 409, Hi: 409},
-		{Lo: 400, Hi: 499, New: NewErrorModel[server]},
-		{New: NewErrorModel[other]},
-	}
-	for _, c := range []struct {
-		status int
-		want   any
-	}{
-		{404, new(notFound)}, {409, nil}, {418, new(server)}, {500, new(other)},
-	} {
-		got := m.Model(c.status)
-		if reflect.TypeOf(got) != reflect.TypeOf(c.want) {
-			t.Errorf("Model(%d) = %T, want %T", c.status, got, c.want)
-		}
-	}
-	if got := m[:3].Model(500); got != nil {
-		t.Errorf("without a default: Model(500) = %T, want nil", got)
 	}
 }

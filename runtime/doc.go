@@ -121,9 +121,7 @@
 //     [MarshalVariant], [MarshalTagged], [OneVariant], [DecodeUnion], [Discriminator], [Variant],
 //     [VariantPtr], [VariantVal], [IsNull], [ModelText];
 //   - error models: [NewErrorModel], shared by the operations whose only
-//     error response is "default", and [ErrorModels] ([ErrorModelRow],
-//     [ErrorModels.Model]), a table shared by the operations with the
-//     same error responses.
+//     error response is "default".
 //
 // Request bodies a user passes to a generated {Name}WithBody method are
 // [Body] values: [BytesBody], [ReaderBody], [TextBody], [FormBody],
