@@ -55,7 +55,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Repos.ListForOrg(ctx, "github", &ghgen.ReposListForOrgParams{Type: runtime.Some(ghgen.ReposListForOrgTypeForks), Sort: runtime.Some(ghgen.ReposListForSortPushed), Direction: runtime.Some(ghgen.DirectionAsc), Page: runtime.Some(2), PerPage: runtime.Some(50)})
+				return c.Repos.ListForOrg(ctx, "github", &ghgen.ReposListForOrgParams{Type: ghgen.ReposListForOrgTypeForks, Sort: ghgen.ReposListForSortPushed, Direction: ghgen.DirectionAsc, Page: runtime.Some(2), PerPage: runtime.Some(50)})
 			}},
 		{name: "repos create for user (JSON body)", resp: ex("repository"), status: 201, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -111,7 +111,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Issues.ListForRepo(ctx, "octocat", "Hello-World", &ghgen.IssuesListForRepoParams{State: runtime.Some(ghgen.StateEnumClosed), Labels: runtime.Some("bug,ui"), Sort: runtime.Some(ghgen.IssuesListSortUpdated), Direction: runtime.Some(ghgen.DirectionAsc), Since: runtime.Some(since.Format(time.RFC3339)), Creator: runtime.Some("octocat"), Page: runtime.Some(3)})
+				return c.Issues.ListForRepo(ctx, "octocat", "Hello-World", &ghgen.IssuesListForRepoParams{State: ghgen.StateEnumClosed, Labels: runtime.Some("bug,ui"), Sort: ghgen.IssuesListSortUpdated, Direction: ghgen.DirectionAsc, Since: runtime.Some(since.Format(time.RFC3339)), Creator: runtime.Some("octocat"), Page: runtime.Some(3)})
 			}},
 		{name: "issues get", resp: ex("issue"), decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -125,7 +125,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Issues.Update(ctx, "octocat", "Hello-World", 1347, &ghgen.IssuesUpdateRequest{State: runtime.Some(ghgen.StateClosed), Title: runtime.Some("t")})
+				return c.Issues.Update(ctx, "octocat", "Hello-World", 1347, &ghgen.IssuesUpdateRequest{State: ghgen.StateClosed, Title: runtime.Some("t")})
 			}},
 		{name: "issues lock (PUT body)", status: 204,
 			official: func(ctx context.Context) (any, error) {
@@ -133,7 +133,7 @@ func TestGitHub(t *testing.T) {
 				return nil, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return nil, c.Issues.Lock(ctx, "octocat", "Hello-World", 1347, &ghgen.IssuesLockRequest{LockReason: runtime.Some(ghgen.IssuesLockRequestLockReasonOffTopic)})
+				return nil, c.Issues.Lock(ctx, "octocat", "Hello-World", 1347, &ghgen.IssuesLockRequest{LockReason: ghgen.IssuesLockRequestLockReasonOffTopic})
 			}},
 		{name: "issues create comment", resp: ex("issue-comment"), status: 201, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -189,7 +189,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Pulls.List(ctx, "octocat", "Hello-World", &ghgen.PullsListParams{State: runtime.Some(ghgen.StateEnumAll), Head: runtime.Some("octocat:new-topic"), Base: runtime.Some("main"), Sort: runtime.Some(ghgen.PullsListSortPopularity), Direction: runtime.Some(ghgen.DirectionDesc)})
+				return c.Pulls.List(ctx, "octocat", "Hello-World", &ghgen.PullsListParams{State: ghgen.StateEnumAll, Head: runtime.Some("octocat:new-topic"), Base: runtime.Some("main"), Sort: ghgen.PullsListSortPopularity, Direction: ghgen.DirectionDesc})
 			}},
 		{name: "pulls create", resp: ex("pull-request"), status: 201, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -205,7 +205,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Pulls.Merge(ctx, "octocat", "Hello-World", 1347, &ghgen.PullsMergeRequest{CommitMessage: runtime.Some("Add a feature"), CommitTitle: runtime.Some("Expand enum"), SHA: runtime.Some("6dcb09b"), MergeMethod: runtime.Some(ghgen.PullsMergeRequestMergeMethodSquash)})
+				return c.Pulls.Merge(ctx, "octocat", "Hello-World", 1347, &ghgen.PullsMergeRequest{CommitMessage: runtime.Some("Add a feature"), CommitTitle: runtime.Some("Expand enum"), SHA: runtime.Some("6dcb09b"), MergeMethod: ghgen.PullsMergeRequestMergeMethodSquash})
 			}},
 		{name: "gists create (map of objects, union public)", resp: ex("gist"), status: 201, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -245,7 +245,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Search.Repos(ctx, "tetris language:assembly stars:>100 a&b=c+d", &ghgen.SearchReposParams{Sort: runtime.Some(ghgen.SearchReposSortStars), Order: runtime.Some(ghgen.OrderDesc), PerPage: runtime.Some(5)})
+				return c.Search.Repos(ctx, "tetris language:assembly stars:>100 a&b=c+d", &ghgen.SearchReposParams{Sort: ghgen.SearchReposSortStars, Order: ghgen.OrderDesc, PerPage: runtime.Some(5)})
 			}},
 		{name: "git create ref", resp: ex("git-ref"), status: 201, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -285,7 +285,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return nil, c.Markdown.Render(ctx, &ghgen.MarkdownRenderRequest{Text: "Hello **world**", Mode: runtime.Some(ghgen.MarkdownRenderRequestModeGfm), Context: runtime.Some("octocat/Hello-World")})
+				return nil, c.Markdown.Render(ctx, &ghgen.MarkdownRenderRequest{Text: "Hello **world**", Mode: ghgen.MarkdownRenderRequestModeGfm, Context: runtime.Some("octocat/Hello-World")})
 			}},
 		{name: "error model (404)", status: 404, resp: `{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}`,
 			official: func(ctx context.Context) (any, error) {

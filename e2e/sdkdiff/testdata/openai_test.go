@@ -145,7 +145,7 @@ func TestOpenAI(t *testing.T) {
 						oaiSystem(oaiSystemMessage{Content: oaiSystemText("You are terse.")}),
 						oaiUser(oaiUserMessage{Content: oaiUserParts([]oaigen.ChatCompletionRequestUserMessageContentPart{
 							oaiTextPart(oaigen.ChatCompletionRequestMessageContentPartText{Text: "What is in this image?"}),
-							oaiImagePart(oaigen.ChatCompletionRequestMessageContentPartImage{ImageURL: oaigen.ChatCompletionRequestMessageContentPartImageImageURL{URL: "https://example.com/a.png", Detail: runtime.Some(detail)}}),
+							oaiImagePart(oaigen.ChatCompletionRequestMessageContentPartImage{ImageURL: oaigen.ChatCompletionRequestMessageContentPartImageImageURL{URL: "https://example.com/a.png", Detail: detail}}),
 						})}),
 						oaiTool(oaiToolMessage{Content: oaiToolText("22C"), ToolCallID: "call_1"}),
 					},
@@ -219,7 +219,7 @@ func TestOpenAI(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				return c.Chat.ListChatCompletions(ctx, &oaigen.ChatListChatCompletionsParams{Model: runtime.Some("gpt-4o"), Limit: runtime.Some(5), After: runtime.Some("chatcmpl-1"),
-					Order: runtime.Some(oaigen.OrderDesc), Metadata: runtime.NullableOf(oaigen.Metadata{"team": "a"})})
+					Order: oaigen.OrderDesc, Metadata: runtime.NullableOf(oaigen.Metadata{"team": "a"})})
 			}},
 		{name: "chat update (metadata body)", resp: ex("post", "/chat/completions", "Default"), decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -236,7 +236,7 @@ func TestOpenAI(t *testing.T) {
 				return oc.Chat.Completions.Messages.List(ctx, "chatcmpl-1", openai.ChatCompletionMessageListParams{Limit: openai.Int(2), Order: openai.ChatCompletionMessageListParamsOrderAsc})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Chat.GetChatCompletionMessages(ctx, "chatcmpl-1", &oaigen.ChatGetChatCompletionMessagesParams{Limit: runtime.Some(2), Order: runtime.Some(oaigen.OrderAsc)})
+				return c.Chat.GetChatCompletionMessages(ctx, "chatcmpl-1", &oaigen.ChatGetChatCompletionMessagesParams{Limit: runtime.Some(2), Order: oaigen.OrderAsc})
 			}},
 		{name: "embeddings create (input: array of strings)", resp: embeddingResp, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -245,7 +245,7 @@ func TestOpenAI(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				return c.Embeddings.Create(ctx, oaigen.CreateEmbeddingRequest{Model: oaiEmbedModel("text-embedding-3-small"), Input: oaigen.NewCreateEmbeddingRequestInputStringArray([]string{"a", "b"}),
-					Dimensions: runtime.Some(2), EncodingFormat: runtime.Some(oaigen.CreateEmbeddingRequestEncodingFormatFloat)})
+					Dimensions: runtime.Some(2), EncodingFormat: oaigen.CreateEmbeddingRequestEncodingFormatFloat})
 			}},
 		{name: "embeddings create (input: token arrays)", resp: embeddingResp, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -270,7 +270,7 @@ func TestOpenAI(t *testing.T) {
 				return oc.Files.List(ctx, openai.FileListParams{Purpose: openai.String("fine-tune"), Limit: openai.Int(10), Order: openai.FileListParamsOrderAsc, After: openai.String("file-1")})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Files.List(ctx, &oaigen.FilesListParams{Purpose: runtime.Some("fine-tune"), Limit: runtime.Some(10), Order: runtime.Some(oaigen.OrderAsc), After: runtime.Some("file-1")})
+				return c.Files.List(ctx, &oaigen.FilesListParams{Purpose: runtime.Some("fine-tune"), Limit: runtime.Some(10), Order: oaigen.OrderAsc, After: runtime.Some("file-1")})
 			}},
 		{name: "files retrieve", resp: fileObject, decoded: same(),
 			official: func(ctx context.Context) (any, error) { return oc.Files.Get(ctx, "file-abc123") },
@@ -392,7 +392,7 @@ func TestOpenAI(t *testing.T) {
 					MaxTokens: openai.Int(7), Temperature: openai.Float(0)})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Completions.Create(ctx, oaigen.CreateCompletionRequest{Model: oaiComplModel("gpt-3.5-turbo-instruct"), Prompt: runtime.NullableOf(oaigen.NewCreateCompletionRequestPromptIntArray([]int{1, 2, 3})),
+				return c.Completions.Create(ctx, oaigen.CreateCompletionRequest{Model: oaiComplModel("gpt-3.5-turbo-instruct"), Prompt: new(oaigen.NewCreateCompletionRequestPromptIntArray([]int{1, 2, 3})),
 					MaxTokens: runtime.NullableOf(7), Temperature: runtime.NullableOf(0.0)})
 			}},
 		{name: "batches create", resp: batchObject, decoded: same(),

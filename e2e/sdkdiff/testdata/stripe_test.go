@@ -290,7 +290,7 @@ func TestStripe(t *testing.T) {
 				return sc.V1PaymentIntents.Cancel(ctx, "pi_1", &stripe.PaymentIntentCancelParams{CancellationReason: s("requested_by_customer")})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostPaymentIntentsIntentCancel(ctx, "pi_1", &stgen.PostPaymentIntentsIntentCancelRequest{CancellationReason: runtime.Some(stgen.PostPaymentIntentsIntentCancelRequestCancellationReasonRequestedByCustomer)})
+				return c.PostPaymentIntentsIntentCancel(ctx, "pi_1", &stgen.PostPaymentIntentsIntentCancelRequest{CancellationReason: stgen.PostPaymentIntentsIntentCancelRequestCancellationReasonRequestedByCustomer})
 			}},
 		{name: "checkout sessions create (line items: array of objects with nested price data and metadata)", resp: checkoutSessionJSON, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -303,7 +303,7 @@ func TestStripe(t *testing.T) {
 					Metadata: map[string]string{"cart": "42"}, PaymentMethodTypes: ss("card")})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostCheckoutSessions(ctx, stgen.PostCheckoutSessionsRequest{Mode: runtime.Some(stgen.ModePayment), SuccessURL: "https://example.com/success?session_id={CHECKOUT_SESSION_ID}",
+				return c.PostCheckoutSessions(ctx, stgen.PostCheckoutSessionsRequest{Mode: stgen.ModePayment, SuccessURL: "https://example.com/success?session_id={CHECKOUT_SESSION_ID}",
 					LineItems: []stLineItem{
 						{Price: runtime.Some("price_1MotwRLkdIwHu7ixYcPLm5uZ"), Quantity: runtime.Some(2)},
 						{PriceData: &stLinePriceData{Currency: "usd", UnitAmount: runtime.Some(500), ProductData: &stLineProductData{Name: "T-shirt", Metadata: map[string]string{"size": "M"}}}, Quantity: runtime.Some(1)},
@@ -340,7 +340,7 @@ func TestStripe(t *testing.T) {
 					Tiers:     []*stripe.PriceCreateTierParams{{UpTo: i(5), UnitAmount: i(500)}, {UpToInf: b(true), UnitAmount: i(400), FlatAmount: i(100)}}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostPrices(ctx, stgen.PostPricesRequest{Currency: "usd", Product: runtime.Some("prod_1"), BillingScheme: runtime.Some(stgen.BillingSchemeTiered), TiersMode: runtime.Some(stgen.TiersModeGraduated),
+				return c.PostPrices(ctx, stgen.PostPricesRequest{Currency: "usd", Product: runtime.Some("prod_1"), BillingScheme: stgen.BillingSchemeTiered, TiersMode: stgen.TiersModeGraduated,
 					Recurring: &stgen.RecurringObject{Interval: stgen.GetInvoicesUpcomingLinesSubscriptionItemsItemPriceDataRecurringIntervalMonth, IntervalCount: runtime.Some(1)},
 					Tiers:     []stPriceTier{{UpTo: stUpTo(5), UnitAmount: runtime.Some(500)}, {UpTo: stUpToInf(), UnitAmount: runtime.Some(400), FlatAmount: runtime.Some(100)}}})
 			}},
@@ -350,8 +350,8 @@ func TestStripe(t *testing.T) {
 					Active: b(true), Type: s("recurring")}))
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.GetPrices(ctx, &stgen.GetPricesParams{LookupKeys: []string{"gold", "silver"}, Recurring: &stgen.AllPricesRecurringParams{Interval: runtime.Some(stgen.GetInvoicesUpcomingLinesSubscriptionItemsItemPriceDataRecurringIntervalMonth)},
-					Active: runtime.Some(true), Type: runtime.Some(stgen.GetPricesTypeRecurring)})
+				return c.GetPrices(ctx, &stgen.GetPricesParams{LookupKeys: []string{"gold", "silver"}, Recurring: &stgen.AllPricesRecurringParams{Interval: stgen.GetInvoicesUpcomingLinesSubscriptionItemsItemPriceDataRecurringIntervalMonth},
+					Active: runtime.Some(true), Type: stgen.GetPricesTypeRecurring})
 			}},
 		{name: "subscriptions create (items with metadata, tax rates, trial_end \"now\" union)", resp: subscriptionJSON, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -370,7 +370,7 @@ func TestStripe(t *testing.T) {
 					Items: []*stripe.SubscriptionUpdateItemParams{{ID: s("si_1"), Deleted: b(true)}, {Price: s("price_3"), Metadata: map[string]string{"k": "v"}}}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostSubscriptionsSubscriptionExposedID(ctx, "sub_1", &stgen.PostSubscriptionsSubscriptionExposedIDRequest{ProrationBehavior: runtime.Some(stgen.ProrationBehaviorNone), CancelAtPeriodEnd: runtime.Some(true),
+				return c.PostSubscriptionsSubscriptionExposedID(ctx, "sub_1", &stgen.PostSubscriptionsSubscriptionExposedIDRequest{ProrationBehavior: stgen.ProrationBehaviorNone, CancelAtPeriodEnd: runtime.Some(true),
 					Items: []stUpdateItem{{ID: runtime.Some("si_1"), Deleted: runtime.Some(true)}, {Price: runtime.Some("price_3"), Metadata: stUpdateItemsMeta(map[string]string{"k": "v"})}}})
 			}},
 		{name: "subscriptions cancel (DELETE with a form body)", resp: subscriptionJSON, purpose: map[string]string{
@@ -394,7 +394,7 @@ func TestStripe(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				fields := stInvoiceFields([]stgen.CustomFieldParams{stInvoiceField("PO", "1"), stInvoiceField("Dept", "R&D")})
-				return c.PostInvoices(ctx, &stgen.PostInvoicesRequest{Customer: runtime.Some("cus_1"), AutoAdvance: runtime.Some(false), CollectionMethod: runtime.Some(stgen.CollectionMethodSendInvoice), DaysUntilDue: runtime.Some(30),
+				return c.PostInvoices(ctx, &stgen.PostInvoicesRequest{Customer: runtime.Some("cus_1"), AutoAdvance: runtime.Some(false), CollectionMethod: stgen.CollectionMethodSendInvoice, DaysUntilDue: runtime.Some(30),
 					CustomFields: &fields, Metadata: stInvoiceMeta(map[string]string{"k": "v"})})
 			}},
 		{name: "invoices search", resp: searchOf("/v1/invoices/search", invoiceJSON), decoded: list,
@@ -409,7 +409,7 @@ func TestStripe(t *testing.T) {
 				return sc.V1Refunds.Create(ctx, &stripe.RefundCreateParams{Charge: s("ch_1"), Amount: i(100), Reason: s("duplicate"), Metadata: map[string]string{"why": "dup"}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostRefunds(ctx, &stgen.PostRefundsRequest{Charge: runtime.Some("ch_1"), Amount: runtime.Some(100), Reason: runtime.Some(stgen.ReasonEnumDuplicate), Metadata: stRefundMeta(map[string]string{"why": "dup"})})
+				return c.PostRefunds(ctx, &stgen.PostRefundsRequest{Charge: runtime.Some("ch_1"), Amount: runtime.Some(100), Reason: stgen.ReasonEnumDuplicate, Metadata: stRefundMeta(map[string]string{"why": "dup"})})
 			}},
 		{name: "balance retrieve", resp: `{"object":"balance","available":[{"amount":666670,"currency":"usd","source_types":{"card":666670}}],"connect_reserved":[{"amount":0,"currency":"usd"}],"livemode":false,"pending":[{"amount":61414,"currency":"usd","source_types":{"card":61414}}]}`, decoded: same(),
 			official: func(ctx context.Context) (any, error) { return sc.V1Balance.Retrieve(ctx, nil) },
@@ -436,7 +436,7 @@ func TestStripe(t *testing.T) {
 				return sc.V1SetupIntents.Create(ctx, &stripe.SetupIntentCreateParams{Customer: s("cus_1"), PaymentMethodTypes: ss("card"), Usage: s("off_session"), Metadata: map[string]string{"k": "v"}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostSetupIntents(ctx, &stgen.PostSetupIntentsRequest{Customer: runtime.Some("cus_1"), PaymentMethodTypes: []string{"card"}, Usage: runtime.Some(stgen.UsageOffSession), Metadata: map[string]string{"k": "v"}})
+				return c.PostSetupIntents(ctx, &stgen.PostSetupIntentsRequest{Customer: runtime.Some("cus_1"), PaymentMethodTypes: []string{"card"}, Usage: stgen.UsageOffSession, Metadata: map[string]string{"k": "v"}})
 			}},
 		{name: "coupons create (map of objects, nested array)", resp: `{"id":"Z4OV52SU","object":"coupon","amount_off":null,"created":1678037688,"currency":"usd","currency_options":{"eur":{"amount_off":400}},"duration":"repeating","duration_in_months":3,"livemode":false,"max_redemptions":null,"metadata":{"a":"b"},"name":"25.5% off","percent_off":25.5,"redeem_by":null,"times_redeemed":0,"valid":true}`, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -445,7 +445,7 @@ func TestStripe(t *testing.T) {
 					CurrencyOptions: map[string]*stripe.CouponCreateCurrencyOptionsParams{"eur": {AmountOff: i(400)}}, Metadata: map[string]string{"a": "b"}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostCoupons(ctx, &stgen.PostCouponsRequest{PercentOff: runtime.Some(25.5), Duration: runtime.Some(stgen.DurationRepeating), DurationInMonths: runtime.Some(3), Name: runtime.Some("25.5% off"),
+				return c.PostCoupons(ctx, &stgen.PostCouponsRequest{PercentOff: runtime.Some(25.5), Duration: stgen.DurationRepeating, DurationInMonths: runtime.Some(3), Name: runtime.Some("25.5% off"),
 					AppliesTo:       &stgen.AppliesToParams{Products: []string{"prod_1", "prod_2"}},
 					CurrencyOptions: map[string]stgen.PostCouponsRequestCurrencyOptionsValue{"eur": {AmountOff: 400}}, Metadata: stCouponMeta(map[string]string{"a": "b"})})
 			}},
