@@ -55,7 +55,7 @@ func TestKV(t *testing.T) {
 
 	top, err := c.Kv.Range(ctx, etcd.EtcdserverpbRangeRequest{
 		Key: prefix, RangeEnd: end, Limit: runtime.Some[int64](2),
-		SortOrder: runtime.Some(etcd.RangeRequestSortOrderDescend), SortTarget: runtime.Some(etcd.RangeRequestSortTargetKey),
+		SortOrder: etcd.RangeRequestSortOrderDescend, SortTarget: etcd.RangeRequestSortTargetKey,
 	})
 	must(t, err)
 	check(t, rec, "/v3/kv/range", top)
@@ -100,8 +100,8 @@ func TestKV(t *testing.T) {
 	must(t, err)
 	txn := etcd.EtcdserverpbTxnRequest{
 		Compare: []etcd.EtcdserverpbCompare{{
-			Key: []byte("txn/k"), Target: runtime.Some(etcd.CompareCompareTargetValue),
-			Result: runtime.Some(etcd.CompareCompareResultEqual), Value: []byte("1"),
+			Key: []byte("txn/k"), Target: etcd.CompareCompareTargetValue,
+			Result: etcd.CompareCompareResultEqual, Value: []byte("1"),
 		}},
 		Success: []etcd.EtcdserverpbRequestOp{{RequestPut: &etcd.EtcdserverpbPutRequest{Key: []byte("txn/k"), Value: []byte("2"), PrevKv: runtime.Some(true)}}},
 		Failure: []etcd.EtcdserverpbRequestOp{{RequestRange: &etcd.EtcdserverpbRangeRequest{Key: []byte("txn/k")}}},
@@ -196,7 +196,10 @@ func TestWatch(t *testing.T) {
 	}
 	for i, ev := range events {
 		// PUT is the enum's default: proto3 JSON leaves it out.
-		typ := ev.Type.Or(etcd.EventEventTypePut)
+		typ := ev.Type
+		if typ == "" {
+			typ = etcd.EventEventTypePut
+		}
 		var old []byte
 		if ev.PrevKv != nil {
 			old = ev.PrevKv.Value
