@@ -434,7 +434,7 @@ func (bd *bundler) name(k bundleKey) string {
 	} else {
 		ref = "#/components/" + k.kind + "/" + n
 	}
-	bd.refs[ref] = loc{k.file, k.ptr}
+	bd.refs[ref] = bd.rs.at(k.file, k.ptr)
 	return n
 }
 

@@ -258,17 +258,17 @@ func (b *builder) kinPos(msg string) ir.Pos {
 		return pos
 	}
 	ptr := m[1][1:]
-	l := loc{b.rs.rootName, ptr}
+	l := b.rs.at(b.rs.rootName, ptr)
 	for ref, bl := range b.bundled {
 		if strings.HasPrefix(m[1], ref) && (len(m[1]) == len(ref) || m[1][len(ref)] == '/') {
-			l = loc{bl.file, bl.ptr + m[1][len(ref):]}
+			l = b.rs.at(bl.file, bl.ptr()+m[1][len(ref):])
 		}
 	}
 	l = b.rawPtr(l)
-	if _, _, ok := b.rs.lookup(l.file, l.ptr); !ok {
+	if _, _, ok := b.rs.lookupLoc(l); !ok {
 		return pos
 	}
-	return b.rs.keyPos(l.file, l.ptr)
+	return b.rs.keyPos(l)
 }
 
 // warn records a warning.
