@@ -1,9 +1,9 @@
 package loader
 
 // ptrNode is a JSON pointer, interned in a ptrTable: one node per pointer
-// text, linked to its parent, so that a member's pointer costs one map
-// lookup however deep it is, and two locations compare equal exactly when
-// their pointers do. The text is built only when needed (a $ref, an
+// text, linked to its parent, so that a member's pointer costs a lookup
+// among its parent's members however deep it is, and two locations
+// compare equal exactly when their pointers do. The text is built only when needed (a $ref, an
 // error, a swagger translation): a deep schema's members would otherwise
 // each carry the whole pointer, quadratic in the depth.
 type ptrNode struct {
@@ -12,37 +12,57 @@ type ptrNode struct {
 	tok   string
 	depth int32
 	tab   *ptrTable
+	// kids are the members made so far; kidMap indexes them once there
+	// are many (a schema has a few keywords, "paths" thousands of keys).
+	kids   []*ptrNode
+	kidMap map[string]*ptrNode
+	// hit caches what rawSet.lookupLoc found for this pointer in file
+	// hitFile once the raw trees are final.
+	hitFile string
+	hit     lookupHit
 }
 
-// ptrKey identifies a node by its parent and last token.
-type ptrKey struct {
-	up  *ptrNode
-	tok string
-}
+// kidScan is the number of members looked for by a scan before a map.
+const kidScan = 8
 
 // ptrTable interns the pointers of one Load.
 type ptrTable struct {
 	// root is the empty pointer, bare the parent of the first token of a
 	// pointer that does not start with a slash ("a/b", kept as written).
 	root, bare ptrNode
-	nodes      map[ptrKey]*ptrNode
 	rebased    map[rebaseKey]*ptrNode
 }
 
 func newPtrTable() *ptrTable {
-	t := &ptrTable{nodes: map[ptrKey]*ptrNode{}}
+	t := &ptrTable{}
 	t.root.tab, t.bare.tab = t, t
 	return t
 }
 
 // next returns the pointer of member tok (escaped) of n.
 func (n *ptrNode) next(tok string) *ptrNode {
-	k := ptrKey{n, tok}
-	if c, ok := n.tab.nodes[k]; ok {
-		return c
+	if n.kidMap != nil {
+		if c, ok := n.kidMap[tok]; ok {
+			return c
+		}
+	} else {
+		for _, c := range n.kids {
+			if c.tok == tok {
+				return c
+			}
+		}
 	}
 	c := &ptrNode{up: n, tok: tok, depth: n.depth + 1, tab: n.tab}
-	n.tab.nodes[k] = c
+	n.kids = append(n.kids, c)
+	switch {
+	case n.kidMap != nil:
+		n.kidMap[tok] = c
+	case len(n.kids) > kidScan:
+		n.kidMap = make(map[string]*ptrNode, 2*len(n.kids))
+		for _, k := range n.kids {
+			n.kidMap[k.tok] = k
+		}
+	}
 	return c
 }
 

@@ -50,11 +50,12 @@ type rawSet struct {
 	hoistDefs bool
 	// repairs counts the repairs done, by rule name.
 	repairs map[string]int
-	// found caches what lookup resolved once the trees no longer change
-	// (see freeze), so that the builder, which looks up a schema's pointer
-	// and then its members', walks one step per lookup instead of the whole
-	// pointer: linear, not quadratic, in how deep schemas nest.
-	found map[loc]lookupHit
+	// frozen says the trees no longer change (see freeze): lookups are
+	// cached, in the pointer nodes, so that the builder, which looks up a
+	// schema's pointer and then its members', walks one step per lookup
+	// instead of the whole pointer: linear, not quadratic, in how deep
+	// schemas nest.
+	frozen bool
 	// ptrs interns the JSON pointers of locations (see loc).
 	ptrs *ptrTable
 	// prefixes holds the interned prefixes remap rebases, by text.
@@ -94,7 +95,7 @@ type lookupHit struct {
 }
 
 // freeze marks the trees as final: lookups are cached from now on.
-func (rs *rawSet) freeze() { rs.found = map[loc]lookupHit{} }
+func (rs *rawSet) freeze() { rs.frozen = true }
 
 func newRawSet(warn func(ir.Pos, string)) *rawSet {
 	return &rawSet{files: map[string]*rawFile{}, spliced: map[*yaml.Node]string{}, warn: warn,
@@ -330,7 +331,7 @@ func escapeToken(tok string) string {
 // reached, the file that node belongs to (which changes across spliced
 // subtrees) and whether the whole pointer resolved.
 func (rs *rawSet) lookup(file, ptr string) (*yaml.Node, string, bool) {
-	if rs.found != nil {
+	if rs.frozen {
 		return rs.lookupLoc(rs.at(file, ptr))
 	}
 	f := rs.files[cleanName(file)]
@@ -381,11 +382,11 @@ func (rs *rawSet) step(n *yaml.Node, tok, cur string) (*yaml.Node, string, bool)
 // ancestor: the builder, which looks up a schema's pointer and then its
 // members', walks one step per lookup, linear in how deep schemas nest.
 func (rs *rawSet) lookupLoc(l loc) (*yaml.Node, string, bool) {
-	if rs.found == nil {
+	if !rs.frozen {
 		return rs.lookup(l.file, l.ptr())
 	}
-	if h, ok := rs.found[l]; ok {
-		return h.n, h.file, true
+	if l.p.hitFile == l.file && l.p.hit.n != nil {
+		return l.p.hit.n, l.p.hit.file, true
 	}
 	f := rs.files[cleanName(l.file)]
 	if f == nil {
@@ -397,8 +398,8 @@ func (rs *rawSet) lookupLoc(l loc) (*yaml.Node, string, bool) {
 	}
 	var path []*ptrNode
 	for p := l.p; p != &p.tab.root && p != &p.tab.bare; p = p.up {
-		if h, ok := rs.found[loc{l.file, p}]; ok {
-			n, cur = h.n, h.file
+		if p.hitFile == l.file && p.hit.n != nil {
+			n, cur = p.hit.n, p.hit.file
 			break
 		}
 		path = append(path, p)
@@ -409,7 +410,7 @@ func (rs *rawSet) lookupLoc(l loc) (*yaml.Node, string, bool) {
 			return n, cur, false
 		}
 		n, cur = next, nf
-		rs.found[loc{l.file, path[i]}] = lookupHit{n, cur}
+		path[i].hitFile, path[i].hit = l.file, lookupHit{n, cur}
 	}
 	return n, cur, true
 }
