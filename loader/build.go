@@ -100,6 +100,10 @@ type namedInfo struct {
 	// title is the name the schema's title gives it (see titleName), "" if
 	// none.
 	title string
+	// fallback is the name a type merged from copies with different
+	// candidates tries when its candidate (see mergedName) is taken: the
+	// smallest of theirs.
+	fallback string
 	// referenced is set on a schema that a $ref names (a definition in
 	// another file, a schema nested in a component): it is named after
 	// the $ref, not its use.

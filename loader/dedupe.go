@@ -7,29 +7,35 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/genclient/genclient/ir"
 )
 
 // mergeInline makes one type of the inline schemas that are identical:
 // the same shape (fields with their names, types, requiredness and
-// documentation; enum values; union variants and discriminator) and the
-// same documentation, title included, once every $ref is resolved (a
-// component is the same only as itself). A document generated from code
-// writes the same schema out at every use (Stripe's range_query_specs, 53
-// times); each copy would otherwise be a type of its own, named after the
-// first operation that uses it. The merged type must have a name that
-// fits every use: copies with a title that is an identifier and that no
-// other shape has are merged (the title names them, see finishNames),
-// others only when they are given the same candidate name (one schema
-// under two media types, say), since an untitled {name: string} that is
-// both a pet's owner and a request body has no name of its own, nor has
-// one of Stripe's 38 shapes titled "param". Components are never merged: the document
-// named each. Of a group, the member that keeps its name is the one with
-// a component key (see keyedName), else the one with the smallest
-// (candidate, Ref); the others are dropped and every use points to it.
-// Nested inline types are compared through their own shapes, so two
-// unions whose variants are copies of one object are merged too.
+// documentation; enum values; union variants and discriminator) once
+// every $ref is resolved (a component is the same only as itself). A
+// document generated from code writes the same schema out at every use
+// (Stripe's range_query_specs, 53 times; its `enum: [""]` beside a
+// parameter that may be emptied, 438 times; Microsoft Graph's $select
+// lists, one per operation); each copy would otherwise be a type of its
+// own, named after the first operation that uses it. The schema's own
+// description does not keep copies apart (the field that uses a copy
+// keeps its documentation); when the copies' descriptions differ the
+// merged type has none. Copies with a title that is an identifier and
+// that no other shape has are named by the title (see finishNames);
+// others merge when their candidate names end in the same word (the
+// property's or the role's: an untitled {name: string} that is both a
+// pet's owner and a request body is two types), and are named by what
+// their candidates have in common (mergedName: PostCustomersRequest-
+// Metadata and PostChargesRequestMetadata → PostRequestMetadata). Components are
+// never merged: the document named each. Of a group, the member that
+// stays is the one with a component key (see keyedName), else the one
+// with the smallest (candidate, Ref); the others are dropped and every
+// use points to it. Nested inline types are compared through their own
+// shapes, so two unions whose variants are copies of one object are
+// merged too.
 func (b *builder) mergeInline() {
 	ids := make(map[*ir.Named]int, len(b.named))
 	infos := make(map[*ir.Named]*namedInfo, len(b.named))
@@ -39,14 +45,14 @@ func (b *builder) mergeInline() {
 	}
 	s := &shapes{ids: ids, infos: infos, memo: map[*ir.Named]string{}, busy: map[*ir.Named]bool{}}
 	// A title names the merged type only when it is an identifier and
-	// one shape has it; otherwise copies merge only under one candidate.
+	// one shape has it.
 	shapesOf := map[string]map[string]bool{} // title → shapes
 	for _, ni := range b.named {
 		if !ni.component && ni.title != "" {
-			if shapesOf[ni.n.Doc.Summary] == nil {
-				shapesOf[ni.n.Doc.Summary] = map[string]bool{}
+			if shapesOf[ni.title] == nil {
+				shapesOf[ni.title] = map[string]bool{}
 			}
-			shapesOf[ni.n.Doc.Summary][s.named(ni.n)] = true
+			shapesOf[ni.title][s.named(ni.n)] = true
 		}
 	}
 	groups := map[string][]*namedInfo{}
@@ -56,8 +62,10 @@ func (b *builder) mergeInline() {
 			continue
 		}
 		k := s.named(ni.n)
-		if ni.title == "" || len(shapesOf[ni.n.Doc.Summary]) > 1 {
-			k = ni.candidate + " " + k
+		if ni.title != "" && len(shapesOf[ni.title]) == 1 {
+			k = "title " + ni.title + " " + k
+		} else {
+			k = lastWord(ni.candidate) + " " + k
 		}
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
@@ -80,9 +88,25 @@ func (b *builder) mergeInline() {
 			}
 			return cmp.Or(strings.Compare(x.candidate, y.candidate), strings.Compare(x.n.Ref, y.n.Ref))
 		})
+		keep := g[0]
+		cands := make([]string, 0, len(g))
+		for _, ni := range g {
+			cands = append(cands, ni.candidate)
+			if ni.n.Doc != keep.n.Doc {
+				keep.n.Doc = ir.Doc{Deprecated: keep.n.Doc.Deprecated}
+			}
+			if ni.title != keep.title {
+				keep.title = ""
+			}
+		}
 		for _, ni := range g[1:] {
-			repl[ni.n] = g[0].n
+			keep.n.Doc.Deprecated = keep.n.Doc.Deprecated && ni.n.Doc.Deprecated
+			repl[ni.n] = keep.n
 			drop[ni] = true
+		}
+		if m := mergedName(cands); m != keep.candidate {
+			keep.fallback = keep.candidate
+			keep.candidate = m
 		}
 	}
 	if len(repl) == 0 {
@@ -124,6 +148,61 @@ func (b *builder) mergeInline() {
 	b.unions = slices.DeleteFunc(b.unions, func(u *ir.Union) bool {
 		return !slices.ContainsFunc(b.named, func(ni *namedInfo) bool { return ni.n.Type == u })
 	})
+}
+
+// mergedName names a type that stands for copies named cands: the words
+// their names begin with and end with in common (PostCustomersRequest-
+// Metadata, PostChargesChargeRequestMetadata → PostRequestMetadata;
+// AccountCapabilitiesCardPayments, AccountCapabilitiesTransfers →
+// AccountCapabilities), else the smallest of cands.
+func mergedName(cands []string) string {
+	first := slices.Min(cands)
+	if slices.Max(cands) == first {
+		return first
+	}
+	ws := make([][]string, len(cands))
+	short := 0
+	for i, c := range cands {
+		ws[i] = words(c)
+		if len(ws[i]) < len(ws[short]) {
+			short = i
+		}
+	}
+	n := len(ws[short])
+	pre := 0
+	for pre < n && all(ws, func(w []string) bool { return w[pre] == ws[short][pre] }) {
+		pre++
+	}
+	suf := 0
+	for pre+suf < n && all(ws, func(w []string) bool { return w[len(w)-1-suf] == ws[short][n-1-suf] }) {
+		suf++
+	}
+	if pre+suf == 0 {
+		return first
+	}
+	name := strings.Join(ws[short][:pre], "") + strings.Join(ws[short][n-suf:], "")
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+		return first
+	}
+	return name
+}
+
+// lastWord is the last of the words of name.
+func lastWord(name string) string {
+	ws := words(name)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
+}
+
+func all(ws [][]string, f func([]string) bool) bool {
+	for _, w := range ws {
+		if !f(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // allOps lists the operations of ops.
@@ -175,7 +254,7 @@ type shapes struct {
 }
 
 // named is the key of a named type: a component's identity, an inline
-// type's documentation and shape (a type met again while its own key is
+// type's shape (a type met again while its own key is
 // being computed, through a cycle, stands for itself).
 func (s *shapes) named(n *ir.Named) string {
 	ni := s.infos[n]
@@ -191,7 +270,6 @@ func (s *shapes) named(n *ir.Named) string {
 	s.busy[n] = true
 	var b strings.Builder
 	b.WriteString("{")
-	doc(&b, n.Doc)
 	b.WriteString(s.shape(n.Type))
 	b.WriteString("}")
 	delete(s.busy, n)

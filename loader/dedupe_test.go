@@ -48,9 +48,9 @@ func mergeSpec() string {
 
 // TestMergeInline: the 24 copies of range_query_specs are one type named
 // by the title, whatever the load order; the two different schemas with
-// the title param are merged each with its copies but keep names of
-// their own (the smallest candidate of each); the unions keep theirs, with variants
-// named by kind.
+// the title param are merged each with its copies, and named after what
+// the names of the copies have in common; so are the unions, with
+// variants named by kind.
 func TestMergeInline(t *testing.T) {
 	var first []string
 	for run := range 5 {
@@ -77,6 +77,9 @@ func TestMergeInline(t *testing.T) {
 					}
 				}
 				for _, p := range o.Params {
+					if n := p.Type.(*ir.Named).Name; n != "Created" {
+						t.Errorf("parameter type %s, want the one union Created", n)
+					}
 					u := p.Type.(*ir.Named).Type.(*ir.Union)
 					if u.Variants[0].Type == ir.Type(rq) {
 						uses++
@@ -95,15 +98,36 @@ func TestMergeInline(t *testing.T) {
 		}
 		var params []string
 		for _, n := range names {
-			if strings.HasSuffix(n, "RequestOther") {
+			if strings.Contains(n, "RequestOther") {
 				params = append(params, n)
 			}
 		}
-		if len(params) != 12 {
-			t.Errorf("param types %v, want one per operation", params)
+		// Two shapes, six copies each: each is one type, named by what its
+		// copies' names have in common, the second (that name taken) with
+		// its kind.
+		if want := []string{"RequestOther", "RequestOtherObject"}; !slices.Equal(params, want) {
+			t.Errorf("param types %v, want %v", params, want)
 		}
 		if rq.Doc.Summary != "" {
 			t.Errorf("summary %q: the name says it", rq.Doc.Summary)
+		}
+	}
+}
+
+func TestMergedName(t *testing.T) {
+	for _, tc := range []struct {
+		cands []string
+		want  string
+	}{
+		{[]string{"PostCustomersRequestMetadata", "PostChargesChargeRequestMetadata"}, "PostRequestMetadata"},
+		{[]string{"AccountCapabilitiesCardPayments", "AccountCapabilitiesAcssDebitPayments"}, "AccountCapabilitiesPayments"},
+		{[]string{"GetChargesCreated", "GetCustomersCreated", "ListInvoicesCreated"}, "Created"},
+		{[]string{"PetOwner", "PetOwner"}, "PetOwner"},
+		{[]string{"FooBar", "FooBarBar"}, "FooBar"},
+		{[]string{"Alpha", "Beta"}, "Alpha"},
+	} {
+		if got := mergedName(tc.cands); got != tc.want {
+			t.Errorf("mergedName(%q) = %q, want %q", tc.cands, got, tc.want)
 		}
 	}
 }

@@ -196,8 +196,9 @@ func (b *builder) finishNames() {
 // inlineName names an inline type by its candidate; when that is taken
 // (by a component: Stripe's Subscription.schedule, an inline union, meets
 // the component subscription_schedule), by the candidate and the kind of
-// type (SubscriptionScheduleUnion, ListPetsResponseObject) before a
-// numeric suffix. A schema a $ref names is named after the $ref: it goes
+// type (SubscriptionScheduleUnion, ListPetsResponseObject), then (a type
+// merged from copies, see mergedName) by the smallest of their
+// candidates, before a numeric suffix. A schema a $ref names is named after the $ref: it goes
 // straight to the suffix (common.yaml#/Error beside the component Error
 // is Error2).
 func inlineName(nm *namer, ni *namedInfo) string {
@@ -213,6 +214,9 @@ func inlineName(nm *namer, ni *namedInfo) string {
 		}
 		if nm.free(ni.candidate + kind) {
 			return nm.name(ni.candidate + kind)
+		}
+		if ni.fallback != "" && nm.free(ni.fallback) {
+			return nm.name(ni.fallback)
 		}
 	}
 	return nm.name(ni.candidate)

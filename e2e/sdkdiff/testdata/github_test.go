@@ -55,7 +55,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Repos.ListForOrg(ctx, "github", &ghgen.ReposListForOrgParams{Type: runtime.Some(ghgen.ReposListForOrgTypeForks), Sort: runtime.Some(ghgen.ReposListForOrgSortPushed), Direction: runtime.Some(ghgen.ReposListForOrgDirectionAsc), Page: runtime.Some(2), PerPage: runtime.Some(50)})
+				return c.Repos.ListForOrg(ctx, "github", &ghgen.ReposListForOrgParams{Type: runtime.Some(ghgen.ReposListForOrgTypeForks), Sort: runtime.Some(ghgen.ReposListForSortPushed), Direction: runtime.Some(ghgen.DirectionAsc), Page: runtime.Some(2), PerPage: runtime.Some(50)})
 			}},
 		{name: "repos create for user (JSON body)", resp: ex("repository"), status: 201, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -102,7 +102,7 @@ func TestGitHub(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				return c.Issues.Create(ctx, "octocat", "Hello-World", &ghgen.IssuesCreateRequest{Title: "Found a bug", Body: runtime.Some("I'm having a problem with this."),
-					Labels:    []ghgen.IssuesCreateRequestLabelsItem{ghgen.NewIssuesCreateRequestLabelsItemString("bug"), ghgen.NewIssuesCreateRequestLabelsItemString("help wanted")},
+					Labels:    []ghgen.IssuesRequestLabelsItem{ghgen.NewIssuesRequestLabelsItemString("bug"), ghgen.NewIssuesRequestLabelsItemString("help wanted")},
 					Assignees: []string{"octocat"}, Milestone: runtime.NullableOf(1)})
 			}},
 		{name: "issues list for repo (comma list, time)", resp: ex("issue-simple-items"), decoded: same(),
@@ -111,7 +111,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Issues.ListForRepo(ctx, "octocat", "Hello-World", &ghgen.IssuesListForRepoParams{State: runtime.Some(ghgen.IssuesListForRepoStateClosed), Labels: runtime.Some("bug,ui"), Sort: runtime.Some(ghgen.IssuesListForRepoSortUpdated), Direction: runtime.Some(ghgen.DirectionAsc), Since: runtime.Some(since.Format(time.RFC3339)), Creator: runtime.Some("octocat"), Page: runtime.Some(3)})
+				return c.Issues.ListForRepo(ctx, "octocat", "Hello-World", &ghgen.IssuesListForRepoParams{State: runtime.Some(ghgen.StateEnumClosed), Labels: runtime.Some("bug,ui"), Sort: runtime.Some(ghgen.IssuesListSortUpdated), Direction: runtime.Some(ghgen.DirectionAsc), Since: runtime.Some(since.Format(time.RFC3339)), Creator: runtime.Some("octocat"), Page: runtime.Some(3)})
 			}},
 		{name: "issues get", resp: ex("issue"), decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -125,7 +125,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Issues.Update(ctx, "octocat", "Hello-World", 1347, &ghgen.IssuesUpdateRequest{State: runtime.Some(ghgen.IssuesUpdateRequestStateClosed), Title: runtime.Some("t")})
+				return c.Issues.Update(ctx, "octocat", "Hello-World", 1347, &ghgen.IssuesUpdateRequest{State: runtime.Some(ghgen.StateClosed), Title: runtime.Some("t")})
 			}},
 		{name: "issues lock (PUT body)", status: 204,
 			official: func(ctx context.Context) (any, error) {
@@ -141,7 +141,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Issues.CreateComment(ctx, "octocat", "Hello-World", 1347, &ghgen.IssuesCreateCommentRequest{Body: "Me too"})
+				return c.Issues.CreateComment(ctx, "octocat", "Hello-World", 1347, &ghgen.IssuesCommentRequest{Body: "Me too"})
 			}},
 		{name: "issues list comments (since)", resp: ex("issue-comment-items"), decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -189,7 +189,7 @@ func TestGitHub(t *testing.T) {
 				return v, err
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Pulls.List(ctx, "octocat", "Hello-World", &ghgen.PullsListParams{State: runtime.Some(ghgen.PullsListStateAll), Head: runtime.Some("octocat:new-topic"), Base: runtime.Some("main"), Sort: runtime.Some(ghgen.PullsListSortPopularity), Direction: runtime.Some(ghgen.PullsListDirectionDesc)})
+				return c.Pulls.List(ctx, "octocat", "Hello-World", &ghgen.PullsListParams{State: runtime.Some(ghgen.StateEnumAll), Head: runtime.Some("octocat:new-topic"), Base: runtime.Some("main"), Sort: runtime.Some(ghgen.PullsListSortPopularity), Direction: runtime.Some(ghgen.DirectionDesc)})
 			}},
 		{name: "pulls create", resp: ex("pull-request"), status: 201, decoded: same(),
 			official: func(ctx context.Context) (any, error) {

@@ -30,7 +30,7 @@ type (
 	oaiToolMessage    = oaigen.ChatCompletionRequestToolMessage
 	oaiChatTool       = oaigen.ChatCompletionTool
 	oaiNamedTool      = oaigen.ChatCompletionNamedToolChoice
-	oaiNamedToolFunc  = oaigen.ChatCompletionNamedToolChoiceFunction
+	oaiNamedToolFunc  = oaigen.NamedToolChoiceFunction
 	oaiJSONSchemaFmt  = oaigen.ResponseFormatJSONSchema
 	oaiJSONSchemaBody = oaigen.ResponseFormatJSONSchemaJSONSchema
 	oaiEasyInput      = oaigen.EasyInputMessage
@@ -51,12 +51,12 @@ var (
 	oaiUserParts      = oaigen.NewChatCompletionRequestUserMessageContentChatCompletionRequestUserMessageContentPartArray
 	oaiTextPart       = oaigen.NewChatCompletionRequestUserMessageContentPartChatCompletionRequestMessageContentPartText
 	oaiImagePart      = oaigen.NewChatCompletionRequestUserMessageContentPartChatCompletionRequestMessageContentPartImage
-	oaiSystemText     = oaigen.NewChatCompletionRequestSystemMessageContentString
-	oaiToolText       = oaigen.NewChatCompletionRequestToolMessageContentString
+	oaiSystemText     = oaigen.NewContentUnionString
+	oaiToolText       = oaigen.NewContentUnionString
 	oaiToolsItem      = oaigen.NewCreateChatCompletionRequestToolsItemChatCompletionTool
-	oaiToolChoiceMode = oaigen.NewChatCompletionToolChoiceOptionChatCompletionToolChoiceOptionEnum
+	oaiToolChoiceMode = oaigen.NewChatCompletionToolChoiceOptionToolChoiceOptionEnum
 	oaiToolChoiceName = oaigen.NewChatCompletionToolChoiceOptionChatCompletionNamedToolChoice
-	oaiFormatSchema   = oaigen.NewCreateChatCompletionRequestResponseFormatResponseFormatJSONSchema
+	oaiFormatSchema   = oaigen.NewCreateResponseFormatResponseFormatJSONSchema
 	oaiInputString    = oaigen.NewInputParamString
 	oaiInputItems     = oaigen.NewInputParamInputItemArray
 	oaiInputEasy      = oaigen.NewInputItemEasyInputMessage
@@ -136,9 +136,9 @@ func TestOpenAI(t *testing.T) {
 				})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				choice := oaiToolChoiceName(oaiNamedTool{Type: oaigen.ChatCompletionNamedToolChoiceTypeFunction, Function: oaiNamedToolFunc{Name: "get_weather"}})
+				choice := oaiToolChoiceName(oaiNamedTool{Type: oaigen.AssistantToolsFunctionTypeFunction, Function: oaiNamedToolFunc{Name: "get_weather"}})
 				format := oaiFormatSchema(oaiJSONSchemaFmt{Type: oaigen.ResponseFormatJSONSchemaTypeJSONSchema, JSONSchema: oaiJSONSchemaBody{Name: "answer", Schema: oaigen.ResponseFormatJSONSchemaSchema(weatherRaw), Strict: runtime.NullableOf(true)}})
-				detail := oaigen.ChatCompletionRequestMessageContentPartImageImageURLDetailLow
+				detail := oaigen.DetailLow
 				return c.Chat.CreateChatCompletion(ctx, oaiChatRequest{
 					Model: oaiModel("gpt-4o"),
 					Messages: []oaigen.ChatCompletionRequestMessage{
@@ -149,7 +149,7 @@ func TestOpenAI(t *testing.T) {
 						})}),
 						oaiTool(oaiToolMessage{Content: oaiToolText("22C"), ToolCallID: "call_1"}),
 					},
-					Tools: []oaigen.CreateChatCompletionRequestToolsItem{oaiToolsItem(oaiChatTool{Type: oaigen.ChatCompletionToolTypeFunction,
+					Tools: []oaigen.CreateChatCompletionRequestToolsItem{oaiToolsItem(oaiChatTool{Type: oaigen.AssistantToolsFunctionTypeFunction,
 						Function: oaigen.FunctionObject{Name: "get_weather", Description: runtime.Some("Weather"), Parameters: oaigen.FunctionParameters(weatherRaw), Strict: runtime.NullableOf(true)}})},
 					ToolChoice:     &choice,
 					ResponseFormat: &format,
@@ -167,7 +167,7 @@ func TestOpenAI(t *testing.T) {
 					Stop:       openai.ChatCompletionNewParamsStopUnion{OfString: openai.String("END")}, Store: openai.Bool(true)})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				choice := oaiToolChoiceMode(oaigen.ChatCompletionToolChoiceOptionEnumNone)
+				choice := oaiToolChoiceMode(oaigen.ToolChoiceOptionEnumNone)
 				return c.Chat.CreateChatCompletion(ctx, oaiChatRequest{Model: oaiModel("gpt-4o-mini"),
 					Messages:   []oaigen.ChatCompletionRequestMessage{oaiUser(oaiUserMessage{Content: oaiUserText("Hello!")})},
 					ToolChoice: &choice, Stop: runtime.NullableOf(oaigen.NewStopConfigurationString("END")), Store: runtime.NullableOf(true)})
@@ -219,7 +219,7 @@ func TestOpenAI(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				return c.Chat.ListChatCompletions(ctx, &oaigen.ChatListChatCompletionsParams{Model: runtime.Some("gpt-4o"), Limit: runtime.Some(5), After: runtime.Some("chatcmpl-1"),
-					Order: runtime.Some(oaigen.ChatListChatCompletionsOrderDesc), Metadata: runtime.NullableOf(oaigen.Metadata{"team": "a"})})
+					Order: runtime.Some(oaigen.OrderDesc), Metadata: runtime.NullableOf(oaigen.Metadata{"team": "a"})})
 			}},
 		{name: "chat update (metadata body)", resp: ex("post", "/chat/completions", "Default"), decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -236,7 +236,7 @@ func TestOpenAI(t *testing.T) {
 				return oc.Chat.Completions.Messages.List(ctx, "chatcmpl-1", openai.ChatCompletionMessageListParams{Limit: openai.Int(2), Order: openai.ChatCompletionMessageListParamsOrderAsc})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Chat.GetChatCompletionMessages(ctx, "chatcmpl-1", &oaigen.ChatGetChatCompletionMessagesParams{Limit: runtime.Some(2), Order: runtime.Some(oaigen.ChatGetChatCompletionMessagesOrderAsc)})
+				return c.Chat.GetChatCompletionMessages(ctx, "chatcmpl-1", &oaigen.ChatGetChatCompletionMessagesParams{Limit: runtime.Some(2), Order: runtime.Some(oaigen.OrderAsc)})
 			}},
 		{name: "embeddings create (input: array of strings)", resp: embeddingResp, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -263,14 +263,14 @@ func TestOpenAI(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				return c.Files.Create(ctx, oaigen.FilesCreateMultipart{File: runtime.File{Name: "train.jsonl", ContentType: "application/jsonl", Body: strings.NewReader(`{"prompt":"x"}` + "\n")},
-					Purpose: oaigen.CreateFileRequestPurposeFineTune, ExpiresAfter: &oaigen.FileExpirationAfter{Anchor: oaigen.FileExpirationAfterAnchorCreatedAt, Seconds: 3600}})
+					Purpose: oaigen.CreateFileRequestPurposeFineTune, ExpiresAfter: &oaigen.FileExpirationAfter{Anchor: oaigen.AnchorCreatedAt, Seconds: 3600}})
 			}},
 		{name: "files list (query)", resp: `{"object":"list","data":[` + fileObject + `],"first_id":"file-abc123","last_id":"file-abc123","has_more":false}`, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
 				return oc.Files.List(ctx, openai.FileListParams{Purpose: openai.String("fine-tune"), Limit: openai.Int(10), Order: openai.FileListParamsOrderAsc, After: openai.String("file-1")})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Files.List(ctx, &oaigen.FilesListParams{Purpose: runtime.Some("fine-tune"), Limit: runtime.Some(10), Order: runtime.Some(oaigen.FilesListOrderAsc), After: runtime.Some("file-1")})
+				return c.Files.List(ctx, &oaigen.FilesListParams{Purpose: runtime.Some("fine-tune"), Limit: runtime.Some(10), Order: runtime.Some(oaigen.OrderAsc), After: runtime.Some("file-1")})
 			}},
 		{name: "files retrieve", resp: fileObject, decoded: same(),
 			official: func(ctx context.Context) (any, error) { return oc.Files.Get(ctx, "file-abc123") },
@@ -302,8 +302,8 @@ func TestOpenAI(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				in := oaiInputItems([]oaigen.InputItem{
-					oaiInputEasy(oaiEasyInput{Role: oaigen.EasyInputMessageRoleUser, Content: oaiEasyText("What is the weather like in Boston today?")}),
-					oaiInputEasy(oaiEasyInput{Role: oaigen.EasyInputMessageRoleUser, Content: oaiEasyParts(oaigen.InputMessageContentList{oaiInputTextPart(oaiInputText{Text: "And tomorrow?"})})}),
+					oaiInputEasy(oaiEasyInput{Role: oaigen.BetaEasyInputMessageRoleUser, Content: oaiEasyText("What is the weather like in Boston today?")}),
+					oaiInputEasy(oaiEasyInput{Role: oaigen.BetaEasyInputMessageRoleUser, Content: oaiEasyParts(oaigen.InputMessageContentList{oaiInputTextPart(oaiInputText{Text: "And tomorrow?"})})}),
 				})
 				choice := oaiToolChoiceOpts(oaigen.ToolChoiceOptionsAuto)
 				return c.Responses.Create(ctx, oaigen.CreateResponse{Model: oaiRespModel("gpt-4.1"), Input: &in,

@@ -20,7 +20,7 @@ import (
 // their place: operation, property, variant kind); they change when its
 // naming does.
 type (
-	stCustomerAddress   = stgen.PostCustomersRequestAddressObject
+	stCustomerAddress   = stgen.OptionalFieldsAddress
 	stCustomFieldItem   = stgen.CustomFieldParams
 	stCustomersCreated  = stgen.RangeQuerySpecs
 	stChargesCreated    = stgen.RangeQuerySpecs
@@ -32,64 +32,64 @@ type (
 	stSubscriptionItem  = stgen.SubscriptionItemCreateParams
 	stCancelDetails     = stgen.CancellationDetailsParam
 	stUpdateItem        = stgen.SubscriptionItemUpdateParams
-	stAutoPaymentMethod = stgen.PostPaymentIntentsRequestAutomaticPaymentMethods
+	stAutoPaymentMethod = stgen.AutomaticPaymentMethodsParam
 )
 
 var (
-	stAddress        = stgen.NewPostCustomersRequestAddressPostCustomersRequestAddressObject
-	stCustomerMeta   = stgen.NewPostCustomersRequestMetadataStringMap
-	stCustomFields   = stgen.NewCustomerParamCustomFieldsCustomFieldParamsArray
-	stCustomersRange = stgen.NewGetCustomersCreatedRangeQuerySpecs
-	stChargesRange   = stgen.NewGetChargesCreatedRangeQuerySpecs
-	stChargesAt      = stgen.NewGetChargesCreatedInt
-	stEventsRange    = stgen.NewGetEventsCreatedRangeQuerySpecs
-	stChargeMeta     = stgen.NewPostChargesRequestMetadataStringMap
+	stAddress        = stgen.NewAddressUnionOptionalFieldsAddress
+	stCustomerMeta   = stgen.NewMetadataStringMap
+	stCustomFields   = stgen.NewPostCustomFieldsCustomFieldParamsArray
+	stCustomersRange = stgen.NewGetCreatedRangeQuerySpecs
+	stChargesRange   = stgen.NewGetCreatedRangeQuerySpecs
+	stChargesAt      = stgen.NewGetCreatedInt
+	stEventsRange    = stgen.NewGetCreatedRangeQuerySpecs
+	stChargeMeta     = stgen.NewMetadataStringMap
 	stUpToInf        = func() stgen.TierUpTo {
 		return stgen.NewTierUpToTierUpToInf(stgen.TierUpToInfInf)
 	}
 	stUpTo        = stgen.NewTierUpToInt
-	stTrialEndNow = func() *stgen.PostSubscriptionsRequestTrialEnd {
-		v := stgen.NewPostSubscriptionsRequestTrialEndPostSubscriptionsRequestTrialEndNow(stgen.PostSubscriptionsRequestTrialEndNowNow)
+	stTrialEndNow = func() *stgen.TrialEnd {
+		v := stgen.NewTrialEndNow(stgen.NowNow)
 		return &v
 	}
-	stTaxRates = func(ids ...string) *stgen.PostSubscriptionsRequestDefaultTaxRates {
-		v := stgen.NewPostSubscriptionsRequestDefaultTaxRatesStringArray(ids)
+	stTaxRates = func(ids ...string) *stgen.TaxRates {
+		v := stgen.NewTaxRatesStringArray(ids)
 		return &v
 	}
-	stSubMeta = func(m map[string]string) *stgen.PostSubscriptionsRequestMetadata {
-		v := stgen.NewPostSubscriptionsRequestMetadataStringMap(m)
+	stSubMeta = func(m map[string]string) *stgen.Metadata {
+		v := stgen.NewMetadataStringMap(m)
 		return &v
 	}
-	stRefundMeta = func(m map[string]string) *stgen.PostRefundsRequestMetadata {
-		v := stgen.NewPostRefundsRequestMetadataStringMap(m)
+	stRefundMeta = func(m map[string]string) *stgen.Metadata {
+		v := stgen.NewMetadataStringMap(m)
 		return &v
 	}
-	stWebhookMeta = func(m map[string]string) *stgen.PostWebhookEndpointsRequestMetadata {
-		v := stgen.NewPostWebhookEndpointsRequestMetadataStringMap(m)
+	stWebhookMeta = func(m map[string]string) *stgen.Metadata {
+		v := stgen.NewMetadataStringMap(m)
 		return &v
 	}
-	stCouponMeta = func(m map[string]string) *stgen.PostCouponsRequestMetadata {
-		v := stgen.NewPostCouponsRequestMetadataStringMap(m)
+	stCouponMeta = func(m map[string]string) *stgen.Metadata {
+		v := stgen.NewMetadataStringMap(m)
 		return &v
 	}
 	stProductImages = func(urls ...string) *stgen.PostProductsIDRequestImages {
 		v := stgen.NewPostProductsIDRequestImagesStringArray(urls)
 		return &v
 	}
-	stProductIDMeta = func(m map[string]string) *stgen.PostProductsIDRequestMetadata {
-		v := stgen.NewPostProductsIDRequestMetadataStringMap(m)
+	stProductIDMeta = func(m map[string]string) *stgen.Metadata {
+		v := stgen.NewMetadataStringMap(m)
 		return &v
 	}
-	stInvoiceFields = stgen.NewPostInvoicesRequestCustomFieldsCustomFieldParamsArray
+	stInvoiceFields = stgen.NewPostCustomFieldsCustomFieldParamsArray
 	stInvoiceField  = func(name, value string) stgen.CustomFieldParams {
 		return stgen.CustomFieldParams{Name: name, Value: value}
 	}
-	stInvoiceMeta = func(m map[string]string) *stgen.PostInvoicesRequestMetadata {
-		v := stgen.NewPostInvoicesRequestMetadataStringMap(m)
+	stInvoiceMeta = func(m map[string]string) *stgen.Metadata {
+		v := stgen.NewMetadataStringMap(m)
 		return &v
 	}
-	stUpdateItemsMeta = func(m map[string]string) *stgen.SubscriptionItemUpdateParamsMetadata {
-		v := stgen.NewSubscriptionItemUpdateParamsMetadataStringMap(m)
+	stUpdateItemsMeta = func(m map[string]string) *stgen.Metadata {
+		v := stgen.NewMetadataStringMap(m)
 		return &v
 	}
 )
@@ -151,7 +151,7 @@ func TestStripe(t *testing.T) {
 				return c.PostCustomers(ctx, &stgen.PostCustomersRequest{
 					Email: runtime.Some("jenny.rosen@example.com"), Name: runtime.Some("Jenny Rosen"), Description: runtime.Some("a&b=c d"),
 					Address: &addr, Metadata: &meta, PreferredLocales: []string{"en", "fr"},
-					TaxIDData:       []stgen.DataParams{{Type: stgen.DataParamsTypeEuVat, Value: "DE123456789"}, {Type: stgen.DataParamsTypeGbVat, Value: "GB123456789"}},
+					TaxIDData:       []stgen.DataParams{{Type: stgen.GetInvoicesUpcomingCustomerDetailsTaxIDsItemTypeEuVat, Value: "DE123456789"}, {Type: stgen.GetInvoicesUpcomingCustomerDetailsTaxIDsItemTypeGbVat, Value: "GB123456789"}},
 					InvoiceSettings: &stgen.CustomerParam{CustomFields: &fields},
 					Expand:          []string{"default_source", "tax_ids"},
 				})
@@ -189,7 +189,7 @@ func TestStripe(t *testing.T) {
 				return sc.V1Customers.Update(ctx, "cus_NffrFeUfNV2Hib", &stripe.CustomerUpdateParams{Params: stripe.Params{Metadata: map[string]string{"order_id": "6735"}}, PreferredLocales: ss("de")})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				meta := stgen.NewPostCustomersCustomerRequestMetadataStringMap(map[string]string{"order_id": "6735"})
+				meta := stgen.NewMetadataStringMap(map[string]string{"order_id": "6735"})
 				return c.PostCustomersCustomer(ctx, "cus_NffrFeUfNV2Hib", &stgen.PostCustomersCustomerRequest{Metadata: &meta, PreferredLocales: []string{"de"}})
 			}},
 		{name: "customers delete", resp: `{"id":"cus_NffrFeUfNV2Hib","object":"customer","deleted":true}`, purpose: stDeletePurpose, decoded: same(),
@@ -216,7 +216,7 @@ func TestStripe(t *testing.T) {
 				return sc.V1TaxIDs.Create(ctx, &stripe.TaxIDCreateParams{Customer: s("cus_1"), Type: s("eu_vat"), Value: s("DE123456789")})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostCustomersCustomerTaxIDs(ctx, "cus_1", stgen.PostCustomersCustomerTaxIDsRequest{Type: stgen.PostCustomersCustomerTaxIDsRequestTypeEuVat, Value: "DE123456789"})
+				return c.PostCustomersCustomerTaxIDs(ctx, "cus_1", stgen.PostCustomersCustomerTaxIDsRequest{Type: stgen.GetInvoicesUpcomingCustomerDetailsTaxIDsItemTypeEuVat, Value: "DE123456789"})
 			}},
 		{name: "charges create (metadata union, shipping)", resp: chargeJSON, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -303,7 +303,7 @@ func TestStripe(t *testing.T) {
 					Metadata: map[string]string{"cart": "42"}, PaymentMethodTypes: ss("card")})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostCheckoutSessions(ctx, stgen.PostCheckoutSessionsRequest{Mode: runtime.Some(stgen.PostCheckoutSessionsRequestModePayment), SuccessURL: "https://example.com/success?session_id={CHECKOUT_SESSION_ID}",
+				return c.PostCheckoutSessions(ctx, stgen.PostCheckoutSessionsRequest{Mode: runtime.Some(stgen.ModePayment), SuccessURL: "https://example.com/success?session_id={CHECKOUT_SESSION_ID}",
 					LineItems: []stLineItem{
 						{Price: runtime.Some("price_1MotwRLkdIwHu7ixYcPLm5uZ"), Quantity: runtime.Some(2)},
 						{PriceData: &stLinePriceData{Currency: "usd", UnitAmount: runtime.Some(500), ProductData: &stLineProductData{Name: "T-shirt", Metadata: map[string]string{"size": "M"}}}, Quantity: runtime.Some(1)},
@@ -340,8 +340,8 @@ func TestStripe(t *testing.T) {
 					Tiers:     []*stripe.PriceCreateTierParams{{UpTo: i(5), UnitAmount: i(500)}, {UpToInf: b(true), UnitAmount: i(400), FlatAmount: i(100)}}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostPrices(ctx, stgen.PostPricesRequest{Currency: "usd", Product: runtime.Some("prod_1"), BillingScheme: runtime.Some(stgen.PostPricesRequestBillingSchemeTiered), TiersMode: runtime.Some(stgen.PostPricesRequestTiersModeGraduated),
-					Recurring: &stgen.RecurringObject{Interval: stgen.RecurringIntervalEnumMonth, IntervalCount: runtime.Some(1)},
+				return c.PostPrices(ctx, stgen.PostPricesRequest{Currency: "usd", Product: runtime.Some("prod_1"), BillingScheme: runtime.Some(stgen.BillingSchemeTiered), TiersMode: runtime.Some(stgen.TiersModeGraduated),
+					Recurring: &stgen.RecurringObject{Interval: stgen.GetInvoicesUpcomingLinesSubscriptionItemsItemPriceDataRecurringIntervalMonth, IntervalCount: runtime.Some(1)},
 					Tiers:     []stPriceTier{{UpTo: stUpTo(5), UnitAmount: runtime.Some(500)}, {UpTo: stUpToInf(), UnitAmount: runtime.Some(400), FlatAmount: runtime.Some(100)}}})
 			}},
 		{name: "prices list (array in the query, deepObject recurring)", resp: listOf("/v1/prices", priceJSON), decoded: list,
@@ -350,7 +350,7 @@ func TestStripe(t *testing.T) {
 					Active: b(true), Type: s("recurring")}))
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.GetPrices(ctx, &stgen.GetPricesParams{LookupKeys: []string{"gold", "silver"}, Recurring: &stgen.AllPricesRecurringParams{Interval: runtime.Some(stgen.AllPricesRecurringParamsIntervalMonth)},
+				return c.GetPrices(ctx, &stgen.GetPricesParams{LookupKeys: []string{"gold", "silver"}, Recurring: &stgen.AllPricesRecurringParams{Interval: runtime.Some(stgen.GetInvoicesUpcomingLinesSubscriptionItemsItemPriceDataRecurringIntervalMonth)},
 					Active: runtime.Some(true), Type: runtime.Some(stgen.GetPricesTypeRecurring)})
 			}},
 		{name: "subscriptions create (items with metadata, tax rates, trial_end \"now\" union)", resp: subscriptionJSON, decoded: same(),
@@ -370,7 +370,7 @@ func TestStripe(t *testing.T) {
 					Items: []*stripe.SubscriptionUpdateItemParams{{ID: s("si_1"), Deleted: b(true)}, {Price: s("price_3"), Metadata: map[string]string{"k": "v"}}}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostSubscriptionsSubscriptionExposedID(ctx, "sub_1", &stgen.PostSubscriptionsSubscriptionExposedIDRequest{ProrationBehavior: runtime.Some(stgen.PostSubscriptionsSubscriptionExposedIDRequestProrationBehaviorNone), CancelAtPeriodEnd: runtime.Some(true),
+				return c.PostSubscriptionsSubscriptionExposedID(ctx, "sub_1", &stgen.PostSubscriptionsSubscriptionExposedIDRequest{ProrationBehavior: runtime.Some(stgen.ProrationBehaviorNone), CancelAtPeriodEnd: runtime.Some(true),
 					Items: []stUpdateItem{{ID: runtime.Some("si_1"), Deleted: runtime.Some(true)}, {Price: runtime.Some("price_3"), Metadata: stUpdateItemsMeta(map[string]string{"k": "v"})}}})
 			}},
 		{name: "subscriptions cancel (DELETE with a form body)", resp: subscriptionJSON, purpose: map[string]string{
@@ -394,7 +394,7 @@ func TestStripe(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				fields := stInvoiceFields([]stgen.CustomFieldParams{stInvoiceField("PO", "1"), stInvoiceField("Dept", "R&D")})
-				return c.PostInvoices(ctx, &stgen.PostInvoicesRequest{Customer: runtime.Some("cus_1"), AutoAdvance: runtime.Some(false), CollectionMethod: runtime.Some(stgen.PostInvoicesRequestCollectionMethodSendInvoice), DaysUntilDue: runtime.Some(30),
+				return c.PostInvoices(ctx, &stgen.PostInvoicesRequest{Customer: runtime.Some("cus_1"), AutoAdvance: runtime.Some(false), CollectionMethod: runtime.Some(stgen.CollectionMethodSendInvoice), DaysUntilDue: runtime.Some(30),
 					CustomFields: &fields, Metadata: stInvoiceMeta(map[string]string{"k": "v"})})
 			}},
 		{name: "invoices search", resp: searchOf("/v1/invoices/search", invoiceJSON), decoded: list,
@@ -409,7 +409,7 @@ func TestStripe(t *testing.T) {
 				return sc.V1Refunds.Create(ctx, &stripe.RefundCreateParams{Charge: s("ch_1"), Amount: i(100), Reason: s("duplicate"), Metadata: map[string]string{"why": "dup"}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostRefunds(ctx, &stgen.PostRefundsRequest{Charge: runtime.Some("ch_1"), Amount: runtime.Some(100), Reason: runtime.Some(stgen.PostRefundsRequestReasonDuplicate), Metadata: stRefundMeta(map[string]string{"why": "dup"})})
+				return c.PostRefunds(ctx, &stgen.PostRefundsRequest{Charge: runtime.Some("ch_1"), Amount: runtime.Some(100), Reason: runtime.Some(stgen.ReasonEnumDuplicate), Metadata: stRefundMeta(map[string]string{"why": "dup"})})
 			}},
 		{name: "balance retrieve", resp: `{"object":"balance","available":[{"amount":666670,"currency":"usd","source_types":{"card":666670}}],"connect_reserved":[{"amount":0,"currency":"usd"}],"livemode":false,"pending":[{"amount":61414,"currency":"usd","source_types":{"card":61414}}]}`, decoded: same(),
 			official: func(ctx context.Context) (any, error) { return sc.V1Balance.Retrieve(ctx, nil) },
@@ -436,7 +436,7 @@ func TestStripe(t *testing.T) {
 				return sc.V1SetupIntents.Create(ctx, &stripe.SetupIntentCreateParams{Customer: s("cus_1"), PaymentMethodTypes: ss("card"), Usage: s("off_session"), Metadata: map[string]string{"k": "v"}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostSetupIntents(ctx, &stgen.PostSetupIntentsRequest{Customer: runtime.Some("cus_1"), PaymentMethodTypes: []string{"card"}, Usage: runtime.Some(stgen.PostSetupIntentsRequestUsageOffSession), Metadata: map[string]string{"k": "v"}})
+				return c.PostSetupIntents(ctx, &stgen.PostSetupIntentsRequest{Customer: runtime.Some("cus_1"), PaymentMethodTypes: []string{"card"}, Usage: runtime.Some(stgen.UsageOffSession), Metadata: map[string]string{"k": "v"}})
 			}},
 		{name: "coupons create (map of objects, nested array)", resp: `{"id":"Z4OV52SU","object":"coupon","amount_off":null,"created":1678037688,"currency":"usd","currency_options":{"eur":{"amount_off":400}},"duration":"repeating","duration_in_months":3,"livemode":false,"max_redemptions":null,"metadata":{"a":"b"},"name":"25.5% off","percent_off":25.5,"redeem_by":null,"times_redeemed":0,"valid":true}`, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -445,7 +445,7 @@ func TestStripe(t *testing.T) {
 					CurrencyOptions: map[string]*stripe.CouponCreateCurrencyOptionsParams{"eur": {AmountOff: i(400)}}, Metadata: map[string]string{"a": "b"}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.PostCoupons(ctx, &stgen.PostCouponsRequest{PercentOff: runtime.Some(25.5), Duration: runtime.Some(stgen.PostCouponsRequestDurationRepeating), DurationInMonths: runtime.Some(3), Name: runtime.Some("25.5% off"),
+				return c.PostCoupons(ctx, &stgen.PostCouponsRequest{PercentOff: runtime.Some(25.5), Duration: runtime.Some(stgen.DurationRepeating), DurationInMonths: runtime.Some(3), Name: runtime.Some("25.5% off"),
 					AppliesTo:       &stgen.AppliesToParams{Products: []string{"prod_1", "prod_2"}},
 					CurrencyOptions: map[string]stgen.PostCouponsRequestCurrencyOptionsValue{"eur": {AmountOff: 400}}, Metadata: stCouponMeta(map[string]string{"a": "b"})})
 			}},
