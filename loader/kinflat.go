@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -135,6 +136,12 @@ func flatRef(raw []byte, v reflect.Value) error {
 	if !ok {
 		return whole(raw, v)
 	}
+	if len(ms) == 1 && ms[0].key == "$ref" && ms[0].val[0] == '"' && bytes.IndexByte(ms[0].val, '\\') < 0 && utf8.Valid(ms[0].val) {
+		// A bare $ref, the most common reference: kin's method sets Ref
+		// and nothing else.
+		v.Elem().FieldByName("Ref").SetString(string(ms[0].val[1 : len(ms[0].val)-1]))
+		return nil
+	}
 	for _, m := range ms {
 		if strings.EqualFold(m.key, "$ref") {
 			return whole(raw, v)
@@ -162,16 +169,19 @@ func flatStruct(raw []byte, v reflect.Value) error {
 	}
 	var children []child
 	var shallow []byte
-	seen := make(map[string]bool, len(ms))
+	var seen []int // the fields of children met so far
 	for _, m := range ms {
-		lower := strings.ToLower(m.key)
-		if seen[lower] {
-			return whole(raw, v) // repeated, or differing only by case
-		}
-		seen[lower] = true
-		f, isChild := ft.fields[m.key]
-		if name, ok := ft.lower[lower]; ok && name != m.key {
+		// Other members are copied as they are, so kin decodes them as
+		// it would (repeated ones included).
+		if name, ok := ft.lower[strings.ToLower(m.key)]; ok && name != m.key {
 			return whole(raw, v) // encoding/json matches names regardless of case
+		}
+		f, isChild := ft.fields[m.key]
+		if isChild {
+			if slices.Contains(seen, f.index) {
+				return whole(raw, v) // a repeated member: the last wins
+			}
+			seen = append(seen, f.index)
 		}
 		open := byte(0)
 		if isChild {
@@ -310,7 +320,7 @@ func jsonMembers(raw []byte) ([]jsonMember, bool) {
 	if i >= len(raw) || raw[i] != '{' {
 		return nil, false
 	}
-	var ms []jsonMember
+	ms := make([]jsonMember, 0, 8)
 	i = skipSpace(raw, i+1)
 	if i < len(raw) && raw[i] == '}' {
 		return ms, true
