@@ -51,6 +51,39 @@ func commentText(paras ...string) string {
 	return canonicalComment(strings.Join(lines, "\n"))
 }
 
+// runOn appends the sentence s to the last paragraph of the
+// documentation text when that paragraph is prose, else as a paragraph
+// of its own: a parameter's one-line description and where it is sent
+// take one comment line, not three.
+func runOn(text, s string) string {
+	text = endSentence(cleanText(text))
+	if text == "" {
+		return s
+	}
+	last := text[strings.LastIndex(text, "\n\n")+1:]
+	prose := strings.HasSuffix(last, ".")
+	for _, l := range strings.Split(strings.TrimPrefix(last, "\n"), "\n") {
+		t := strings.TrimLeft(l, " \t")
+		if t != l || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "+ ") || numbered(t) {
+			prose = false
+		}
+	}
+	if !prose {
+		return text + "\n\n" + s
+	}
+	return text + " " + s
+}
+
+// numbered reports whether the line starts a numbered list item ("1. ",
+// "2) ").
+func numbered(l string) bool {
+	i := 0
+	for i < len(l) && l[i] >= '0' && l[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(l) && (l[i] == '.' || l[i] == ')') && l[i+1] == ' '
+}
+
 // canonicalComment returns the // comment text as gofmt leaves it: gofmt
 // reformats doc comments with go/doc/comment, and one pass of that is not
 // always final (a list item "  * x" becomes "  - x", then "   - x"; a

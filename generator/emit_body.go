@@ -209,7 +209,7 @@ func (g *gen) emitMultipartType(op *ir.Operation) jen.Code {
 		default:
 			typ = g.useType(f.Type, f.Required, false)
 		}
-		doc := comment(joinNonEmpty(f.Doc.Summary, f.Doc.Description), "Sent as the part \""+f.JSONName+"\".")
+		doc := comment(runOn(joinNonEmpty(f.Doc.Summary, f.Doc.Description), "Sent as the part \""+f.JSONName+"\"."))
 		fields = append(fields, jen.Add(doc).Id(f.Name).Add(typ))
 	}
 	return jen.Add(comment(op.MultipartType + " is the multipart/form-data body of " + op.Name +

@@ -82,8 +82,7 @@ func (g *gen) emitIterator(f *opFunc, taken map[string]bool) jen.Code {
 		}
 		send = jen.Qual(g.rt, "AllPaged").Types(item.Clone()).Call(append(args, jen.Qual(g.rt, "Paging").Values(d), jen.Id("opts").Op("..."))...)
 	}
-	doc := comment(name+" is "+f.op.Name+" over every page: "+how+" and yields the items one by one, holding one page in memory.",
-		"Every page is requested with the same options; iteration stops at the first error, which is yielded.",
+	doc := comment(name+" is "+f.op.Name+" over every page: "+how+" and yields the items one by one, holding one page in memory. Every page is requested with the same options; iteration stops at the first error, which is yielded.",
 		"\t"+f.op.Method+" "+f.op.Path)
 	var bodyParam, bodyStmts []jen.Code
 	if f.op.Body != nil && len(f.op.Body.Contents) > 0 {

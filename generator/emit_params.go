@@ -11,9 +11,7 @@ import (
 //
 //	// FindPetsParams holds the optional parameters of FindPets.
 //	type FindPetsParams struct {
-//		// Tags to filter by.
-//		//
-//		// Sent as the query parameter "tags".
+//		// Tags to filter by. Sent as the query parameter "tags".
 //		Tags []string
 //		Limit runtime.Opt[int32]
 //	}
@@ -23,9 +21,13 @@ func (g *gen) emitParams(op *ir.Operation) jen.Code {
 		if !inParamsStruct(p) {
 			continue
 		}
-		doc := comment(joinNonEmpty(p.Doc.Summary, p.Doc.Description),
-			deprecatedPara(p.Doc, "parameter"),
-			"Sent as the "+p.In.String()+" parameter \""+p.WireName+"\".")
+		sent := "Sent as the " + p.In.String() + " parameter \"" + p.WireName + "\"."
+		var doc *jen.Statement
+		if p.Doc.Deprecated {
+			doc = comment(joinNonEmpty(p.Doc.Summary, p.Doc.Description), deprecatedPara(p.Doc, "parameter"), sent)
+		} else {
+			doc = comment(runOn(joinNonEmpty(p.Doc.Summary, p.Doc.Description), sent))
+		}
 		fields = append(fields, jen.Add(doc).Id(p.Name).Add(g.useType(p.Type, false, false)))
 	}
 	return jen.Add(comment(op.ParamsType + " holds the optional parameters of " + op.Name + "; the zero value sends none.")).

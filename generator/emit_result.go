@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -325,9 +326,12 @@ func (g *gen) emitHeadersType(op *ir.Operation) jen.Code {
 //
 //	runtime.NewErrorModel[Error]
 //
-// and otherwise:
+// and otherwise a function of the package, one for all the operations
+// that map statuses alike (Microsoft Graph's 11,422 operations share
+// one), named after the models (errModelNotFoundServerError, with a
+// number when two mappings have the same models; see errors.go):
 //
-//	func(status int) any {
+//	func errModelNotFoundServerErrorError(status int) any {
 //		switch {
 //		case status == 404:
 //			return new(NotFound)
@@ -340,8 +344,9 @@ func (g *gen) emitHeadersType(op *ir.Operation) jen.Code {
 //	}
 func (g *gen) errorModel(op *ir.Operation) jen.Code {
 	type model struct {
-		r   *ir.Response
-		typ *jen.Statement // nil: the response declares no model
+		r    *ir.Response
+		typ  *jen.Statement // nil: the response declares no model
+		name string         // the model's type name, for the function's
 	}
 	var models []model
 	has := false
@@ -358,6 +363,10 @@ func (g *gen) errorModel(op *ir.Operation) jen.Code {
 					t = n.Elem
 				}
 				m.typ = g.valueType(t)
+				m.name = "Any"
+				if n, ok := t.(*ir.Named); ok {
+					m.name = n.Name
+				}
 				has = true
 			}
 		}
@@ -375,17 +384,44 @@ func (g *gen) errorModel(op *ir.Operation) jen.Code {
 	if len(models) == 1 && statusCond(models[0].r) == nil {
 		return jen.Qual(g.rt, "NewErrorModel").Types(models[0].typ)
 	}
+	// Consecutive statuses with one model share a case.
 	var cases []jen.Code
+	var conds []jen.Code
 	var fallback jen.Code = jen.Return(jen.Nil())
-	for _, m := range models {
+	for i, m := range models {
 		cond := statusCond(m.r)
 		if cond == nil {
 			fallback = ret(m)
 			continue
 		}
-		cases = append(cases, jen.Case(cond).Block(ret(m)))
+		conds = append(conds, cond)
+		if i+1 < len(models) && statusCond(models[i+1].r) != nil && models[i+1].name == m.name {
+			continue
+		}
+		cases = append(cases, jen.Case(conds...).Block(ret(m)))
+		conds = nil
 	}
-	return jen.Func().Params(jen.Id("status").Int()).Any().Block(jen.Switch().Block(cases...), fallback)
+	body := []jen.Code{jen.Switch().Block(cases...), fallback}
+	key := jen.Block(body...).GoString()
+	if name, ok := g.errFuncs[key]; ok {
+		return jen.Id(name)
+	}
+	var names []string
+	for _, m := range models {
+		if m.name != "" && !slices.Contains(names, m.name) {
+			names = append(names, m.name)
+		}
+	}
+	base := "errModel" + strings.Join(names, "")
+	name := base
+	for i := 2; g.errFuncNames[name]; i++ {
+		name = base + strconv.Itoa(i)
+	}
+	g.errFuncNames[name] = true
+	g.errFuncs[key] = name
+	g.errFuncDecls = append(g.errFuncDecls, jen.Add(comment(name+" is the error model of the operations whose error responses it lists: the body of a status decodes into it.")).
+		Func().Id(name).Params(jen.Id("status").Int()).Any().Block(body...))
+	return jen.Id(name)
 }
 
 // statusCond is the condition on status matching a response, nil for

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -23,11 +24,12 @@ func (g *gen) units() []unit {
 		client.decls = append(client.decls, g.emitSecurity(s))
 	}
 	units := []unit{client}
-	if errs := g.emitErrors(); len(errs) > 0 {
-		units = append(units, unit{name: "errors.go", decls: errs})
+	errs := g.emitErrors()
+	if len(errs) > 0 {
+		units = append(units, unit{name: "errors.go"})
 	}
 	units = append(units, g.typeUnits()...)
-	taken := map[string]bool{}
+	taken := map[string]bool{"errors.go": true}
 	for _, u := range units {
 		taken[u.name] = true
 	}
@@ -35,6 +37,14 @@ func (g *gen) units() []unit {
 		name := serviceFile(svc, taken)
 		taken[name] = true
 		units = append(units, unit{name: name, decls: g.emitService(svc)})
+	}
+	// The operations' error-model functions, known once they are emitted.
+	errs = append(errs, g.errFuncDecls...)
+	switch {
+	case len(errs) > 0 && units[1].name == "errors.go":
+		units[1].decls = errs
+	case len(errs) > 0:
+		units = slices.Insert(units, 1, unit{name: "errors.go", decls: errs})
 	}
 	return units
 }

@@ -6,11 +6,15 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dave/jennifer/jen"
+
 	"github.com/genclient/genclient/ir"
 )
 
 // gen holds what one Generate call knows about its API. It is built once
-// by newGen and only read afterwards.
+// by newGen and only read afterwards, but for the error-model functions
+// the operations add while units lists the declarations (serially; the
+// files render concurrently after).
 type gen struct {
 	api *ir.API
 	cfg Config
@@ -25,6 +29,12 @@ type gen struct {
 	serviceTypes map[*ir.Service]string
 	// errModels are the error models and their helpers (see emit_errors.go).
 	errModels []*errorModel
+	// errFuncs maps the body of an error-model function (see errorModel)
+	// to its name; errFuncNames holds the names, errFuncDecls the
+	// functions, in the order operations first use them.
+	errFuncs     map[string]string
+	errFuncNames map[string]bool
+	errFuncDecls []jen.Code
 	// current names the operation or schema being emitted, for an
 	// InternalError.
 	current string
@@ -47,6 +57,8 @@ func newGen(api *ir.API, cfg Config) (*gen, error) {
 		rt:           cfg.RuntimeImport,
 		schemes:      map[string]*ir.SecurityScheme{},
 		serviceTypes: map[*ir.Service]string{},
+		errFuncs:     map[string]string{},
+		errFuncNames: map[string]bool{},
 	}
 	for _, s := range api.Schemes {
 		g.schemes[s.Key] = s

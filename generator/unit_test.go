@@ -310,6 +310,25 @@ func TestCommentText(t *testing.T) {
 	}
 }
 
+// TestRunOn: where a parameter is sent joins a prose description's last
+// paragraph, and stands apart after a list, a code block or text that
+// does not end a sentence.
+func TestRunOn(t *testing.T) {
+	sent := `Sent as the query parameter "q".`
+	for _, tc := range []struct{ doc, want string }{
+		{"", sent},
+		{"The query", "The query. " + sent},
+		{"First.\n\nSecond one.", "First.\n\nSecond one. " + sent},
+		{"Kinds:\n\n- a\n- b", "Kinds:\n\n- a\n- b\n\n" + sent},
+		{"Steps:\n\n1. a\n2. b.", "Steps:\n\n1. a\n2. b.\n\n" + sent},
+		{"Example:\n\n\tq=1.", "Example:\n\n\tq=1.\n\n" + sent},
+	} {
+		if got := runOn(tc.doc, sent); got != tc.want {
+			t.Errorf("runOn(%q) = %q, want %q", tc.doc, got, tc.want)
+		}
+	}
+}
+
 func TestLowerFirst(t *testing.T) {
 	for in, want := range map[string]string{"Region": "region", "URL": "url", "URLPath": "urlPath", "region": "region", "ID2": "id2"} {
 		if got := lowerFirst(in); got != want {

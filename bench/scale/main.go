@@ -65,6 +65,7 @@ func main() {
 	specs := flag.String("specs", defaultSpecs(), "directory holding corpus.tsv")
 	docs := flag.String("docs", defaultDocs, "comma-separated documents to measure (\"\" for none)")
 	peers := flag.Bool("peers", false, "also compare oapi-codegen and ogen on -peer-docs")
+	officialSDKs := flag.Bool("official", false, "also build the same calls through the generated client and the official SDK (stripe-go for Stripe): cold build, rebuild and binary size")
 	peerDocs := flag.String("peer-docs", defaultPeerDocs, "comma-separated documents for -peers")
 	calls := flag.Int("calls", 5, "operations the consumer refers to")
 	keep := flag.Bool("keep", false, "keep the scratch directory and print its path")
@@ -81,7 +82,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*specs, *docs, *peerDocs, *peers, *calls, *keep, *warm); err != nil {
+	if err := run(*specs, *docs, *peerDocs, *peers, *officialSDKs, *calls, *keep, *warm); err != nil {
 		fmt.Fprintln(os.Stderr, "scale:", err)
 		os.Exit(1)
 	}
@@ -99,7 +100,7 @@ type doc struct {
 	name, path string
 }
 
-func run(specs, docList, peerList string, peers bool, calls int, keep, warm bool) error {
+func run(specs, docList, peerList string, peers, officialSDKs bool, calls int, keep, warm bool) error {
 	root, err := filepath.Abs(".")
 	if err != nil {
 		return err
@@ -147,6 +148,13 @@ func run(specs, docList, peerList string, peers bool, calls int, keep, warm bool
 			return err
 		}
 		printPeers(os.Stdout, prows)
+	}
+	if officialSDKs {
+		orows, err := m.officials(specs)
+		if err != nil {
+			return err
+		}
+		printOfficials(os.Stdout, orows)
 	}
 	return nil
 }
