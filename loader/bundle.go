@@ -228,6 +228,9 @@ type bundler struct {
 	// from it to the node being written, depth the schemas nested there.
 	base  *ptrNode
 	toks  []string
+	// hoisted holds the node of each schema hoisted for its depth (see
+	// hoistDepth), so that writing it needs no lookup of its pointer.
+	hoisted map[bundleKey]*yaml.Node
 	depth int
 }
 
@@ -317,7 +320,10 @@ func (rs *rawSet) bundle() ([]byte, map[string]loc) {
 	for len(bd.queue) > 0 {
 		k := bd.queue[0]
 		bd.queue = bd.queue[1:]
-		n, _, ok := rs.lookupLoc(loc{k.file, k.ptr})
+		n, ok := bd.hoisted[k]
+		if !ok {
+			n, _, ok = rs.lookupLoc(loc{k.file, k.ptr})
+		}
 		if !ok {
 			if _, err := rs.file(k.file); err == nil {
 				n, _, ok = rs.lookupLoc(loc{k.file, k.ptr})
@@ -487,8 +493,12 @@ func (bd *bundler) write(b *bytes.Buffer, n *yaml.Node, file string, c bundleCtx
 		if c == cxSchema && mc == nil {
 			if bd.depth >= hoistDepth && bd.base != &bd.rs.ptrs.root {
 				b.WriteString(`{"$ref":`)
-				ptr := bd.ptr()
-				n := bd.name(bundleKey{"schemas", file, ptr})
+				k := bundleKey{"schemas", file, bd.ptr()}
+				if bd.hoisted == nil {
+					bd.hoisted = map[bundleKey]*yaml.Node{}
+				}
+				bd.hoisted[k] = n
+				n := bd.name(k)
 				writeString(b, "#/components/schemas/"+n)
 				b.WriteByte('}')
 				return
