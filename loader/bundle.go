@@ -226,12 +226,12 @@ type bundler struct {
 	refs map[string]loc
 	// base is the pointer of the element being written, toks the tokens
 	// from it to the node being written, depth the schemas nested there.
-	base  *ptrNode
-	toks  []string
+	base *ptrNode
+	toks []string
 	// hoisted holds the node of each schema hoisted for its depth (see
 	// hoistDepth), so that writing it needs no lookup of its pointer.
 	hoisted map[bundleKey]*yaml.Node
-	depth int
+	depth   int
 }
 
 // hoistDepth is the schema nesting at which the bundler writes a schema
