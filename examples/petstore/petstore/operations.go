@@ -40,13 +40,9 @@ func (c *Client) FindPetByID(ctx context.Context, id int64, opts ...runtime.Opti
 // FindPetsParams holds the optional parameters of FindPets; the zero value sends
 // none.
 type FindPetsParams struct {
-	// maximum number of results to return.
-	//
-	// Sent as the query parameter "limit".
+	// maximum number of results to return. Sent as the query parameter "limit".
 	Limit runtime.Opt[int32]
-	// tags to filter by.
-	//
-	// Sent as the query parameter "tags".
+	// tags to filter by. Sent as the query parameter "tags".
 	Tags []string
 }
 
