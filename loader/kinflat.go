@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -57,6 +58,7 @@ var (
 		reflect.TypeFor[openapi3.ParameterRef]():   reflect.TypeFor[openapi3.Parameter](),
 		reflect.TypeFor[openapi3.ResponseRef]():    reflect.TypeFor[openapi3.Response](),
 		reflect.TypeFor[openapi3.RequestBodyRef](): reflect.TypeFor[openapi3.RequestBody](),
+		reflect.TypeFor[openapi2.SchemaRef]():      reflect.TypeFor[openapi2.Schema](),
 	}
 	// flatStructs are the struct types decoded member by member.
 	flatStructs = map[reflect.Type]bool{
@@ -67,6 +69,9 @@ var (
 		reflect.TypeFor[openapi3.Response]():    true,
 		reflect.TypeFor[openapi3.RequestBody](): true,
 		reflect.TypeFor[openapi3.MediaType]():   true,
+		// Swagger 2.0: the document and its schemas.
+		reflect.TypeFor[openapi2.T]():      true,
+		reflect.TypeFor[openapi2.Schema](): true,
 	}
 	responsesType = reflect.TypeFor[openapi3.Responses]()
 	flatTypes     sync.Map // reflect.Type → *flatType

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -159,8 +160,12 @@ func (b *builder) kinLoad(opts Options) (doc *openapi3.T, err error) {
 			return nil, err
 		}
 		var doc2 openapi2.T
-		if err := json.Unmarshal(data, &doc2); err != nil {
-			return nil, b.kinError(err)
+		if !json.Valid(data) || !try(func() error { return flatDecode(data, reflect.ValueOf(&doc2)) }) {
+			// Decoded again by kin alone, for its error message.
+			doc2 = openapi2.T{}
+			if err := json.Unmarshal(data, &doc2); err != nil {
+				return nil, b.kinError(err)
+			}
 		}
 		doc, err = openapi2conv.ToV3WithLoader(&doc2, l, loc)
 		if err != nil {
