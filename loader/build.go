@@ -9,25 +9,35 @@ import (
 	yaml "github.com/oasdiff/yaml3"
 )
 
-// loc is where an element is: a file and a JSON pointer in it.
+// loc is where an element is: a file and a JSON pointer in it, interned
+// (see ptrNode), so that a member's location costs O(1) however deep it
+// is. Make one with rawSet.at or child.
 type loc struct {
-	file, ptr string
+	file string
+	p    *ptrNode
 }
+
+// ptr returns the JSON pointer text of l.
+func (l loc) ptr() string { return l.p.String() }
 
 // child returns the location of member tok of l.
 func (l loc) child(tok ...string) loc {
-	var b strings.Builder
-	b.WriteString(l.ptr)
+	n := l.p
 	for _, t := range tok {
-		b.WriteByte('/')
-		b.WriteString(escapeToken(t))
+		n = n.next(escapeToken(t))
 	}
-	return loc{l.file, b.String()}
+	return loc{l.file, n}
+}
+
+// last returns the last token of l's pointer, unescaped, and whether the
+// pointer has a slash.
+func (l loc) last() (string, bool) {
+	tok, ok := l.p.last()
+	return unescapeToken(tok), ok
 }
 
 // key identifies l for memoisation: the location itself, a comparable
-// value, so that no string is built per lookup (a pointer is as long as
-// its schema is deep).
+// value.
 func (l loc) key() loc { return l }
 
 // builder converts kin-openapi's model into the IR. One builder serves one
@@ -105,31 +115,29 @@ func (b *builder) rawPtr(l loc) loc {
 	if !b.swagger {
 		return l
 	}
-	for _, m := range [...][2]string{
-		{"/components/schemas/", "/definitions/"},
-		{"/components/parameters/", "/parameters/"},
-		{"/components/responses/", "/responses/"},
-		{"/components/securitySchemes/", "/securityDefinitions/"},
-	} {
-		if strings.HasPrefix(l.ptr, m[0]) {
-			return loc{l.file, m[1] + l.ptr[len(m[0]):]}
-		}
-	}
-	return l
+	return b.rs.remap(l, swaggerToRaw)
+}
+
+// swaggerToRaw maps the OpenAPI 3 components a Swagger 2.0 document is
+// converted to back to its sections (see rawPtr); canon is the inverse.
+var swaggerToRaw = [...][2]string{
+	{"/components/schemas", "/definitions"},
+	{"/components/parameters", "/parameters"},
+	{"/components/responses", "/responses"},
+	{"/components/securitySchemes", "/securityDefinitions"},
 }
 
 // pos returns the position of the element at l (or of its nearest
 // existing ancestor).
 func (b *builder) pos(l loc) ir.Pos {
-	l = b.srcLoc(l)
-	return b.rs.keyPos(l.file, l.ptr)
+	return b.rs.keyPos(b.srcLoc(l))
 }
 
 // rawKeys returns the member names of the mapping at l in document order,
 // or nil when the raw tree has no such mapping.
 func (b *builder) rawKeys(l loc) []string {
 	l = b.rawPtr(l)
-	n, _, ok := b.rs.lookup(l.file, l.ptr)
+	n, _, ok := b.rs.lookupLoc(l)
 	if !ok || n.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -178,7 +186,7 @@ func sortedKeys[V any](m map[string]V) []string {
 func (b *builder) build(doc *openapi3.T) (*ir.API, error) {
 	b.doc = doc
 	b.v31 = strings.HasPrefix(doc.OpenAPI, "3.1") || strings.HasPrefix(doc.OpenAPI, "3.2")
-	b.root = loc{file: b.rs.rootName}
+	b.root = b.rs.at(b.rs.rootName, "")
 	b.types = map[loc]*typeInfo{}
 	b.comps = map[loc]string{}
 	b.refTargets = map[loc]bool{}

@@ -209,7 +209,8 @@ func childCtx(c bundleCtx, key string) (bundleCtx, *mapCtx) {
 
 // bundleKey identifies one bundled element.
 type bundleKey struct {
-	kind, file, ptr string
+	kind, file string
+	ptr        *ptrNode
 }
 
 // bundler writes the self-contained JSON of the root document.
@@ -225,9 +226,12 @@ type bundler struct {
 	refs map[string]loc
 	// base is the pointer of the element being written, toks the tokens
 	// from it to the node being written, depth the schemas nested there.
-	base  string
-	toks  []string
-	depth int
+	base *ptrNode
+	toks []string
+	// hoisted holds the node of each schema hoisted for its depth (see
+	// hoistDepth), so that writing it needs no lookup of its pointer.
+	hoisted map[bundleKey]*yaml.Node
+	depth   int
 }
 
 // hoistDepth is the schema nesting at which the bundler writes a schema
@@ -237,19 +241,17 @@ type bundler struct {
 const hoistDepth = 32
 
 // element starts writing the element at ptr (of file).
-func (bd *bundler) element(ptr string) {
+func (bd *bundler) element(ptr *ptrNode) {
 	bd.base, bd.toks, bd.depth = ptr, bd.toks[:0], 0
 }
 
 // ptr returns the pointer of the node being written.
-func (bd *bundler) ptr() string {
-	var b strings.Builder
-	b.WriteString(bd.base)
+func (bd *bundler) ptr() *ptrNode {
+	n := bd.base
 	for _, t := range bd.toks {
-		b.WriteByte('/')
-		b.WriteString(escapeToken(t))
+		n = n.next(escapeToken(t))
 	}
-	return b.String()
+	return n
 }
 
 // bundle returns the JSON of the root document with every element of
@@ -258,7 +260,7 @@ func (bd *bundler) ptr() string {
 func (rs *rawSet) bundle() ([]byte, map[string]loc) {
 	root := rs.files[rs.rootName]
 	bd := &bundler{rs: rs, root: rs.rootName, names: map[bundleKey]string{}, taken: map[string]map[string]bool{},
-		out: map[string]*bytes.Buffer{}, refs: map[string]loc{}}
+		out: map[string]*bytes.Buffer{}, refs: map[string]loc{}, base: &rs.ptrs.root}
 	rootMap := deref(root.root)
 	comps := mapGet(rootMap, "components")
 	if comps != nil && comps.Kind == yaml.MappingNode {
@@ -289,7 +291,7 @@ func (rs *rawSet) bundle() ([]byte, map[string]loc) {
 		writeString(&b, k.Value)
 		b.WriteByte(':')
 		c, mc := childCtx(cxDoc, k.Value)
-		bd.element("/" + escapeToken(k.Value))
+		bd.element(rs.ptrs.root.next(escapeToken(k.Value)))
 		bd.write(&b, rootMap.Content[i+1], bd.root, c, mc)
 	}
 	// The root's own components, then everything bundled, which may queue
@@ -303,7 +305,7 @@ func (rs *rawSet) bundle() ([]byte, map[string]loc) {
 			if mc != nil && kind != "pathItems" && m.Kind == yaml.MappingNode {
 				for j := 0; j+1 < len(m.Content); j += 2 {
 					bd.member(kind, m.Content[j].Value)
-					bd.element("/components/" + escapeToken(kind) + "/" + escapeToken(m.Content[j].Value))
+					bd.element(rs.ptrs.root.next("components").next(escapeToken(kind)).next(escapeToken(m.Content[j].Value)))
 					bd.write(bd.out[kind], m.Content[j+1], bd.root, mc.elem, nil)
 				}
 				continue
@@ -311,17 +313,20 @@ func (rs *rawSet) bundle() ([]byte, map[string]loc) {
 			other.WriteByte(',')
 			writeString(&other, kind)
 			other.WriteByte(':')
-			bd.element("/components/" + escapeToken(kind))
+			bd.element(rs.ptrs.root.next("components").next(escapeToken(kind)))
 			bd.write(&other, m, bd.root, c, mc)
 		}
 	}
 	for len(bd.queue) > 0 {
 		k := bd.queue[0]
 		bd.queue = bd.queue[1:]
-		n, _, ok := rs.lookup(k.file, k.ptr)
+		n, ok := bd.hoisted[k]
+		if !ok {
+			n, _, ok = rs.lookupLoc(loc{k.file, k.ptr})
+		}
 		if !ok {
 			if _, err := rs.file(k.file); err == nil {
-				n, _, ok = rs.lookup(k.file, k.ptr)
+				n, _, ok = rs.lookupLoc(loc{k.file, k.ptr})
 			}
 		}
 		bd.member(k.kind, bd.names[k])
@@ -329,7 +334,7 @@ func (rs *rawSet) bundle() ([]byte, map[string]loc) {
 			// The preparer checks every $ref it walks; should one have
 			// escaped it, kin-openapi reports it as before.
 			bd.out[k.kind].WriteString(`{"$ref":`)
-			writeString(bd.out[k.kind], relPath(path.Dir(bd.root), k.file)+"#"+k.ptr)
+			writeString(bd.out[k.kind], relPath(path.Dir(bd.root), k.file)+"#"+k.ptr.String())
 			bd.out[k.kind].WriteByte('}')
 			continue
 		}
@@ -406,8 +411,8 @@ func (bd *bundler) name(k bundleKey) string {
 		return n
 	}
 	base := ""
-	if i := strings.LastIndexByte(k.ptr, '/'); i >= 0 && i+1 < len(k.ptr) {
-		base = unescapeToken(k.ptr[i+1:])
+	if tok, ok := k.ptr.last(); ok && tok != "" {
+		base = unescapeToken(tok)
 	} else {
 		base = path.Base(k.file)
 		base = strings.TrimSuffix(base, path.Ext(base))
@@ -453,7 +458,7 @@ func (bd *bundler) rewrite(ref, file string, c bundleCtx) string {
 		// Not a place kin-openapi resolves: keep it resolvable from the root.
 		return relPath(path.Dir(bd.root), target) + "#" + ptr
 	}
-	n := bd.name(bundleKey{kind, target, ptr})
+	n := bd.name(bundleKey{kind, target, bd.rs.ptrs.at(ptr)})
 	if kind == bundlePathItems {
 		return "#/" + bundlePathItems + "/" + n
 	}
@@ -486,10 +491,14 @@ func (bd *bundler) write(b *bytes.Buffer, n *yaml.Node, file string, c bundleCtx
 		b.WriteByte(']')
 	case yaml.MappingNode:
 		if c == cxSchema && mc == nil {
-			if bd.depth >= hoistDepth && bd.base != "" {
+			if bd.depth >= hoistDepth && bd.base != &bd.rs.ptrs.root {
 				b.WriteString(`{"$ref":`)
-				ptr := bd.ptr()
-				n := bd.name(bundleKey{"schemas", file, ptr})
+				k := bundleKey{"schemas", file, bd.ptr()}
+				if bd.hoisted == nil {
+					bd.hoisted = map[bundleKey]*yaml.Node{}
+				}
+				bd.hoisted[k] = n
+				n := bd.name(k)
 				writeString(b, "#/components/schemas/"+n)
 				b.WriteByte('}')
 				return

@@ -329,8 +329,8 @@ func (b *builder) tagName(l loc) string {
 	if k, ok := b.comps[l.key()]; ok {
 		return k
 	}
-	if i := strings.LastIndexByte(l.ptr, '/'); i >= 0 {
-		return unescapeToken(l.ptr[i+1:])
+	if tok, ok := l.last(); ok {
+		return tok
 	}
 	return strings.TrimSuffix(l.file[strings.LastIndexByte(l.file, '/')+1:], ".yml")
 }

@@ -426,7 +426,7 @@ func titleName(title string) string {
 // application~1json/schema" → "ServiceUnavailable",
 // "ServiceUnavailableResponse".
 func keyedName(l loc) (string, string) {
-	toks := strings.Split(strings.TrimPrefix(l.ptr, "/"), "/")
+	toks := strings.Split(strings.TrimPrefix(l.ptr(), "/"), "/")
 	if len(toks) < 4 || toks[0] != "components" {
 		return "", ""
 	}
@@ -465,7 +465,7 @@ func keyedName(l loc) (string, string) {
 // an entry of the components section ("responses", "requestBodies",
 // "parameters", "headers"), else "".
 func componentName(l loc, section string) string {
-	rest, ok := strings.CutPrefix(l.ptr, "/components/"+section+"/")
+	rest, ok := strings.CutPrefix(l.ptr(), "/components/"+section+"/")
 	if !ok || strings.Contains(rest, "/") {
 		return ""
 	}

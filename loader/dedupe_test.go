@@ -144,7 +144,7 @@ func TestKeyedName(t *testing.T) {
 		{"/components/schemas/Pet", "", ""},
 		{"/paths/~1pets/get/responses/200/content/application~1json/schema", "", ""},
 	} {
-		k, a := keyedName(loc{ptr: tc.ptr})
+		k, a := keyedName(loc{"", newPtrTable().at(tc.ptr)})
 		if k != tc.key || a != tc.alt {
 			t.Errorf("keyedName(%s) = %q, %q; want %q, %q", tc.ptr, k, a, tc.key, tc.alt)
 		}

@@ -107,7 +107,7 @@ func (b *builder) ignoredKeywords(l loc) {
 	}
 	b.ignoredSeen[l.key()] = true
 	r := b.rawPtr(l)
-	n, _, ok := b.rs.lookup(r.file, r.ptr)
+	n, _, ok := b.rs.lookupLoc(r)
 	if !ok || n.Kind != yaml.MappingNode {
 		return
 	}

@@ -24,6 +24,31 @@ type jsonParser struct {
 	slab []yaml.Node
 	// depth is the nesting of the value being parsed (at most MaxDepth).
 	depth int
+	// stack holds the members of the mappings and sequences being parsed;
+	// each gets a Content of its exact size, cut from contents, when it
+	// ends (appending one member at a time reallocated every Content
+	// several times).
+	stack, contents []*yaml.Node
+	// strs interns short strings (member names, "string", "object", ...),
+	// which repeat throughout a big document.
+	strs map[string]string
+}
+
+// maxInterned is the length up to which strings are interned.
+const maxInterned = 32
+
+// content returns the members parsed since start as a new Content.
+func (p *jsonParser) content(start int) []*yaml.Node {
+	k := len(p.stack) - start
+	if len(p.contents) < k {
+		p.contents = make([]*yaml.Node, max(k, 4096))
+	}
+	c := p.contents[:k:k]
+	p.contents = p.contents[k:]
+	copy(c, p.stack[start:])
+	clear(p.stack[start:])
+	p.stack = p.stack[:start]
+	return c
 }
 
 // syntaxError is a JSON syntax error with its position.
@@ -36,7 +61,7 @@ func (e *syntaxError) Error() string { return e.msg }
 
 // parseJSON parses data into a document node, or returns a *syntaxError.
 func parseJSON(data []byte) (*yaml.Node, error) {
-	p := &jsonParser{data: data, line: 1}
+	p := &jsonParser{data: data, line: 1, strs: map[string]string{}}
 	var root *yaml.Node
 	err := func() (err error) {
 		defer func() {
@@ -156,6 +181,7 @@ func (p *jsonParser) object() *yaml.Node {
 		p.off++
 		return n
 	}
+	start := len(p.stack)
 	for {
 		p.space()
 		if p.off >= len(p.data) || p.data[p.off] != '"' {
@@ -172,7 +198,9 @@ func (p *jsonParser) object() *yaml.Node {
 			p.fail("expected ':' after object key")
 		}
 		p.off++
-		n.Content = append(n.Content, k, p.value())
+		p.stack = append(p.stack, k)
+		v := p.value()
+		p.stack = append(p.stack, v)
 		p.space()
 		if p.off >= len(p.data) {
 			p.fail("unexpected end of JSON input")
@@ -182,6 +210,7 @@ func (p *jsonParser) object() *yaml.Node {
 			p.off++
 		case '}':
 			p.off++
+			n.Content = p.content(start)
 			return n
 		default:
 			p.fail("invalid character %q after object key:value pair", p.peekRune())
@@ -199,8 +228,10 @@ func (p *jsonParser) array() *yaml.Node {
 		p.off++
 		return n
 	}
+	start := len(p.stack)
 	for {
-		n.Content = append(n.Content, p.value())
+		v := p.value()
+		p.stack = append(p.stack, v)
 		p.space()
 		if p.off >= len(p.data) {
 			p.fail("unexpected end of JSON input")
@@ -210,6 +241,7 @@ func (p *jsonParser) array() *yaml.Node {
 			p.off++
 		case ']':
 			p.off++
+			n.Content = p.content(start)
 			return n
 		default:
 			p.fail("invalid character %q after array element", p.peekRune())
@@ -247,7 +279,16 @@ func (p *jsonParser) str() string {
 		case c == '"':
 			p.off++
 			if simple {
-				return string(p.data[start+1 : p.off-1])
+				b := p.data[start+1 : p.off-1]
+				if len(b) > maxInterned {
+					return string(b)
+				}
+				if s, ok := p.strs[string(b)]; ok {
+					return s
+				}
+				s := string(b)
+				p.strs[s] = s
+				return s
 			}
 			s, err := strconv.Unquote(string(p.data[start:p.off]))
 			if err != nil {

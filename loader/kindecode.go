@@ -3,6 +3,7 @@ package loader
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -36,7 +37,7 @@ func decodeBundle(data []byte, rootFile string) (doc *openapi3.T, ok bool) {
 	doc = &openapi3.T{}
 	var jobs []func() error
 	add := func(raw json.RawMessage, v any) {
-		jobs = append(jobs, func() error { return json.Unmarshal(raw, v) })
+		jobs = append(jobs, func() error { return flatDecode(raw, reflect.ValueOf(v)) })
 	}
 	for k, raw := range top {
 		switch k {
@@ -169,7 +170,7 @@ func section[T any](raw json.RawMessage, jobs *[]func() error) (map[string]*T, b
 		}
 		v := new(T)
 		m[name] = v
-		*jobs = append(*jobs, func() error { return json.Unmarshal(e, v) })
+		*jobs = append(*jobs, func() error { return flatDecode(e, reflect.ValueOf(v)) })
 	}
 	return m, true
 }

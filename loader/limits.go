@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -65,10 +66,14 @@ func readFile(name string, total *int64) ([]byte, error) {
 	if *total+st.Size() > MaxTotalSize {
 		return nil, fmt.Errorf("the files read reach more than %d bytes in total", MaxTotalSize)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	// Read into a buffer of the file's size (with the room ReadFrom wants
+	// to see the end): io.ReadAll's doubling copies a big document
+	// several times.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("file is larger than the limit of %d bytes", MaxFileSize)
 	}

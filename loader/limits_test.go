@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -216,6 +217,40 @@ components:
 		t.Run(tt.file, func(t *testing.T) {
 			if got, want := loadErr(t, filepath.Join(dir, tt.file), Options{}), dir+"/"+tt.want; got != want {
 				t.Errorf("error\n got: %s\nwant: %s", got, want)
+			}
+		})
+	}
+}
+
+// nestedItemsDoc is a JSON document whose one schema is an array of arrays
+// of ... of strings, depth arrays deep.
+func nestedItemsDoc(depth int) []byte {
+	var b strings.Builder
+	b.WriteString(`{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Deep":`)
+	b.WriteString(strings.Repeat(`{"type":"array","items":`, depth))
+	b.WriteString(`{"type":"string"}`)
+	b.WriteString(strings.Repeat(`}`, depth))
+	b.WriteString(`}}}`)
+	return []byte(b.String())
+}
+
+// BenchmarkNestedItems loads a schema of nested items at growing depths:
+// time and bytes per op grow in proportion to the depth (a node's
+// location costs O(1), not the length of its pointer):
+//
+//	go test ./loader -run '^$' -bench NestedItems -benchmem
+func BenchmarkNestedItems(b *testing.B) {
+	for _, depth := range []int{2250, 4500, 9000} {
+		path := filepath.Join(b.TempDir(), "deep.json")
+		if err := os.WriteFile(path, nestedItemsDoc(depth), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(strconv.Itoa(depth), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Load(path, Options{}); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -159,8 +160,12 @@ func (b *builder) kinLoad(opts Options) (doc *openapi3.T, err error) {
 			return nil, err
 		}
 		var doc2 openapi2.T
-		if err := json.Unmarshal(data, &doc2); err != nil {
-			return nil, b.kinError(err)
+		if !json.Valid(data) || !try(func() error { return flatDecode(data, reflect.ValueOf(&doc2)) }) {
+			// Decoded again by kin alone, for its error message.
+			doc2 = openapi2.T{}
+			if err := json.Unmarshal(data, &doc2); err != nil {
+				return nil, b.kinError(err)
+			}
 		}
 		doc, err = openapi2conv.ToV3WithLoader(&doc2, l, loc)
 		if err != nil {
@@ -258,17 +263,17 @@ func (b *builder) kinPos(msg string) ir.Pos {
 		return pos
 	}
 	ptr := m[1][1:]
-	l := loc{b.rs.rootName, ptr}
+	l := b.rs.at(b.rs.rootName, ptr)
 	for ref, bl := range b.bundled {
 		if strings.HasPrefix(m[1], ref) && (len(m[1]) == len(ref) || m[1][len(ref)] == '/') {
-			l = loc{bl.file, bl.ptr + m[1][len(ref):]}
+			l = b.rs.at(bl.file, bl.ptr()+m[1][len(ref):])
 		}
 	}
 	l = b.rawPtr(l)
-	if _, _, ok := b.rs.lookup(l.file, l.ptr); !ok {
+	if _, _, ok := b.rs.lookupLoc(l); !ok {
 		return pos
 	}
-	return b.rs.keyPos(l.file, l.ptr)
+	return b.rs.keyPos(l)
 }
 
 // warn records a warning.

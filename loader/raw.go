@@ -50,11 +50,43 @@ type rawSet struct {
 	hoistDefs bool
 	// repairs counts the repairs done, by rule name.
 	repairs map[string]int
-	// found caches what lookup resolved once the trees no longer change
-	// (see freeze), so that the builder, which looks up a schema's pointer
-	// and then its members', walks one step per lookup instead of the whole
-	// pointer: linear, not quadratic, in how deep schemas nest.
-	found map[loc]lookupHit
+	// frozen says the trees no longer change (see freeze): lookups are
+	// cached, in the pointer nodes, so that the builder, which looks up a
+	// schema's pointer and then its members', walks one step per lookup
+	// instead of the whole pointer: linear, not quadratic, in how deep
+	// schemas nest.
+	frozen bool
+	// ptrs interns the JSON pointers of locations (see loc).
+	ptrs *ptrTable
+	// prefixes holds the interned prefixes remap rebases, by text.
+	prefixes map[string]*ptrNode
+}
+
+// at returns the location of ptr in file.
+func (rs *rawSet) at(file, ptr string) loc { return loc{file, rs.ptrs.at(ptr)} }
+
+// remap returns l with the first prefix of pairs (pointer texts, without
+// the trailing slash) that l lies strictly below replaced by its
+// counterpart, or l unchanged: O(1) per member of a schema once its parent
+// is remapped.
+func (rs *rawSet) remap(l loc, pairs [4][2]string) loc {
+	if rs.prefixes == nil {
+		rs.prefixes = map[string]*ptrNode{}
+	}
+	node := func(s string) *ptrNode {
+		n, ok := rs.prefixes[s]
+		if !ok {
+			n = rs.ptrs.at(s)
+			rs.prefixes[s] = n
+		}
+		return n
+	}
+	for _, m := range pairs {
+		if n := rs.ptrs.rebase(l.p, node(m[0]), node(m[1])); n != nil {
+			return loc{l.file, n}
+		}
+	}
+	return l
 }
 
 type lookupHit struct {
@@ -63,11 +95,11 @@ type lookupHit struct {
 }
 
 // freeze marks the trees as final: lookups are cached from now on.
-func (rs *rawSet) freeze() { rs.found = map[loc]lookupHit{} }
+func (rs *rawSet) freeze() { rs.frozen = true }
 
 func newRawSet(warn func(ir.Pos, string)) *rawSet {
 	return &rawSet{files: map[string]*rawFile{}, spliced: map[*yaml.Node]string{}, warn: warn,
-		index: map[*yaml.Node]map[string]int{}, repairs: map[string]int{}}
+		index: map[*yaml.Node]map[string]int{}, repairs: map[string]int{}, ptrs: newPtrTable()}
 }
 
 // indexedMin is the size (in members) from which member indexes a mapping.
@@ -299,6 +331,9 @@ func escapeToken(tok string) string {
 // reached, the file that node belongs to (which changes across spliced
 // subtrees) and whether the whole pointer resolved.
 func (rs *rawSet) lookup(file, ptr string) (*yaml.Node, string, bool) {
+	if rs.frozen {
+		return rs.lookupLoc(rs.at(file, ptr))
+	}
 	f := rs.files[cleanName(file)]
 	if f == nil {
 		return nil, file, false
@@ -308,48 +343,82 @@ func (rs *rawSet) lookup(file, ptr string) (*yaml.Node, string, bool) {
 		return n, f.name, true
 	}
 	cur := f.name
-	rest := strings.TrimPrefix(ptr, "/")
-	if rs.found != nil {
-		if h, ok := rs.found[loc{file, ptr}]; ok {
-			return h.n, h.file, true
-		}
-		if i := strings.LastIndexByte(ptr, '/'); i > 0 {
-			if h, ok := rs.found[loc{file, ptr[:i]}]; ok {
-				n, cur, rest = h.n, h.file, ptr[i+1:]
-			}
-		}
-	}
-	for tok := range strings.SplitSeq(rest, "/") {
-		tok = unescapeToken(tok)
-		var next *yaml.Node
-		switch n.Kind {
-		case yaml.MappingNode:
-			if i := rs.member(n, tok); i >= 0 {
-				next = deref(n.Content[i+1])
-			}
-		case yaml.SequenceNode:
-			if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(n.Content) {
-				next = deref(n.Content[i])
-			}
-		}
-		if next == nil {
+	for tok := range strings.SplitSeq(strings.TrimPrefix(ptr, "/"), "/") {
+		next, nf, ok := rs.step(n, tok, cur)
+		if !ok {
 			return n, cur, false
 		}
-		n = next
-		if sf, ok := rs.spliced[n]; ok {
-			cur = sf
+		n, cur = next, nf
+	}
+	return n, cur, true
+}
+
+// step returns the member tok (escaped) of n, which belongs to file cur,
+// and the file the member belongs to.
+func (rs *rawSet) step(n *yaml.Node, tok, cur string) (*yaml.Node, string, bool) {
+	tok = unescapeToken(tok)
+	var next *yaml.Node
+	switch n.Kind {
+	case yaml.MappingNode:
+		if i := rs.member(n, tok); i >= 0 {
+			next = deref(n.Content[i+1])
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(n.Content) {
+			next = deref(n.Content[i])
 		}
 	}
-	if rs.found != nil {
-		rs.found[loc{file, ptr}] = lookupHit{n, cur}
+	if next == nil {
+		return nil, cur, false
+	}
+	if sf, ok := rs.spliced[next]; ok {
+		cur = sf
+	}
+	return next, cur, true
+}
+
+// lookupLoc is lookup for a location. Once the trees are frozen, each
+// pointer resolved is cached, and a lookup starts from its nearest cached
+// ancestor: the builder, which looks up a schema's pointer and then its
+// members', walks one step per lookup, linear in how deep schemas nest.
+func (rs *rawSet) lookupLoc(l loc) (*yaml.Node, string, bool) {
+	if !rs.frozen {
+		return rs.lookup(l.file, l.ptr())
+	}
+	if l.p.hitFile == l.file && l.p.hit.n != nil {
+		return l.p.hit.n, l.p.hit.file, true
+	}
+	f := rs.files[cleanName(l.file)]
+	if f == nil {
+		return nil, l.file, false
+	}
+	n, cur := f.root, f.name
+	if l.p.isRoot() {
+		return n, cur, true
+	}
+	var path []*ptrNode
+	for p := l.p; p != &p.tab.root && p != &p.tab.bare; p = p.up {
+		if p.hitFile == l.file && p.hit.n != nil {
+			n, cur = p.hit.n, p.hit.file
+			break
+		}
+		path = append(path, p)
+	}
+	for i := len(path) - 1; i >= 0; i-- {
+		next, nf, ok := rs.step(n, path[i].tok, cur)
+		if !ok {
+			return n, cur, false
+		}
+		n, cur = next, nf
+		path[i].hitFile, path[i].hit = l.file, lookupHit{n, cur}
 	}
 	return n, cur, true
 }
 
 // pos returns the position of the node at ptr in file, or of its deepest
 // existing ancestor.
-func (rs *rawSet) pos(file, ptr string) ir.Pos {
-	n, f, _ := rs.lookup(file, ptr)
+func (rs *rawSet) pos(l loc) ir.Pos {
+	n, f, _ := rs.lookupLoc(l)
 	if n == nil {
 		return ir.Pos{File: f}
 	}
@@ -358,14 +427,14 @@ func (rs *rawSet) pos(file, ptr string) ir.Pos {
 
 // keyPos returns the position of the key whose value is at ptr, which reads
 // better than the value's position for block YAML.
-func (rs *rawSet) keyPos(file, ptr string) ir.Pos {
-	i := strings.LastIndexByte(ptr, '/')
-	if i < 0 {
-		return rs.pos(file, ptr)
+func (rs *rawSet) keyPos(l loc) ir.Pos {
+	tok, ok := l.p.last()
+	if !ok {
+		return rs.pos(l)
 	}
-	parent, f, ok := rs.lookup(file, ptr[:i])
+	parent, f, ok := rs.lookupLoc(loc{l.file, l.p.up})
 	if ok && parent.Kind == yaml.MappingNode {
-		if j := rs.member(parent, unescapeToken(ptr[i+1:])); j >= 0 {
+		if j := rs.member(parent, unescapeToken(tok)); j >= 0 {
 			k := parent.Content[j]
 			if v := deref(parent.Content[j+1]); rs.spliced[v] != "" {
 				// The key is where the $ref was; the value keeps the
@@ -375,7 +444,7 @@ func (rs *rawSet) keyPos(file, ptr string) ir.Pos {
 			return ir.Pos{File: f, Line: k.Line, Col: k.Column}
 		}
 	}
-	return rs.pos(file, ptr)
+	return rs.pos(l)
 }
 
 // splitRef resolves a $ref written in file into the target file and pointer.

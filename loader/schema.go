@@ -110,7 +110,7 @@ func (b *builder) refLoc(l loc, ref string) loc {
 		}
 		l.file = b.rs.rootName
 	}
-	return b.canon(rawRefLoc(l, ref))
+	return b.canon(b.rawRefLoc(l, ref))
 }
 
 // canon maps a location written as a Swagger 2.0 pointer
@@ -123,30 +123,28 @@ func (b *builder) canon(l loc) loc {
 	if !b.swagger {
 		return l
 	}
-	for _, m := range [...][2]string{
-		{"/definitions/", "/components/schemas/"},
-		{"/parameters/", "/components/parameters/"},
-		{"/responses/", "/components/responses/"},
-		{"/securityDefinitions/", "/components/securitySchemes/"},
-	} {
-		if strings.HasPrefix(l.ptr, m[0]) {
-			return loc{l.file, m[1] + l.ptr[len(m[0]):]}
-		}
-	}
-	return l
+	return b.rs.remap(l, rawToSwagger)
 }
 
+// rawToSwagger is swaggerToRaw reversed.
+var rawToSwagger = func() (r [len(swaggerToRaw)][2]string) {
+	for i, m := range swaggerToRaw {
+		r[i] = [2]string{m[1], m[0]}
+	}
+	return r
+}()
+
 // rawRefLoc resolves ref written in the raw tree at l.
-func rawRefLoc(l loc, ref string) loc {
+func (b *builder) rawRefLoc(l loc, ref string) loc {
 	f, p := splitRef(l.file, ref)
-	return loc{f, p}
+	return b.rs.at(f, p)
 }
 
 // chase follows $ref chains in the raw tree from l to the schema itself.
 func (b *builder) chase(l loc) loc {
 	for range 32 {
 		r := b.rawPtr(l)
-		n, _, ok := b.rs.lookup(r.file, r.ptr)
+		n, _, ok := b.rs.lookupLoc(r)
 		if !ok {
 			return l
 		}
@@ -154,7 +152,7 @@ func (b *builder) chase(l loc) loc {
 		if ref == nil || ref.Kind != yaml.ScalarNode || isRemote(ref.Value) {
 			return l
 		}
-		l = b.canon(rawRefLoc(l, ref.Value))
+		l = b.canon(b.rawRefLoc(l, ref.Value))
 	}
 	return l
 }
@@ -165,8 +163,8 @@ func (b *builder) refName(l loc) string {
 	if h, ok := b.comps[l.key()]; ok {
 		return h
 	}
-	if i := strings.LastIndexByte(l.ptr, '/'); i >= 0 && i+1 < len(l.ptr) {
-		return pascal(unescapeToken(l.ptr[i+1:]))
+	if tok, ok := l.p.last(); ok && tok != "" {
+		return pascal(unescapeToken(tok))
 	}
 	base := path.Base(l.file)
 	return pascal(strings.TrimSuffix(base, path.Ext(base)))
@@ -260,9 +258,9 @@ func (b *builder) hoist(s *openapi3.Schema, l loc, hint string) *ir.Named {
 func (b *builder) refString(l loc) string {
 	l = b.srcLoc(l)
 	if l.file == b.root.file {
-		return "#" + l.ptr
+		return "#" + l.ptr()
 	}
-	return relPath(path.Dir(b.root.file), l.file) + "#" + l.ptr
+	return relPath(path.Dir(b.root.file), l.file) + "#" + l.ptr()
 }
 
 // compactJSON renders v as compact JSON, "" for nil.

@@ -18,27 +18,31 @@ func (b *builder) srcLoc(l loc) loc {
 	if !b.swagger {
 		return l
 	}
-	toks := strings.Split(l.ptr, "/")[1:]
+	ptr := l.ptr()
+	toks := strings.Split(ptr, "/")[1:]
 	for i := 0; i+3 < len(toks); i++ {
 		switch {
 		case toks[i] == "responses" && toks[i+2] == "content" && toks[i+3] != "" && i+4 < len(toks) && toks[i+4] == "schema":
 			// .../responses/200/content/application~1json/schema/... → .../responses/200/schema/...
 			toks = append(toks[:i+2:i+2], toks[i+4:]...)
 		case toks[i] == "requestBody" && toks[i+1] == "content" && i+3 < len(toks) && toks[i+3] == "schema":
-			op := loc{l.file, "/" + strings.Join(toks[:i], "/")}
+			op := b.rs.at(l.file, "/"+strings.Join(toks[:i], "/"))
 			if p, rest, ok := b.bodyParam(op, toks[i+4:]); ok {
-				return loc{l.file, p + rest}
+				return b.rs.at(l.file, p+rest)
 			}
-			return loc{l.file, "/" + strings.Join(toks[:i], "/")}
+			return b.rs.at(l.file, "/"+strings.Join(toks[:i], "/"))
 		case i == 0 && toks[0] == "components" && toks[1] == "requestBodies":
 			// A top-level body parameter, converted to a request body.
 			if len(toks) > 5 && toks[3] == "content" && toks[5] == "schema" {
-				return loc{l.file, "/parameters/" + toks[2] + "/schema" + joinToks(toks[6:])}
+				return b.rs.at(l.file, "/parameters/"+toks[2]+"/schema"+joinToks(toks[6:]))
 			}
-			return loc{l.file, "/parameters/" + toks[2]}
+			return b.rs.at(l.file, "/parameters/"+toks[2])
 		}
 	}
-	return loc{l.file, "/" + strings.Join(toks, "/")}
+	if p := "/" + strings.Join(toks, "/"); p != ptr {
+		return b.rs.at(l.file, p)
+	}
+	return l
 }
 
 // bodyParam finds, in the 2.0 operation at op, the parameter its request
@@ -50,8 +54,9 @@ func (b *builder) bodyParam(op loc, rest []string) (string, string, bool) {
 	if len(rest) >= 2 && rest[0] == "properties" {
 		form = unescapeToken(rest[1])
 	}
-	item := op.ptr[:max(strings.LastIndexByte(op.ptr, '/'), 0)]
-	for _, base := range []string{op.ptr, item} {
+	opPtr := op.ptr()
+	item := opPtr[:max(strings.LastIndexByte(opPtr, '/'), 0)]
+	for _, base := range []string{opPtr, item} {
 		n, _, ok := b.rs.lookup(op.file, base+"/parameters")
 		if !ok || n.Kind != yaml.SequenceNode {
 			continue

@@ -39,7 +39,7 @@ var officials = []official{{
 	report(c.PostRefunds(ctx, &api.PostRefundsRequest{}))
 	report(c.PostSubscriptionsSubscriptionExposedID(ctx, "sub_1", &api.PostSubscriptionsSubscriptionExposedIDRequest{}))`,
 	sdkImport: `stripe "github.com/stripe/stripe-go/v82"`,
-	sdk: `c := stripe.NewClient("sk_test_x")
+	sdk: `c := stripe.NewClient(os.Getenv("STRIPE_KEY"))
 	report(c.V1Customers.Create(ctx, &stripe.CustomerCreateParams{}))
 	for _, err := range c.V1Charges.List(ctx, &stripe.ChargeListParams{}) {
 		fmt.Println(edit, err)
