@@ -130,6 +130,9 @@ func sameInstant(a, b string) bool {
 //     generated structs ignore unknown properties;
 //   - a null for an optional property that is not nullable: Opt and
 //     optional pointers read null as absent;
+//   - a null for an optional nullable struct, union, list, map or enum
+//     of a type only received: its nil (or "") reads null as absent (see
+//     fieldType);
 //   - a writeOnly property of a type only received, or a readOnly one of
 //     a type only sent, which leaves it out.
 //
@@ -162,8 +165,12 @@ func explain(diffs []jsonDiff, root ir.Type) bool {
 		case field != nil && field.ReadOnly && parent.usage == ir.UsedInRequest:
 			d.lossy = "readOnly property of a type only sent"
 		case field != nil && d.want == nil && !field.Required:
-			if _, nullable := field.Type.(*ir.Nullable); !nullable {
+			n, nullable := field.Type.(*ir.Nullable)
+			switch {
+			case !nullable:
 				d.lossy = "null for a non-nullable optional property"
+			case parent.usage == ir.UsedInResponse && (shapeOf(n.Elem) == shapeStruct || shapeOf(n.Elem) == shapeNilable || zeroAbsent(n.Elem)):
+				d.lossy = "null for an optional nullable property of a type only received"
 			}
 		}
 		if d.lossy == "" {
