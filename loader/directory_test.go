@@ -73,16 +73,7 @@ func TestDirectoryRepairs(t *testing.T) {
 		t.Skip("reads the whole directory: run with -directory")
 	}
 	dir := directoryDir(t)
-	var docs []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".yaml")) {
-			docs = append(docs, p)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := directoryDocs(t, dir)
 	byRule := map[string]int{}
 	refused := 0
 	for _, p := range docs {
@@ -107,4 +98,20 @@ func TestDirectoryRepairs(t *testing.T) {
 	for _, r := range repairRules {
 		t.Logf("%-24s %4d documents", r.name, byRule[r.name])
 	}
+}
+
+// directoryDocs lists the JSON and YAML documents under dir.
+func directoryDocs(t *testing.T, dir string) []string {
+	t.Helper()
+	var docs []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".yaml")) {
+			docs = append(docs, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
 }

@@ -2,10 +2,8 @@ package loader
 
 import (
 	"encoding/json"
-	"io/fs"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/genclient/genclient/ir"
@@ -93,16 +91,7 @@ func TestDirectoryDecodeMatchesKin(t *testing.T) {
 		t.Skip("reads the whole directory: run with -directory")
 	}
 	dir := directoryDir(t)
-	var docs []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".yaml")) {
-			docs = append(docs, p)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := directoryDocs(t, dir)
 	compared := 0
 	for _, p := range docs {
 		rs := newRawSet(func(ir.Pos, string) {})
