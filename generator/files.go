@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -15,67 +14,72 @@ import (
 // types_1.go, types_2.go, ...
 const typesChunk = 1500
 
-// units lists the Go files of the package, each with its declarations.
-func (g *gen) units() []unit {
+// units lists the Go files of the package, each with its declarations,
+// handing each to emit as soon as it is complete, so that the files
+// render while the later ones are still emitted. errors.go, which holds
+// the error-model functions the operations use, comes last.
+func (g *gen) units(emit func(unit)) {
 	client := unit{name: "client.go", pkgDoc: g.packageDoc()}
 	client.decls = append(client.decls, g.emitServers()...)
 	client.decls = append(client.decls, g.emitClient()...)
 	for _, s := range g.api.Schemes {
 		client.decls = append(client.decls, g.emitSecurity(s))
 	}
-	units := []unit{client}
+	emit(client)
 	errs := g.emitErrors()
-	if len(errs) > 0 {
-		units = append(units, unit{name: "errors.go"})
-	}
-	units = append(units, g.typeUnits()...)
-	taken := map[string]bool{"errors.go": true}
-	for _, u := range units {
-		taken[u.name] = true
-	}
+	taken := map[string]bool{"client.go": true, "errors.go": true}
+	g.typeUnits(taken, emit)
 	for _, svc := range g.api.Services {
 		name := serviceFile(svc, taken)
 		taken[name] = true
-		units = append(units, unit{name: name, decls: g.emitService(svc)})
+		emit(unit{name: name, decls: g.emitService(svc)})
 	}
 	// The operations' error-model functions, known once they are emitted.
 	errs = append(errs, g.errFuncDecls...)
-	switch {
-	case len(errs) > 0 && units[1].name == "errors.go":
-		units[1].decls = errs
-	case len(errs) > 0:
-		units = slices.Insert(units, 1, unit{name: "errors.go", decls: errs})
+	if len(errs) > 0 {
+		emit(unit{name: "errors.go", decls: errs})
 	}
-	return units
 }
 
-// typeUnits returns types.go, or its chunks when the API has many types.
-func (g *gen) typeUnits() []unit {
-	var chunks [][]jen.Code
-	var cur []jen.Code
+// typeUnits emits types.go, or its chunks when the API has many types,
+// each as soon as it is complete (a chunk is named types_N.go once a
+// second one begins), claiming their names in taken.
+func (g *gen) typeUnits(taken map[string]bool, emit func(unit)) {
+	var cur, held []jen.Code // held: the first chunk, until another begins
+	n := 0                   // chunks emitted so far
+	flush := func(c []jen.Code) {
+		n++
+		u := unit{name: chunkName(n), decls: c}
+		taken[u.name] = true
+		emit(u)
+	}
 	weight := 0
-	for _, n := range g.api.Types {
-		cur = append(cur, g.emitNamed(n)...)
-		weight += typeWeight(n)
+	for _, t := range g.api.Types {
+		if weight == 0 && held != nil {
+			flush(held)
+			held = nil
+		}
+		cur = append(cur, g.emitNamed(t)...)
+		weight += typeWeight(t)
 		if weight >= typesChunk {
-			chunks = append(chunks, cur)
+			if n == 0 && held == nil {
+				held = cur
+			} else {
+				flush(cur)
+			}
 			cur, weight = nil, 0
 		}
 	}
-	if len(cur) > 0 {
-		chunks = append(chunks, cur)
+	switch {
+	case held != nil: // the only chunk, which ended with the last type
+		cur = held
+		fallthrough
+	case n == 0 && len(cur) > 0:
+		taken["types.go"] = true
+		emit(unit{name: "types.go", decls: cur})
+	case len(cur) > 0:
+		flush(cur)
 	}
-	switch len(chunks) {
-	case 0:
-		return nil
-	case 1:
-		return []unit{{name: "types.go", decls: chunks[0]}}
-	}
-	var units []unit
-	for i, c := range chunks {
-		units = append(units, unit{name: chunkName(i + 1), decls: c})
-	}
-	return units
 }
 
 // emitNamed dispatches a named type to its emitter.

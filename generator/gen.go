@@ -14,7 +14,7 @@ import (
 // gen holds what one Generate call knows about its API. It is built once
 // by newGen and only read afterwards, but for the error-model functions
 // the operations add while units lists the declarations (serially; the
-// files render concurrently after).
+// files render concurrently meanwhile, reading only cfg and rt).
 type gen struct {
 	api *ir.API
 	cfg Config

@@ -99,7 +99,7 @@ func Generate(api *ir.API, cfg Config) (files []File, err error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err = g.renderAll(g.units())
+	files, err = g.renderAll(g.units)
 	if err != nil {
 		return nil, err
 	}
@@ -146,27 +146,46 @@ type unit struct {
 	decls  []jen.Code
 }
 
-// renderAll renders the units concurrently, one goroutine per CPU; the
-// result is in unit order and does not depend on scheduling.
-func (g *gen) renderAll(units []unit) ([]File, error) {
-	files := make([]File, len(units))
-	errs := make([]error, len(units))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(goruntime.GOMAXPROCS(0), len(units)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				files[i], errs[i] = g.renderSafe(units[i])
+// renderAll renders the units that units emits, as it emits them, one
+// goroutine per CPU; the result is in the order units emits them and does
+// not depend on scheduling. A panic of units ends the rendering and goes on
+// up once the goroutines have stopped.
+func (g *gen) renderAll(units func(emit func(unit))) ([]File, error) {
+	type job struct {
+		i int
+		u unit
+	}
+	var (
+		mu    sync.Mutex
+		files []File
+		errs  []error
+		wg    sync.WaitGroup
+	)
+	next := make(chan job, goruntime.GOMAXPROCS(0))
+	for range goruntime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range next {
+				f, err := g.renderSafe(j.u)
+				mu.Lock()
+				files[j.i], errs[j.i] = f, err
+				mu.Unlock()
 			}
+		})
+	}
+	func() {
+		defer func() {
+			close(next)
+			wg.Wait()
 		}()
-	}
-	for i := range units {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		units(func(u unit) {
+			mu.Lock()
+			i := len(files)
+			files = append(files, File{})
+			errs = append(errs, nil)
+			mu.Unlock()
+			next <- job{i, u}
+		})
+	}()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
