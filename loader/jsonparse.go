@@ -1,8 +1,12 @@
 package loader
 
 import (
+	"bytes"
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	yaml "github.com/oasdiff/yaml3"
@@ -32,6 +36,9 @@ type jsonParser struct {
 	// strs interns short strings (member names, "string", "object", ...),
 	// which repeat throughout a big document.
 	strs map[string]string
+	// tasks, when not nil, receives the values the parser leaves to other
+	// parsers (see parseParallel).
+	tasks chan<- parseTask
 }
 
 // maxInterned is the length up to which strings are interned.
@@ -60,30 +67,151 @@ type syntaxError struct {
 func (e *syntaxError) Error() string { return e.msg }
 
 // parseJSON parses data into a document node, or returns a *syntaxError.
+// A large document is parsed on every CPU (see parseParallel).
 func parseJSON(data []byte) (*yaml.Node, error) {
-	p := &jsonParser{data: data, line: 1, strs: map[string]string{}}
-	var root *yaml.Node
-	err := func() (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				se, ok := r.(*syntaxError)
-				if !ok {
-					panic(r)
-				}
-				err = se
-			}
-		}()
+	if len(data) >= parallelMin && runtime.GOMAXPROCS(0) > 1 {
+		if root, ok := parseParallel(data); ok {
+			return root, nil
+		}
+		// A syntax error (or a document the split misjudged): the serial
+		// parse gives the error, and its position, as always.
+	}
+	return newJSONParser(data).parse()
+}
+
+func newJSONParser(data []byte) *jsonParser {
+	return &jsonParser{data: data, line: 1, strs: map[string]string{}}
+}
+
+// parse parses the whole of p.data.
+func (p *jsonParser) parse() (root *yaml.Node, err error) {
+	err = p.catch(func() {
 		root = p.value()
 		p.space()
 		if p.off < len(p.data) {
 			p.fail("invalid character %q after top-level value", p.peekRune())
 		}
-		return nil
-	}()
+	})
 	if err != nil {
 		return nil, err
 	}
 	return root, nil
+}
+
+// catch runs f, returning the *syntaxError it fails with.
+func (p *jsonParser) catch(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			se, ok := r.(*syntaxError)
+			if !ok {
+				panic(r)
+			}
+			err = se
+		}
+	}()
+	f()
+	return nil
+}
+
+// Parallel parsing. The parser that reads the document (the splitter)
+// measures each object or array it meets in the first splitDepth levels
+// of nesting with skipValue, a byte scan; one at least splitMin bytes long
+// (above the last such level) it parses itself, so as to split its
+// members in turn, and every other one it leaves to the parsers of the
+// other goroutines: a parseTask gives one of them the offset, line and
+// column to start at, and the node, allocated by the splitter in its
+// place in the tree, to fill in. A task must end exactly where skipValue
+// said; on any failure (a syntax error anywhere) the result is dropped and
+// the document parsed again serially, which reports the error as always.
+// The tree is the one the serial parse builds, positions included.
+const (
+	parallelMin = 1 << 20   // bytes from which a document is parsed in parallel
+	splitMin    = 256 << 10 // bytes from which a value's members are split
+	splitDepth  = 3         // the levels of nesting that are split
+)
+
+// parseTask is one value left to another parser.
+type parseTask struct {
+	n           *yaml.Node // where the value goes
+	off, end    int        // its text: data[off:end]
+	line, bol   int        // as jsonParser's, at off
+	colOff, col int
+	depth       int
+}
+
+// parseParallel parses data (see above); ok is false on any failure.
+func parseParallel(data []byte) (root *yaml.Node, ok bool) {
+	tasks := make(chan parseTask, 1024)
+	var (
+		wg     sync.WaitGroup
+		failed atomic.Bool
+	)
+	work := func() {
+		w := newJSONParser(data)
+		defer func() {
+			if recover() != nil { // a non-syntax panic: the serial parse meets it too
+				failed.Store(true)
+				for range tasks {
+				}
+			}
+		}()
+		for t := range tasks {
+			if failed.Load() {
+				continue
+			}
+			w.off, w.line, w.bol, w.colOff, w.col, w.depth = t.off, t.line, t.bol, t.colOff, t.col, t.depth
+			var v *yaml.Node
+			if w.catch(func() { v = w.value() }) != nil || w.off != t.end {
+				failed.Store(true)
+				continue
+			}
+			*t.n = *v
+		}
+	}
+	for range max(runtime.GOMAXPROCS(0)-1, 1) {
+		wg.Go(work)
+	}
+	p := newJSONParser(data)
+	p.tasks = tasks
+	func() {
+		defer func() {
+			close(tasks)
+			if r := recover(); r != nil {
+				failed.Store(true)
+			}
+		}()
+		var err error
+		if root, err = p.parse(); err != nil {
+			failed.Store(true)
+		}
+	}()
+	work() // what is left, with the others
+	wg.Wait()
+	if failed.Load() {
+		return nil, false
+	}
+	return root, true
+}
+
+// split, for the object or array at p.off in a splitting parser, either
+// reports false (the parser parses it itself) or leaves it to a task,
+// returning its node and moving past it.
+func (p *jsonParser) split() (*yaml.Node, bool) {
+	if p.tasks == nil || p.depth > splitDepth {
+		return nil, false
+	}
+	end := skipValue(p.data, p.off)
+	if end-p.off >= splitMin && p.depth < splitDepth {
+		return nil, false
+	}
+	n := p.node(0, "")
+	p.tasks <- parseTask{n: n, off: p.off, end: end, line: p.line, bol: p.bol, colOff: p.colOff, col: p.col, depth: p.depth}
+	if k := bytes.Count(p.data[p.off:end], []byte{'\n'}); k > 0 {
+		p.line += k
+		p.bol = p.off + bytes.LastIndexByte(p.data[p.off:end], '\n') + 1
+	}
+	p.off = end
+	return n, true
 }
 
 func (p *jsonParser) fail(format string, args ...any) {
@@ -139,9 +267,13 @@ func (p *jsonParser) value() *yaml.Node {
 		p.fail("unexpected end of JSON input")
 	}
 	switch c := p.data[p.off]; {
-	case c == '{':
-		return p.object()
-	case c == '[':
+	case c == '{' || c == '[':
+		if n, ok := p.split(); ok {
+			return n
+		}
+		if c == '{' {
+			return p.object()
+		}
 		return p.array()
 	case c == '"':
 		n := p.node(yaml.ScalarNode, "!!str")
