@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/genclient/genclient/ir"
@@ -140,6 +141,25 @@ func TestFlatDecode(t *testing.T) {
 	}
 	for _, s := range schemas {
 		compareFlat[openapi3.SchemaRef](t, s)
+	}
+	// Every member kin's Schema knows, and others, with values of every
+	// kind: which are keywords and which extensions (schemaShallow), and
+	// what fails.
+	keys := []string{"x-a", "__origin__", "foo", "$ref", "Type", "TYPE", "x-", `\u0074ype`, `\ud83d\ude00`, `a\"b`}
+	st := reflect.TypeFor[openapi3.Schema]()
+	for i := range st.NumField() {
+		if name, _, _ := strings.Cut(st.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	for k := range schemaKeywords {
+		keys = append(keys, k)
+	}
+	for _, k := range keys {
+		for _, v := range []string{`null`, `1`, `-2.5e3`, `"s"`, `true`, `{}`, `[]`, `["string","null"]`, `{"type":"string"}`, `[{"type":"integer"}]`} {
+			compareFlat[openapi3.SchemaRef](t, `{"type":"object","`+k+`":`+v+`,"x-b":{"c":[1]}}`)
+			compareFlat[openapi3.SchemaRef](t, `{"`+k+`":`+v+`,"description":"d","`+k+`":`+v+`}`)
+		}
 	}
 	for _, s := range []string{
 		`{"get":{"operationId":"g","parameters":[{"name":"a","in":"query","schema":{"type":"array","items":{"type":"string"}}},{"$ref":"#/components/parameters/P"},null],` +

@@ -217,8 +217,10 @@ func flatStruct(raw []byte, v reflect.Value) error {
 	} else {
 		shallow = append(shallow, '}')
 	}
-	if err := v.Interface().(json.Unmarshaler).UnmarshalJSON(shallow); err != nil {
-		return err
+	if v.Type() != schemaPtrType || !schemaShallow(shallow, ms, v.Interface().(*openapi3.Schema)) {
+		if err := v.Interface().(json.Unmarshaler).UnmarshalJSON(shallow); err != nil {
+			return err
+		}
 	}
 	s := v.Elem()
 	if ft.ext >= 0 && len(children) > 0 {
@@ -278,6 +280,57 @@ func flatStruct(raw []byte, v reflect.Value) error {
 		}
 	}
 	return nil
+}
+
+// schemaBis is openapi3.Schema without its methods, as kin's
+// Schema.UnmarshalJSON decodes it.
+type schemaBis openapi3.Schema
+
+var schemaPtrType = reflect.TypeFor[*openapi3.Schema]()
+
+// schemaKeywords are the members kin's Schema.UnmarshalJSON (v0.152.0)
+// removes from the extensions it decodes the whole object into: every other
+// member is an extension.
+var schemaKeywords = map[string]bool{}
+
+func init() {
+	for _, k := range strings.Fields(`oneOf anyOf allOf not type title format description enum default example
+		externalDocs uniqueItems exclusiveMinimum exclusiveMaximum nullable readOnly writeOnly allowEmptyValue
+		deprecated xml minimum maximum multipleOf minLength maxLength pattern minItems maxItems items required
+		properties minProperties maxProperties additionalProperties discriminator const examples prefixItems
+		contains minContains maxContains patternProperties dependentSchemas propertyNames unevaluatedItems
+		unevaluatedProperties if then else dependentRequired $defs $schema $comment $id $anchor $dynamicRef
+		$dynamicAnchor contentMediaType contentEncoding contentSchema`) {
+		schemaKeywords[k] = true
+	}
+}
+
+// schemaShallow decodes shallow, the object of members ms with the nested
+// schemas left out (see flatStruct), into s as kin's Schema.UnmarshalJSON
+// does, but decoding only the extensions' values a second time (kin decodes
+// the whole object again into a map, then deletes the keywords from it);
+// false, with s unchanged, when it fails (kin's method then gives the
+// error).
+func schemaShallow(shallow []byte, ms []jsonMember, s *openapi3.Schema) bool {
+	var x schemaBis
+	if json.Unmarshal(shallow, &x) != nil {
+		return false
+	}
+	for _, m := range ms {
+		if schemaKeywords[m.key] {
+			continue
+		}
+		var e any
+		if json.Unmarshal(m.val, &e) != nil {
+			return false
+		}
+		if x.Extensions == nil {
+			x.Extensions = map[string]any{}
+		}
+		x.Extensions[m.key] = e // a repeated member: the last wins, as in a map
+	}
+	*s = openapi3.Schema(x)
+	return true
 }
 
 // flatResponses decodes a responses object as kin's Responses.UnmarshalJSON
