@@ -18,9 +18,10 @@ import (
 // object again from its bytes: a document's cost is its size times how
 // deep its objects nest (path item, operation, response, media type,
 // schema, property schema, ...). flatDecode gives the same value in one
-// pass per level: it hands kin's method a shallow copy of the object, in
-// which the members that hold nested kin objects are {} or [], and
-// decodes those members itself, recursively, into the fields. Objects of
+// pass per level: it hands kin's method a shallow copy of the object,
+// without the members that hold nested kin objects (or with {} or [] for
+// them, where kin would keep them among the extensions too), and decodes
+// those members itself, recursively, into the fields. Objects of
 // any shape it does not expect (a $ref, a member name that differs from a
 // field's only by case, a repeated member, a member kin does not claim)
 // are decoded by kin as a whole.
@@ -40,6 +41,12 @@ type flatField struct {
 	index int
 	kind  flatKind
 	elem  reflect.Type // the pointed-to type: of the field, or of its elements
+	// keep says kin's method keeps the member (as {} or []) among the
+	// extensions too: the shallow copy holds it, as {} or [], and the
+	// object is decoded by kin as a whole when it does. Other members are
+	// left out of the shallow copy, which spares kin decoding an empty
+	// value into the field that flatDecode then sets.
+	keep bool
 }
 
 type flatKind int
@@ -108,11 +115,34 @@ func flatInfo(t reflect.Type) *flatType {
 		default:
 			continue
 		}
+		ff.keep = keptAsExtension(t, ft.ext, ff)
 		ft.fields[name] = ff
 		ft.lower[strings.ToLower(name)] = name
 	}
 	flatTypes.Store(t, ft)
 	return ft
+}
+
+// keptAsExtension reports whether kin's UnmarshalJSON of struct type t
+// (whose Extensions field is number ext) keeps the member of f, given as
+// {} or [], among the extensions, or fails on it (true either way).
+func keptAsExtension(t reflect.Type, ext int, f flatField) bool {
+	if ext < 0 {
+		return false
+	}
+	val := "{}"
+	if f.kind == flatSlice {
+		val = "[]"
+	}
+	key, _ := json.Marshal(f.name)
+	v := reflect.New(t)
+	u, ok := v.Interface().(json.Unmarshaler)
+	if !ok || u.UnmarshalJSON([]byte("{"+string(key)+":"+val+"}")) != nil {
+		return true
+	}
+	m, _ := v.Elem().Field(ext).Interface().(map[string]any)
+	_, kept := m[f.name]
+	return kept
 }
 
 // flatDecode decodes raw (valid JSON) into v, a pointer to a value of a
@@ -197,6 +227,13 @@ func flatStruct(raw []byte, v reflect.Value) error {
 				open = '{'
 			}
 		}
+		asChild := isChild && m.val[0] == open
+		if asChild {
+			children = append(children, child{f, m.val})
+			if !f.keep {
+				continue
+			}
+		}
 		if shallow == nil {
 			shallow = make([]byte, 0, 256)
 			shallow = append(shallow, '{')
@@ -205,8 +242,7 @@ func flatStruct(raw []byte, v reflect.Value) error {
 		}
 		shallow = append(shallow, m.keyRaw...)
 		shallow = append(shallow, ':')
-		if isChild && m.val[0] == open {
-			children = append(children, child{f, m.val})
+		if asChild {
 			shallow = append(shallow, open, open+2) // {} or []
 			continue
 		}
@@ -309,11 +345,13 @@ func init() {
 // schemas left out (see flatStruct), into s as kin's Schema.UnmarshalJSON
 // does, but decoding only the extensions' values a second time (kin decodes
 // the whole object again into a map, then deletes the keywords from it);
-// false, with s unchanged, when it fails (kin's method then gives the
-// error).
+// false, with s zero, when it fails (kin's method then gives the
+// error). s is a new Schema, decoded in place: kin's copy of a Schema
+// (752 bytes) through a local variable costs an allocation per schema.
 func schemaShallow(shallow []byte, ms []jsonMember, s *openapi3.Schema) bool {
-	var x schemaBis
-	if json.Unmarshal(shallow, &x) != nil {
+	x := (*schemaBis)(s)
+	if json.Unmarshal(shallow, x) != nil {
+		*s = openapi3.Schema{}
 		return false
 	}
 	for _, m := range ms {
@@ -329,7 +367,6 @@ func schemaShallow(shallow []byte, ms []jsonMember, s *openapi3.Schema) bool {
 		}
 		x.Extensions[m.key] = e // a repeated member: the last wins, as in a map
 	}
-	*s = openapi3.Schema(x)
 	return true
 }
 

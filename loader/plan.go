@@ -187,10 +187,19 @@ func (b *builder) nameOperations() {
 		oi.cand = unstutter(oi.cand, oi.svc.Name)
 	}
 	listOrGet(b.ops)
-	order := slices.Clone(b.ops)
-	slices.SortStableFunc(order, func(x, y *opInfo) int {
-		return strings.Compare(x.cand+" "+x.o.Path+" "+x.o.Method, y.cand+" "+y.o.Path+" "+y.o.Method)
-	})
+	type keyed struct {
+		key string
+		oi  *opInfo
+	}
+	sorted := make([]keyed, len(b.ops))
+	for i, oi := range b.ops {
+		sorted[i] = keyed{oi.cand + " " + oi.o.Path + " " + oi.o.Method, oi}
+	}
+	slices.SortStableFunc(sorted, func(x, y keyed) int { return strings.Compare(x.key, y.key) })
+	order := make([]*opInfo, len(sorted))
+	for i, k := range sorted {
+		order[i] = k.oi
+	}
 	var svcNames []string
 	for _, s := range b.api.Services {
 		svcNames = append(svcNames, s.Name)
