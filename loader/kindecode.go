@@ -3,6 +3,7 @@ package loader
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"runtime"
 	"strings"
@@ -30,12 +31,20 @@ func decodeBundle(data []byte, rootFile string) (doc *openapi3.T, ok bool) {
 	if rootFile != "" && bytes.Contains(data, []byte(rootFile+"#")) {
 		return nil, false
 	}
-	var top map[string]json.RawMessage
-	if json.Unmarshal(data, &top) != nil {
+	// The levels above the jobs are split without encoding/json, which
+	// would check and copy each again; the whole is checked once, by the
+	// first job, before any result is used.
+	jobs := []func() error{func() error {
+		if !json.Valid(data) {
+			return errInvalidJSON
+		}
+		return nil
+	}}
+	top, ok := uniqueMembers(data)
+	if !ok {
 		return nil, false
 	}
 	doc = &openapi3.T{}
-	var jobs []func() error
 	add := func(raw json.RawMessage, v any) {
 		jobs = append(jobs, func() error { return flatDecode(raw, reflect.ValueOf(v)) })
 	}
@@ -64,8 +73,8 @@ func decodeBundle(data []byte, rootFile string) (doc *openapi3.T, ok bool) {
 				add(raw, &doc.Paths)
 				continue
 			}
-			var items map[string]json.RawMessage
-			if json.Unmarshal(raw, &items) != nil {
+			items, ok := uniqueMembers(raw)
+			if !ok {
 				return nil, false
 			}
 			doc.Paths = openapi3.NewPathsWithCapacity(len(items))
@@ -112,8 +121,8 @@ func decodeBundle(data []byte, rootFile string) (doc *openapi3.T, ok bool) {
 // components decodes the components object raw into its sections' maps,
 // returning one job per entry.
 func components(raw json.RawMessage) (*openapi3.Components, []func() error, bool) {
-	var sections map[string]json.RawMessage
-	if json.Unmarshal(raw, &sections) != nil {
+	sections, ok := uniqueMembers(raw)
+	if !ok {
 		return nil, nil, false
 	}
 	c := &openapi3.Components{}
@@ -158,8 +167,8 @@ func section[T any](raw json.RawMessage, jobs *[]func() error) (map[string]*T, b
 	if isNull(raw) {
 		return nil, true
 	}
-	var entries map[string]json.RawMessage
-	if json.Unmarshal(raw, &entries) != nil {
+	entries, ok := uniqueMembers(raw)
+	if !ok {
 		return nil, false
 	}
 	m := make(map[string]*T, len(entries))
@@ -171,6 +180,25 @@ func section[T any](raw json.RawMessage, jobs *[]func() error) (map[string]*T, b
 		v := new(T)
 		m[name] = v
 		*jobs = append(*jobs, func() error { return flatDecode(e, reflect.ValueOf(v)) })
+	}
+	return m, true
+}
+
+// errInvalidJSON fails decodeBundle's check of its input.
+var errInvalidJSON = errors.New("invalid JSON")
+
+// uniqueMembers returns the members of the JSON object raw (valid JSON:
+// see decodeBundle) by name, the last of a repeated one, as
+// json.Unmarshal into a map gives them (without copying them); ok is
+// false when raw is not an object.
+func uniqueMembers(raw []byte) (map[string]json.RawMessage, bool) {
+	ms, ok := jsonMembers(raw)
+	if !ok {
+		return nil, false
+	}
+	m := make(map[string]json.RawMessage, len(ms))
+	for _, e := range ms {
+		m[e.key] = e.val
 	}
 	return m, true
 }
