@@ -4,8 +4,8 @@ import "github.com/genclient/genclient/ir"
 
 // findCycles returns the struct fields that must hold a pointer so that no
 // struct contains itself by value. A field holds its type by value when it
-// is required or nullable (runtime.Nullable[T] holds a T); optional
-// structs are pointers already, and slices and maps break every cycle.
+// is required and not nullable; optional and nullable structs are pointers
+// already, and slices and maps break every cycle.
 //
 // A depth-first walk over the types in API order marks each field that
 // closes a cycle (a back edge); the remaining graph is acyclic, and the
@@ -60,7 +60,7 @@ func valueEdge(f *ir.Field) *ir.Named {
 	if _, ok := target.Type.(*ir.Struct); !ok {
 		return nil
 	}
-	if f.Required || nullable {
+	if f.Required && !nullable {
 		return target
 	}
 	return nil

@@ -18,9 +18,13 @@ import (
 //		Name string `json:"name"`
 //		Tag  runtime.Opt[string] `json:"tag,omitzero"`
 //		Owner *Person `json:"owner,omitzero"`
-//		Nickname runtime.Nullable[string] `json:"nickname,omitzero"`
+//		Nickname runtime.Opt[string] `json:"nickname,omitzero"`
 //		AdditionalProperties map[string]string `genclient:"additional" json:"-"`
+//		NullFields []string `genclient:"nulls" json:"-"`
 //	}
+//
+// A nullable field is what it would be if it were not (see fieldType);
+// NullFields lists the fields that are null, for the runtime's codec.
 //
 // The additional-properties field needs no JSON methods: the runtime's
 // codec (runtime.Unmarshal, runtime.Marshal) fills and encodes the map
@@ -36,7 +40,7 @@ import (
 func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 	g.current = "schema " + n.Name
 	var fields []jen.Code
-	var omitted, untagged []string
+	var omitted, untagged, nulls []string
 	comparable := !s.Unknown && s.Additional == nil
 	for _, f := range s.Fields {
 		if omitField(n, f) {
@@ -48,6 +52,9 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 			continue
 		}
 		comparable = comparable && g.fieldComparable(f)
+		if g.nullField(f) {
+			nulls = append(nulls, f.Name)
+		}
 		tag := f.JSONName
 		if !f.Required {
 			tag += ",omitzero"
@@ -72,6 +79,15 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 			additionalName(s)+" holds the properties the schema does not declare, by name.",
 		)).Id(additionalName(s)).Map(jen.String()).Add(g.valueType(s.Additional)).
 			Tag(map[string]string{"json": "-", "genclient": "additional"}))
+	}
+	if len(nulls) > 0 {
+		comparable = false
+		name := nullsName(s)
+		fields = append(fields, jen.Add(comment(
+			name+" names the fields that are JSON null: those listed are sent as null unless set, and a decode lists those that came as null. Nullable: "+
+				listNames(nulls)+".",
+		)).Id(name).Index().String().
+			Tag(map[string]string{"json": "-", "genclient": "nulls"}))
 	}
 	paras := typeDoc(n)
 	if len(omitted) > 0 {
@@ -172,6 +188,30 @@ func additionalName(s *ir.Struct) string {
 	return name
 }
 
+// nullsName is the name of s's NullFields field: "NullFields", or with
+// underscores after it until no property's field has the name.
+func nullsName(s *ir.Struct) string {
+	name := "NullFields"
+	for taken := true; taken; {
+		taken = false
+		for _, f := range s.Fields {
+			if f.Name == name {
+				name += "_"
+				taken = true
+			}
+		}
+	}
+	return name
+}
+
+// listNames writes "A", "A and B" or "A, B and C".
+func listNames(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
 // typeDoc returns the paragraphs of a named type's comment; a type the
 // document does not describe is described by its origin.
 func typeDoc(n *ir.Named) []string {
@@ -197,13 +237,13 @@ func typeDoc(n *ir.Named) []string {
 func (g *gen) fieldComparable(f *ir.Field) bool {
 	t := unquoted(f.Type)
 	if n, ok := t.(*ir.Nullable); ok {
-		switch {
-		case shapeOf(n.Elem) == shapeAny:
+		if shapeOf(n.Elem) == shapeAny {
 			return false
-		case f.Required && shapeOf(n.Elem) == shapeStruct, g.ptrFields[f]:
+		}
+		t = n.Elem
+		if f.Required && shapeOf(t) == shapeStruct {
 			return true // a pointer
 		}
-		return typeComparable(n.Elem)
 	}
 	if f.Required && g.ptrFields[f] || !f.Required && shapeOf(t) == shapeStruct {
 		return true // a pointer

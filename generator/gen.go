@@ -35,9 +35,6 @@ type gen struct {
 	errFuncs     map[string]string
 	errFuncNames map[string]bool
 	errFuncDecls []jen.Code
-	// received are the fields of struct types that are only ever
-	// received (see fieldType).
-	received map[*ir.Field]bool
 	// current names the operation or schema being emitted, for an
 	// InternalError.
 	current string
@@ -67,14 +64,6 @@ func newGen(api *ir.API, cfg Config) (*gen, error) {
 		g.schemes[s.Key] = s
 	}
 	g.ptrFields = findCycles(api.Types)
-	g.received = map[*ir.Field]bool{}
-	for _, n := range api.Types {
-		if st, ok := n.Type.(*ir.Struct); ok && n.Usage == ir.UsedInResponse {
-			for _, f := range st.Fields {
-				g.received[f] = true
-			}
-		}
-	}
 	if err := g.checkNames(); err != nil {
 		return nil, err
 	}

@@ -128,11 +128,9 @@ func sameInstant(a, b string) bool {
 // the type at the root of the example:
 //   - a property the struct does not declare (no additionalProperties):
 //     generated structs ignore unknown properties;
-//   - a null for an optional property that is not nullable: Opt and
-//     optional pointers read null as absent;
-//   - a null for an optional nullable struct, union, list, map or enum
-//     of a type only received: its nil (or "") reads null as absent (see
-//     fieldType);
+//   - a null for an optional property that is not nullable, in a struct
+//     without NullFields (it has no nullable field): Opt and optional
+//     pointers read null as absent;
 //   - a writeOnly property of a type only received, or a readOnly one of
 //     a type only sent, which leaves it out.
 //
@@ -165,12 +163,8 @@ func explain(diffs []jsonDiff, root ir.Type) bool {
 		case field != nil && field.ReadOnly && parent.usage == ir.UsedInRequest:
 			d.lossy = "readOnly property of a type only sent"
 		case field != nil && d.want == nil && !field.Required:
-			n, nullable := field.Type.(*ir.Nullable)
-			switch {
-			case !nullable:
+			if _, nullable := field.Type.(*ir.Nullable); !nullable && !hasNullable(parent.st) {
 				d.lossy = "null for a non-nullable optional property"
-			case parent.usage == ir.UsedInResponse && (shapeOf(n.Elem) == shapeStruct || shapeOf(n.Elem) == shapeNilable || zeroAbsent(n.Elem)):
-				d.lossy = "null for an optional nullable property of a type only received"
 			}
 		}
 		if d.lossy == "" {
@@ -178,6 +172,27 @@ func explain(diffs []jsonDiff, root ir.Type) bool {
 		}
 	}
 	return all
+}
+
+// hasNullable reports whether st has a nullable field, so that its Go
+// struct has NullFields, which keeps every null it decodes.
+func hasNullable(st *ir.Struct) bool {
+	for _, f := range st.Fields {
+		n, ok := unquoted(f.Type).(*ir.Nullable)
+		if !ok {
+			continue
+		}
+		switch shapeOf(n.Elem) { // as gen.nullField
+		case shapeAny:
+		case shapeStruct, shapeNilable:
+			if !f.Required {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // structAt is the struct found at a path, with its type's name and usage.

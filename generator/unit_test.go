@@ -228,10 +228,11 @@ func TestFindCycles(t *testing.T) {
 	a := &ir.Named{Name: "A"}
 	b := &ir.Named{Name: "B"}
 	ab := &ir.Field{Name: "B", Type: b, Required: true}
-	ba := &ir.Field{Name: "A", Type: &ir.Nullable{Elem: a}}
-	aa := &ir.Field{Name: "Opt", Type: a} // optional: a pointer already
+	ba := &ir.Field{Name: "A", Type: a, Required: true}
+	aa := &ir.Field{Name: "Opt", Type: a}                                      // optional: a pointer already
+	an := &ir.Field{Name: "Null", Type: &ir.Nullable{Elem: a}, Required: true} // nullable: a pointer already
 	list := &ir.Field{Name: "List", Type: &ir.Array{Elem: a}, Required: true}
-	a.Type = &ir.Struct{Fields: []*ir.Field{ab, aa, list}}
+	a.Type = &ir.Struct{Fields: []*ir.Field{ab, aa, an, list}}
 	b.Type = &ir.Struct{Fields: []*ir.Field{ba}}
 	got := findCycles([]*ir.Named{a, b})
 	if len(got) != 1 || !got[ba] {

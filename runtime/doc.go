@@ -68,8 +68,10 @@
 //
 // # Values
 //
-// Optional fields are [Opt] ([Some], [None]); nullable ones [Nullable]
-// ([Null], [NullableOf]); format date is [Date] ([DateOf], [ParseDate]);
+// Optional fields are [Opt] ([Some], [None]); a struct with nullable
+// fields names those that are null in its NullFields (see [Marshal]);
+// nullable parameters are [Nullable] ([Null], [NullableOf]); format date
+// is [Date] ([DateOf], [ParseDate]);
 // file uploads are [File]; a binary response is an open [*Response].
 // Outside a call, [Marshal] and [Unmarshal] encode and decode generated
 // types as a call does (exact member names, unknown members kept).

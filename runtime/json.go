@@ -27,6 +27,12 @@ import (
 //     No generated type needs a JSON method for this.
 //   - Opt and Nullable are decoded and encoded in place, without calling
 //     their JSON methods.
+//   - A struct field tagged genclient:"nulls" (a []string, also tagged
+//     json:"-"; generated structs call it NullFields) names, by Go name,
+//     the fields that are JSON null: a decode lists the fields that came
+//     as null, and an encode writes null for each field listed that holds
+//     its zero value (a value set wins), omitzero or not. Naming a field
+//     the struct does not have is an error.
 //   - An integer may come as a JSON string holding its literal ("42"), as
 //     proto3 JSON and many servers send 64-bit integers; any other string
 //     is a type error. (The strict decode that picks a union's variant
@@ -47,8 +53,9 @@ import (
 
 // Unmarshal decodes the JSON value b into v, a non-nil pointer, as
 // json.Unmarshal does, with the differences described above: names match
-// exactly and the members a struct does not declare are kept in its
-// genclient:"unknown" or genclient:"additional" field.
+// exactly, the members a struct does not declare are kept in its
+// genclient:"unknown" or genclient:"additional" field, and its NullFields
+// lists the fields that came as null.
 func Unmarshal(b []byte, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
@@ -60,7 +67,8 @@ func Unmarshal(b []byte, v any) error {
 
 // Marshal encodes v as JSON, as json.Marshal does, with the members kept
 // in a struct's genclient:"unknown" or genclient:"additional" field after
-// the declared ones.
+// the declared ones, and null for the fields its NullFields names that
+// hold no value.
 func Marshal(v any) ([]byte, error) {
 	e := encoders.Get().(*encoder)
 	e.buf = e.buf[:0]
@@ -115,6 +123,8 @@ type codec struct {
 	byName  map[string]int  // struct: exact JSON name → index in fields
 	extra   int             // struct: index of the Go field keeping other members, or -1
 	unknown bool            // struct: that field is an Unknown (else a map)
+	nulls   int             // struct: index of the Go field tagged genclient:"nulls" (NullFields), or -1
+	goNames map[string]int  // struct with nulls: Go field name → index in fields
 	folded  []int           // struct: fields named by their Go name, matched regardless of case
 	known   map[string]bool // struct: the JSON names of fields (for the extra map)
 
@@ -128,6 +138,7 @@ type codec struct {
 // field is a struct field the codec encodes and decodes.
 type field struct {
 	name      string // JSON name
+	goName    string // Go field name (as NullFields names it)
 	index     int    // Go field index
 	key       []byte // `"name":` as encoding/json writes it
 	omitEmpty bool
@@ -150,6 +161,7 @@ var (
 	rawMessageType      = reflect.TypeFor[json.RawMessage]()
 	numberType          = reflect.TypeFor[json.Number]()
 	anyType             = reflect.TypeFor[any]()
+	stringsType         = reflect.TypeFor[[]string]()
 )
 
 // codecOf returns the plan for t.
@@ -179,7 +191,7 @@ func build(t reflect.Type, building map[reflect.Type]*codec) *codec {
 	if c, ok := building[t]; ok {
 		return c
 	}
-	c := &codec{t: t, extra: -1}
+	c := &codec{t: t, extra: -1, nulls: -1}
 	building[t] = c
 	pt := reflect.PointerTo(t)
 	switch {
@@ -272,6 +284,9 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 				c.extra = i
 				c.unknown = f.Type == unknownType
 			}
+			if f.Tag.Get("genclient") == "nulls" && f.Type == stringsType {
+				c.nulls = i
+			}
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
@@ -279,7 +294,7 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 			name = f.Name
 			c.folded = append(c.folded, len(c.fields))
 		}
-		fd := field{name: name, index: i, quoteInts: f.Tag.Get("genclient") == "quoted"}
+		fd := field{name: name, goName: f.Name, index: i, quoteInts: f.Tag.Get("genclient") == "quoted"}
 		for opts != "" {
 			var o string
 			o, opts, _ = strings.Cut(opts, ",")
@@ -305,6 +320,12 @@ func buildStruct(c *codec, building map[reflect.Type]*codec) bool {
 	}
 	if c.extra >= 0 && !c.unknown {
 		c.elem = build(t.Field(c.extra).Type.Elem(), building)
+	}
+	if c.nulls >= 0 {
+		c.goNames = make(map[string]int, len(c.fields))
+		for i, f := range c.fields {
+			c.goNames[f.goName] = i
+		}
 	}
 	return true
 }

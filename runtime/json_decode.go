@@ -464,6 +464,11 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 		extra = v.Field(c.extra)
 		extra.SetZero()
 	}
+	var nulls *[]string
+	if c.nulls >= 0 {
+		nulls = (*[]string)(unsafe.Pointer(v.Field(c.nulls).UnsafeAddr()))
+		*nulls = nil
+	}
 	sn, fn := d.structName, d.fieldName
 	next := 0
 	d.ws()
@@ -508,6 +513,12 @@ func (d *decoder) object(v reflect.Value, c *codec) error {
 				decode = d.quotedValue
 				if f.c.kind == kPointer {
 					decode = d.quotedPointer
+				}
+			}
+			if nulls != nil {
+				d.ws()
+				if d.i < len(d.data) && d.data[d.i] == 'n' {
+					*nulls = append(*nulls, f.goName)
 				}
 			}
 			quote := d.quote

@@ -239,12 +239,25 @@ func (e *encoder) compact(b []byte, t reflect.Type) error {
 // structure encodes the struct v: its fields in order, then the members
 // its extra field keeps.
 func (e *encoder) structure(v reflect.Value, c *codec) error {
+	var nulls reflect.Value // the NullFields of v, when it names any
+	if c.nulls >= 0 {
+		if nv := v.Field(c.nulls); nv.Len() > 0 {
+			for i := range nv.Len() {
+				if _, ok := c.goNames[nv.Index(i).String()]; !ok {
+					return fmt.Errorf("runtime: %s.%s names %q, which is not a field of %s",
+						c.t.Name(), c.t.Field(c.nulls).Name, nv.Index(i).String(), c.t.Name())
+				}
+			}
+			nulls = nv
+		}
+	}
 	e.buf = append(e.buf, '{')
 	first := true
 	for i := range c.fields {
 		f := &c.fields[i]
 		fv := v.Field(f.index)
-		if f.omitEmpty && isEmpty(fv) || f.omitZero && isZero(fv, f.c) {
+		null := nulls.IsValid() && listed(nulls, f.goName) && isZero(fv, f.c)
+		if !null && (f.omitEmpty && isEmpty(fv) || f.omitZero && isZero(fv, f.c)) {
 			continue
 		}
 		if !first {
@@ -253,6 +266,8 @@ func (e *encoder) structure(v reflect.Value, c *codec) error {
 		first = false
 		e.buf = append(e.buf, f.key...)
 		switch {
+		case null:
+			e.buf = append(e.buf, "null"...)
 		case f.quoted:
 			if err := e.quoted(fv, f.c); err != nil {
 				return err
@@ -282,6 +297,16 @@ func (e *encoder) structure(v reflect.Value, c *codec) error {
 	}
 	e.buf = append(e.buf, '}')
 	return nil
+}
+
+// listed reports whether the []string value nulls holds name.
+func listed(nulls reflect.Value, name string) bool {
+	for i := range nulls.Len() {
+		if nulls.Index(i).String() == name {
+			return true
+		}
+	}
+	return false
 }
 
 // members encodes the entries of the map m in key order as object

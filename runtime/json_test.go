@@ -439,3 +439,82 @@ func TestJSONNilPointerToValueMarshaler(t *testing.T) {
 		}
 	}
 }
+
+// nullsInner and nullsOuter are a generated struct with nullable fields of
+// each kind and its NullFields.
+type (
+	nullsInner struct {
+		X int `json:"x"`
+	}
+	nullsOuter struct {
+		Name       string            `json:"name"`
+		Note       Opt[string]       `json:"note,omitzero"`
+		Inner      *nullsInner       `json:"inner,omitzero"`
+		List       []int             `json:"list,omitzero"`
+		Labels     map[string]string `json:"labels,omitzero"`
+		Kind       jsonEnum          `json:"kind,omitzero"`
+		Count      int               `json:"count"`
+		NullFields []string          `json:"-" genclient:"nulls"`
+	}
+)
+
+func TestJSONNullFields(t *testing.T) {
+	in := `{"name":"a","note":null,"inner":null,"list":null,"labels":null,"kind":null,"count":null}`
+	var v nullsOuter
+	if err := Unmarshal([]byte(in), &v); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Note", "Inner", "List", "Labels", "Kind", "Count"}
+	if !reflect.DeepEqual(v.NullFields, want) {
+		t.Fatalf("decoded NullFields %q, want %q", v.NullFields, want)
+	}
+	if v.Note.IsSet() || v.Inner != nil || v.List != nil || v.Labels != nil || v.Kind != "" || v.Count != 0 {
+		t.Fatalf("decoded %+v, want every listed field zero", v)
+	}
+	out, err := Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != in {
+		t.Fatalf("re-encoded\n%s\nwant\n%s", out, in)
+	}
+	// A decode into a used value lists only what this object has as null.
+	if err := Unmarshal([]byte(`{"name":"b","note":"n"}`), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.NullFields != nil {
+		t.Fatalf("NullFields %q after an object without nulls", v.NullFields)
+	}
+
+	for _, c := range []struct {
+		v    nullsOuter
+		want string
+	}{
+		{nullsOuter{Name: "a"}, `{"name":"a","count":0}`},
+		{nullsOuter{Name: "a", NullFields: []string{"Inner", "Kind"}}, `{"name":"a","inner":null,"kind":null,"count":0}`},
+		// A value set wins over its name in NullFields.
+		{nullsOuter{Name: "a", Inner: &nullsInner{X: 1}, Count: 2, NullFields: []string{"Inner", "Count", "List"}}, `{"name":"a","inner":{"x":1},"list":null,"count":2}`},
+		{nullsOuter{Name: "a", Note: Some(""), NullFields: []string{"Note"}}, `{"name":"a","note":"","count":0}`},
+	} {
+		out, err := Marshal(c.v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != c.want {
+			t.Errorf("Marshal(%+v) = %s, want %s", c.v, out, c.want)
+		}
+		// Not addressable: a map's value.
+		out, err = Marshal(map[string]nullsOuter{"k": c.v})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := `{"k":` + c.want + `}`; string(out) != want {
+			t.Errorf("Marshal(map value %+v) = %s, want %s", c.v, out, want)
+		}
+	}
+
+	_, err = Marshal(nullsOuter{NullFields: []string{"Nmae"}})
+	if err == nil || !strings.Contains(err.Error(), `nullsOuter.NullFields names "Nmae", which is not a field of nullsOuter`) {
+		t.Fatalf("Marshal with an unknown name in NullFields: %v", err)
+	}
+}

@@ -103,7 +103,15 @@ func TestGitHub(t *testing.T) {
 			ours: func(ctx context.Context) (any, error) {
 				return c.Issues.Create(ctx, "octocat", "Hello-World", &ghgen.IssuesCreateRequest{Title: "Found a bug", Body: runtime.Some("I'm having a problem with this."),
 					Labels:    []ghgen.IssuesRequestLabelsItem{ghgen.NewIssuesRequestLabelsItemString("bug"), ghgen.NewIssuesRequestLabelsItemString("help wanted")},
-					Assignees: []string{"octocat"}, Milestone: runtime.NullableOf(1)})
+					Assignees: []string{"octocat"}, Milestone: runtime.Some(1)})
+			}},
+		{name: "issues update (null clears the milestone)", resp: ex("issue"), decoded: same(),
+			official: func(ctx context.Context) (any, error) {
+				v, _, err := gh.Issues.RemoveMilestone(ctx, "octocat", "Hello-World", 1347)
+				return v, err
+			},
+			ours: func(ctx context.Context) (any, error) {
+				return c.Issues.Update(ctx, "octocat", "Hello-World", 1347, &ghgen.IssuesUpdateRequest{NullFields: []string{"Milestone"}})
 			}},
 		{name: "issues list for repo (comma list, time)", resp: ex("issue-simple-items"), decoded: same(),
 			official: func(ctx context.Context) (any, error) {

@@ -137,7 +137,7 @@ func TestOpenAI(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				choice := oaiToolChoiceName(oaiNamedTool{Type: oaigen.AssistantToolsFunctionTypeFunction, Function: oaiNamedToolFunc{Name: "get_weather"}})
-				format := oaiFormatSchema(oaiJSONSchemaFmt{Type: oaigen.ResponseFormatJSONSchemaTypeJSONSchema, JSONSchema: oaiJSONSchemaBody{Name: "answer", Schema: oaigen.ResponseFormatJSONSchemaSchema(weatherRaw), Strict: runtime.NullableOf(true)}})
+				format := oaiFormatSchema(oaiJSONSchemaFmt{Type: oaigen.ResponseFormatJSONSchemaTypeJSONSchema, JSONSchema: oaiJSONSchemaBody{Name: "answer", Schema: oaigen.ResponseFormatJSONSchemaSchema(weatherRaw), Strict: runtime.Some(true)}})
 				detail := oaigen.DetailLow
 				return c.Chat.CreateChatCompletion(ctx, oaiChatRequest{
 					Model: oaiModel("gpt-4o"),
@@ -150,13 +150,13 @@ func TestOpenAI(t *testing.T) {
 						oaiTool(oaiToolMessage{Content: oaiToolText("22C"), ToolCallID: "call_1"}),
 					},
 					Tools: []oaigen.CreateChatCompletionRequestToolsItem{oaiToolsItem(oaiChatTool{Type: oaigen.AssistantToolsFunctionTypeFunction,
-						Function: oaigen.FunctionObject{Name: "get_weather", Description: runtime.Some("Weather"), Parameters: oaigen.FunctionParameters(weatherRaw), Strict: runtime.NullableOf(true)}})},
+						Function: oaigen.FunctionObject{Name: "get_weather", Description: runtime.Some("Weather"), Parameters: oaigen.FunctionParameters(weatherRaw), Strict: runtime.Some(true)}})},
 					ToolChoice:     &choice,
 					ResponseFormat: &format,
-					Temperature:    runtime.NullableOf(0.2), MaxCompletionTokens: runtime.NullableOf(256), Seed: runtime.NullableOf(7),
-					Metadata:  runtime.NullableOf(oaigen.Metadata{"team": "a b&c"}),
-					LogitBias: runtime.NullableOf(map[string]int{"50256": -100}),
-					Stop:      runtime.NullableOf(oaigen.NewStopConfigurationStringArray([]string{"\n\n", "END"})),
+					Temperature:    runtime.Some(0.2), MaxCompletionTokens: runtime.Some(256), Seed: runtime.Some(7),
+					Metadata:  oaigen.Metadata{"team": "a b&c"},
+					LogitBias: map[string]int{"50256": -100},
+					Stop:      new(oaigen.NewStopConfigurationStringArray([]string{"\n\n", "END"})),
 				})
 			}},
 		{name: "chat create (string contents, tool choice mode)", resp: ex("post", "/chat/completions", "Default"), decoded: same(),
@@ -170,7 +170,7 @@ func TestOpenAI(t *testing.T) {
 				choice := oaiToolChoiceMode(oaigen.ToolChoiceOptionEnumNone)
 				return c.Chat.CreateChatCompletion(ctx, oaiChatRequest{Model: oaiModel("gpt-4o-mini"),
 					Messages:   []oaigen.ChatCompletionRequestMessage{oaiUser(oaiUserMessage{Content: oaiUserText("Hello!")})},
-					ToolChoice: &choice, Stop: runtime.NullableOf(oaigen.NewStopConfigurationString("END")), Store: runtime.NullableOf(true)})
+					ToolChoice: &choice, Stop: new(oaigen.NewStopConfigurationString("END")), Store: runtime.Some(true)})
 			}},
 		{name: "chat create, logprobs response", resp: ex("post", "/chat/completions", "Logprobs"), decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -178,7 +178,7 @@ func TestOpenAI(t *testing.T) {
 					Messages: []openai.ChatCompletionMessageParamUnion{openai.UserMessage("Hello!")}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Chat.CreateChatCompletion(ctx, oaiChatRequest{Model: oaiModel("gpt-4o"), Logprobs: runtime.NullableOf(true), TopLogprobs: runtime.NullableOf(2),
+				return c.Chat.CreateChatCompletion(ctx, oaiChatRequest{Model: oaiModel("gpt-4o"), Logprobs: runtime.Some(true), TopLogprobs: runtime.Some(2),
 					Messages: []oaigen.ChatCompletionRequestMessage{oaiUser(oaiUserMessage{Content: oaiUserText("Hello!")})}})
 			}},
 		{name: "chat create streaming (SSE)", ctype: "text/event-stream", resp: chatStream, purpose: map[string]string{
@@ -195,8 +195,8 @@ func TestOpenAI(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				var out []oaigen.CreateChatCompletionStreamResponse
-				for ev, err := range c.Chat.CreateChatCompletionStream(ctx, oaiChatRequest{Model: oaiModel("gpt-4o"), Stream: runtime.NullableOf(true),
-					Messages: []oaigen.ChatCompletionRequestMessage{oaiUser(oaiUserMessage{Content: oaiUserText("Hello!")})}, StreamOptions: runtime.NullableOf(oaigen.ChatCompletionStreamOptions{IncludeUsage: runtime.Some(true)})}) {
+				for ev, err := range c.Chat.CreateChatCompletionStream(ctx, oaiChatRequest{Model: oaiModel("gpt-4o"), Stream: runtime.Some(true),
+					Messages: []oaigen.ChatCompletionRequestMessage{oaiUser(oaiUserMessage{Content: oaiUserText("Hello!")})}, StreamOptions: &oaigen.ChatCompletionStreamOptions{IncludeUsage: runtime.Some(true)}}) {
 					if err != nil {
 						return out, err
 					}
@@ -226,7 +226,7 @@ func TestOpenAI(t *testing.T) {
 				return oc.Chat.Completions.Update(ctx, "chatcmpl-1", openai.ChatCompletionUpdateParams{Metadata: shared.Metadata{"k": "v", "x": "y z"}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.Chat.UpdateChatCompletion(ctx, "chatcmpl-1", oaigen.ChatUpdateChatCompletionRequest{Metadata: runtime.NullableOf(oaigen.Metadata{"k": "v", "x": "y z"})})
+				return c.Chat.UpdateChatCompletion(ctx, "chatcmpl-1", oaigen.ChatUpdateChatCompletionRequest{Metadata: oaigen.Metadata{"k": "v", "x": "y z"}})
 			}},
 		{name: "chat delete", resp: `{"object":"chat.completion.deleted","id":"chatcmpl-1","deleted":true}`, decoded: same(),
 			official: func(ctx context.Context) (any, error) { return oc.Chat.Completions.Delete(ctx, "chatcmpl-1") },
@@ -307,10 +307,10 @@ func TestOpenAI(t *testing.T) {
 				})
 				choice := oaiToolChoiceOpts(oaigen.ToolChoiceOptionsAuto)
 				return c.Responses.Create(ctx, oaigen.CreateResponse{Model: oaiRespModel("gpt-4.1"), Input: &in,
-					Tools:      oaigen.ToolsArray{oaiToolFunction(oaiFunctionTool{Name: "get_current_weather", Parameters: runtime.NullableOf(weatherRaw), Strict: runtime.NullableOf(true), Description: runtime.NullableOf("Weather")})},
+					Tools:      oaigen.ToolsArray{oaiToolFunction(oaiFunctionTool{Name: "get_current_weather", Parameters: weatherRaw, Strict: true, Description: runtime.Some("Weather")})},
 					ToolChoice: &choice,
-					Metadata:   runtime.NullableOf(oaigen.Metadata{"k": "v"}), Instructions: runtime.NullableOf("Be brief"), MaxOutputTokens: runtime.NullableOf(100),
-					Include: runtime.NullableOf([]oaigen.IncludeEnum{oaigen.IncludeEnumFileSearchCallResults}),
+					Metadata:   oaigen.Metadata{"k": "v"}, Instructions: runtime.Some("Be brief"), MaxOutputTokens: runtime.Some(100),
+					Include: []oaigen.IncludeEnum{oaigen.IncludeEnumFileSearchCallResults},
 				})
 			}},
 		{name: "responses create (string input), web search calls of each action", resp: webSearchResponse, decoded: same(),
@@ -327,7 +327,7 @@ func TestOpenAI(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				in := oaiInputString("Why?")
-				return c.Responses.Create(ctx, oaigen.CreateResponse{Model: oaiRespModel("o3"), Input: &in, Store: runtime.NullableOf(false)})
+				return c.Responses.Create(ctx, oaigen.CreateResponse{Model: oaiRespModel("o3"), Input: &in, Store: runtime.Some(false)})
 			}},
 		{name: "responses create streaming (SSE, event union)", ctype: "text/event-stream", resp: ex("post", "/responses", "Streaming"), purpose: map[string]string{
 			"Accept": "openai-go asks for application/json on its streams too; the document lists text/event-stream for the streamed response, which the stream method asks for",
@@ -343,7 +343,7 @@ func TestOpenAI(t *testing.T) {
 			ours: func(ctx context.Context) (any, error) {
 				in := oaiInputString("Hi")
 				var out []oaigen.ResponseStreamEvent
-				for ev, err := range c.Responses.CreateStream(ctx, oaigen.CreateResponse{Model: oaiRespModel("gpt-4.1"), Input: &in, Stream: runtime.NullableOf(true)}) {
+				for ev, err := range c.Responses.CreateStream(ctx, oaigen.CreateResponse{Model: oaiRespModel("gpt-4.1"), Input: &in, Stream: runtime.Some(true)}) {
 					if err != nil {
 						return out, err
 					}
@@ -393,7 +393,7 @@ func TestOpenAI(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				return c.Completions.Create(ctx, oaigen.CreateCompletionRequest{Model: oaiComplModel("gpt-3.5-turbo-instruct"), Prompt: new(oaigen.NewCreateCompletionRequestPromptIntArray([]int{1, 2, 3})),
-					MaxTokens: runtime.NullableOf(7), Temperature: runtime.NullableOf(0.0)})
+					MaxTokens: runtime.Some(7), Temperature: runtime.Some(0.0)})
 			}},
 		{name: "batches create", resp: batchObject, decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -402,7 +402,7 @@ func TestOpenAI(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				return c.Batch.Create(ctx, oaigen.CreateBatchRequest{InputFileID: "file-abc123", Endpoint: oaigen.CreateBatchRequestEndpointV1ChatCompletions, CompletionWindow: oaigen.CreateBatchRequestCompletionWindow24h,
-					Metadata: runtime.NullableOf(oaigen.Metadata{"job": "nightly"})})
+					Metadata: oaigen.Metadata{"job": "nightly"}})
 			}},
 		{name: "fine-tuning jobs list (deepObject metadata)", resp: `{"object":"list","data":[],"has_more":false}`,
 			official: func(ctx context.Context) (any, error) {
