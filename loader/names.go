@@ -55,6 +55,14 @@ var methodNames = map[string]bool{
 // words splits s into words at non-alphanumerics and case changes:
 // "petId" → [pet Id], "HTMLURL" → [HTMLURL], "XMLHttp" → [XML Http].
 func words(s string) []string {
+	if isASCII(s) {
+		return asciiWords(s)
+	}
+	return runeWords(s)
+}
+
+// runeWords is words for any s.
+func runeWords(s string) []string {
 	var out []string
 	rs := []rune(s)
 	start := -1
@@ -82,6 +90,55 @@ func words(s string) []string {
 		out = append(out, string(rs[start:]))
 	}
 	return out
+}
+
+// asciiWords is words for an ASCII s (most names), whose words are
+// substrings of s: no conversion to runes and back.
+func asciiWords(s string) []string {
+	out := make([]string, 0, 4)
+	start := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isASCIILetterOrDigit(c) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		prev := s[i-1]
+		upper := 'A' <= c && c <= 'Z'
+		lowerToUpper := upper && ('a' <= prev && prev <= 'z' || '0' <= prev && prev <= '9')
+		acronymEnd := upper && 'A' <= prev && prev <= 'Z' && i+1 < len(s) && 'a' <= s[i+1] && s[i+1] <= 'z'
+		if lowerToUpper || acronymEnd {
+			out = append(out, s[start:i])
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetterOrDigit(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // wordCase writes one word for an exported identifier.

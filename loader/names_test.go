@@ -2,6 +2,7 @@ package loader
 
 import (
 	"go/token"
+	"slices"
 	"testing"
 )
 
@@ -68,5 +69,35 @@ func TestFieldNamesReserved(t *testing.T) {
 		if got := args.argName(tt.wire); got != tt.want {
 			t.Errorf("argName(%q) = %q, want %q", tt.wire, got, tt.want)
 		}
+	}
+}
+
+// TestASCIIWords: the words of an ASCII string are those the rune-wise
+// split gives, for every string of up to five characters of a set that
+// takes in every case (lower, upper, digit, separators).
+func TestASCIIWords(t *testing.T) {
+	const chars = "aAzZ09m_-."
+	var gen func(prefix string, n int)
+	checked := 0
+	gen = func(prefix string, n int) {
+		if got, want := asciiWords(prefix), runeWords(prefix); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("asciiWords(%q) = %q, want %q", prefix, got, want)
+		}
+		checked++
+		if n == 0 {
+			return
+		}
+		for i := range len(chars) {
+			gen(prefix+chars[i:i+1], n-1)
+		}
+	}
+	gen("", 5)
+	for _, s := range []string{"getHTTPResponseCode", "IPv4Address", "x-ms-enum", "OData.nextLink", "microsoft.graph.user", "A1b2C3", "ALLCAPS", "snake_case_name"} {
+		if got, want := asciiWords(s), runeWords(s); !slices.Equal(got, want) {
+			t.Errorf("asciiWords(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if checked < 60000 {
+		t.Fatalf("checked %d strings", checked)
 	}
 }
