@@ -28,10 +28,20 @@ func (g *gen) emitParams(op *ir.Operation) jen.Code {
 		} else {
 			doc = comment(runOn(joinNonEmpty(p.Doc.Summary, p.Doc.Description), sent))
 		}
-		fields = append(fields, jen.Add(doc).Id(p.Name).Add(g.useType(p.Type, false, false)))
+		fields = append(fields, jen.Add(doc).Id(p.Name).Add(g.useType(notNull(p.Type), false, false)))
 	}
 	return jen.Add(comment(op.ParamsType + " holds the optional parameters of " + op.Name + "; the zero value sends none.")).
 		Type().Id(op.ParamsType).Struct(fields...)
+}
+
+// notNull is the type of a parameter or a response header: a nullable
+// one as if it were not, since neither can be null (a parameter that is
+// null is not sent, as one that is absent).
+func notNull(t ir.Type) ir.Type {
+	if n, ok := t.(*ir.Nullable); ok && shapeOf(n.Elem) != shapeAny {
+		return n.Elem
+	}
+	return t
 }
 
 // inParamsStruct reports whether p is a field of the params struct rather
