@@ -122,7 +122,8 @@
 //   - JSON of generated types: [MarshalUnion], [UnmarshalUnion],
 //     [UnionTags], [MarshalUnset],
 //     [MarshalVariant], [MarshalTagged], [OneVariant], [DecodeUnion], [Discriminator], [Variant],
-//     [VariantPtr], [VariantVal], [IsNull], [ModelText];
+//     [VariantPtr], [VariantVal], [IsNull], [ModelText], [IsOneOf] (the
+//     Valid method of a string enum);
 //   - error models: [NewErrorModel], shared by the operations whose only
 //     error response is "default".
 //
