@@ -21,24 +21,26 @@ import (
 //
 //	// Valid reports whether e is one of the values the API documents.
 //	func (e PetStatus) Valid() bool {
-//		switch e {
-//		case PetStatusAvailable, PetStatusSold:
-//			return true
-//		}
-//		return false
+//		return runtime.IsOneOf(string(e), valuesOfPetStatus)
 //	}
+//
+//	var valuesOfPetStatus = []string{"available", "sold"}
 //
 // A value the API adds later still decodes: the type is a plain string.
 // There is no function listing the values (as in stripe-go, go-github and
 // openai-go): the constants are the list, and a function per enum cost
-// a tenth of a package's compile time.
+// a tenth of a package's compile time. Valid of a string enum looks its
+// value up in a list (static data) rather than switching over the values:
+// a switch is a binary search compiled into each Valid and again into
+// its pointer wrapper (Stripe: 83 KB of machine code in a consumer for
+// 214 enums); an enum of numbers or booleans keeps the switch.
 func (g *gen) emitEnum(n *ir.Named, e *ir.Enum) []jen.Code {
 	g.current = "schema " + n.Name
 	base := &ir.Primitive{Kind: ir.String}
 	if e.Base != nil {
 		base = e.Base
 	}
-	var consts, known []jen.Code
+	var consts, known, strs []jen.Code
 	seen := map[string]bool{}
 	for _, v := range e.Values {
 		lit, key, ok := enumLit(base.Kind, v.Value)
@@ -49,6 +51,7 @@ func (g *gen) emitEnum(n *ir.Named, e *ir.Enum) []jen.Code {
 		consts = append(consts, jen.Add(comment(docParas(v.Name, v.Doc, "value")...)).
 			Id(v.Name).Id(n.Name).Op("=").Add(lit))
 		known = append(known, jen.Id(v.Name))
+		strs = append(strs, lit)
 	}
 	out := []jen.Code{
 		jen.Add(comment(typeDoc(n)...)).Type().Id(n.Name).Add(g.primType(base)),
@@ -56,15 +59,20 @@ func (g *gen) emitEnum(n *ir.Named, e *ir.Enum) []jen.Code {
 	if len(consts) == 0 {
 		return out
 	}
-	out = append(out,
-		jen.Const().Defs(consts...),
-		jen.Add(comment("Valid reports whether e is one of the values the API documents.")).
-			Func().Params(jen.Id("e").Id(n.Name)).Id("Valid").Params().Bool().Block(
+	valid := jen.Add(comment("Valid reports whether e is one of the values the API documents.")).
+		Func().Params(jen.Id("e").Id(n.Name)).Id("Valid").Params().Bool()
+	if base.Kind != ir.String {
+		return append(out, jen.Const().Defs(consts...), valid.Block(
 			jen.Switch(jen.Id("e")).Block(jen.Case(known...).Block(jen.Return(jen.True()))),
 			jen.Return(jen.False()),
-		),
+		))
+	}
+	values := "valuesOf" + n.Name
+	return append(out,
+		jen.Const().Defs(consts...),
+		valid.Block(jen.Return(jen.Qual(g.rt, "IsOneOf").Call(jen.String().Call(jen.Id("e")), jen.Id(values)))),
+		jen.Var().Id(values).Op("=").Index().String().Values(strs...),
 	)
-	return out
 }
 
 // enumLit parses an enum value (compact JSON) for a base kind and returns

@@ -44,12 +44,13 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 			continue
 		}
 		name := names.name(p.Name)
-		args.add(name, ir.TypeKey(p.Type), g.valueType(unquoted(p.Type)))
+		t := notNull(p.Type)
+		args.add(name, ir.TypeKey(t), g.valueType(unquoted(t)))
 		f.argNames = append(f.argNames, jen.Id(name))
-		if nilable(p.Type) {
+		if nilable(t) {
 			requires = append(requires, jen.Id("call").Dot("Require").Call(jen.Lit(name), jen.Id(name)))
 		}
-		if isEnumType(p.Type) {
+		if isEnumType(t) {
 			requires = append(requires, jen.Id("call").Dot("Check").Call(jen.Lit(name), jen.Id(name)))
 		}
 		if p.In == ir.InPath {
@@ -72,11 +73,11 @@ func (g *gen) newOpFunc(op *ir.Operation, recvName, recvType string) *opFunc {
 				continue
 			}
 			var add []jen.Code
-			if isEnumType(p.Type) {
+			if isEnumType(notNull(p.Type)) {
 				add = append(add, jen.Id("call").Dot("Check").Call(jen.Lit("params."+p.Name), jen.Id("params").Dot(p.Name)))
 			}
 			add = append(add, g.addParam(p, jen.Id("params").Dot(p.Name)))
-			if zeroAbsent(p.Type) {
+			if zeroAbsent(notNull(p.Type)) {
 				// The empty string is the absent value (see useType).
 				add = []jen.Code{jen.If(jen.Id("params").Dot(p.Name).Op("!=").Lit("")).Block(add...)}
 			}

@@ -46,7 +46,7 @@ func (g *gen) emitIterator(f *opFunc, taken map[string]bool) jen.Code {
 			return nil
 		}
 	}
-	item := g.valueType(p.Item)
+	item := g.elemType(p.Item)
 	how := "it follows the Link rel=\"next\" header of each response"
 	var send jen.Code
 	args := []jen.Code{jen.Id("ctx"), f.sess.Clone(), jen.Id("call")}

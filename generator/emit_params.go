@@ -15,12 +15,17 @@ import (
 //		Tags []string
 //		Limit runtime.Opt[int32]
 //	}
+//
+// A struct whose fields all support == starts with `_ [0]func()`, as a
+// schema's struct does (see fieldComparable): no equality function.
 func (g *gen) emitParams(op *ir.Operation) jen.Code {
 	var fields []jen.Code
+	comparable := true
 	for _, p := range op.Params {
 		if !inParamsStruct(p) {
 			continue
 		}
+		comparable = comparable && useComparable(notNull(p.Type))
 		sent := "Sent as the " + p.In.String() + " parameter \"" + p.WireName + "\"."
 		var doc *jen.Statement
 		if p.Doc.Deprecated {
@@ -28,10 +33,37 @@ func (g *gen) emitParams(op *ir.Operation) jen.Code {
 		} else {
 			doc = comment(runOn(joinNonEmpty(p.Doc.Summary, p.Doc.Description), sent))
 		}
-		fields = append(fields, jen.Add(doc).Id(p.Name).Add(g.useType(p.Type, false, false)))
+		fields = append(fields, jen.Add(doc).Id(p.Name).Add(g.useType(notNull(p.Type), false, false)))
 	}
 	return jen.Add(comment(op.ParamsType + " holds the optional parameters of " + op.Name + "; the zero value sends none.")).
-		Type().Id(op.ParamsType).Struct(fields...)
+		Type().Id(op.ParamsType).Struct(noEquality(comparable, fields)...)
+}
+
+// useComparable reports whether the Go type of an optional use of t (see
+// useType) supports ==: a pointer to a struct, an Opt or enum of a
+// comparable type.
+func useComparable(t ir.Type) bool {
+	return shapeOf(t) == shapeStruct || typeComparable(t)
+}
+
+// noEquality returns fields with `_ [0]func()` first when the struct
+// would otherwise support ==: the compiler then writes no equality
+// function for it.
+func noEquality(comparable bool, fields []jen.Code) []jen.Code {
+	if !comparable || len(fields) == 0 {
+		return fields
+	}
+	return append([]jen.Code{jen.Id("_").Index(jen.Lit(0)).Func().Params()}, fields...)
+}
+
+// notNull is the type of a parameter or a response header: a nullable
+// one as if it were not, since neither can be null (a parameter that is
+// null is not sent, as one that is absent).
+func notNull(t ir.Type) ir.Type {
+	if n, ok := t.(*ir.Nullable); ok && shapeOf(n.Elem) != shapeAny {
+		return n.Elem
+	}
+	return t
 }
 
 // inParamsStruct reports whether p is a field of the params struct rather

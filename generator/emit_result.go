@@ -297,6 +297,7 @@ func (g *gen) emitHeadersType(op *ir.Operation) jen.Code {
 	var fields []jen.Code
 	seen := map[string]bool{}
 	names := map[string]bool{}
+	comparable := true
 	for _, r := range op.Responses {
 		if !isSuccess(r) {
 			continue
@@ -308,11 +309,12 @@ func (g *gen) emitHeadersType(op *ir.Operation) jen.Code {
 			}
 			seen[key], names[h.Name] = true, true
 			doc := comment(h.WireName + descSuffix(joinNonEmpty(h.Doc.Summary, h.Doc.Description)) + ".")
-			fields = append(fields, jen.Add(doc).Id(h.Name).Add(g.useType(h.Type, false, false)).Tag(map[string]string{"header": h.WireName}))
+			comparable = comparable && useComparable(notNull(h.Type))
+			fields = append(fields, jen.Add(doc).Id(h.Name).Add(g.useType(notNull(h.Type), false, false)).Tag(map[string]string{"header": h.WireName}))
 		}
 	}
 	return jen.Add(comment(op.HeadersType + " holds the response headers " + op.Name + " declares; pass a pointer to one to runtime.WithResponseHeaders to read them. An absent header leaves its field unset.")).
-		Type().Id(op.HeadersType).Struct(fields...)
+		Type().Id(op.HeadersType).Struct(noEquality(comparable, fields)...)
 }
 
 // errorModel returns the function that picks an error response's model,

@@ -113,7 +113,7 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 	}
 	if comparable && len(fields) > 0 {
 		// No struct == (see fieldComparable).
-		fields = append([]jen.Code{jen.Id("_").Index(jen.Lit(0)).Func().Params()}, fields...)
+		fields = noEquality(true, fields)
 	}
 	decl := jen.Add(comment(paras...)).
 		Type().Id(n.Name).Struct(fields...)

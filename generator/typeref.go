@@ -124,12 +124,19 @@ func (g *gen) primType(p *ir.Primitive) *jen.Statement {
 	return jen.String() // String, UUID, Binary
 }
 
-// elemType is the type of a slice element or a map value: valueType, but
-// a nullable struct or union is a pointer, nil for null, as a required
-// nullable field is (see optType).
+// elemType is the type of a slice element, a map value or a paginated
+// method's item: valueType, but a nullable one is nil for null, as a
+// required nullable field is (see optType): a pointer to a struct, union
+// or scalar, a slice or map itself. A runtime.Nullable of each would cost
+// every package importing the client the methods of the instantiation.
 func (g *gen) elemType(t ir.Type) *jen.Statement {
-	if n, ok := t.(*ir.Nullable); ok && shapeOf(n.Elem) == shapeStruct {
-		return jen.Op("*").Add(g.valueType(n.Elem))
+	if n, ok := t.(*ir.Nullable); ok {
+		switch shapeOf(n.Elem) {
+		case shapeStruct, shapeScalar:
+			return jen.Op("*").Add(g.valueType(n.Elem))
+		case shapeNilable:
+			return g.valueType(n.Elem)
+		}
 	}
 	return g.valueType(t)
 }

@@ -70,8 +70,9 @@
 //
 // Optional fields are [Opt] ([Some], [None]); a struct with nullable
 // fields names those that are null in its NullFields (see [Marshal]);
-// nullable parameters are [Nullable] ([Null], [NullableOf]); format date
-// is [Date] ([DateOf], [ParseDate]);
+// [Nullable] ([Null], [NullableOf]) is absent, null or a value elsewhere
+// (a required argument of a nullable type); format date is [Date]
+// ([DateOf], [ParseDate]);
 // file uploads are [File]; a binary response is an open [*Response].
 // Outside a call, [Marshal] and [Unmarshal] encode and decode generated
 // types as a call does (exact member names, unknown members kept).
@@ -121,7 +122,8 @@
 //   - JSON of generated types: [MarshalUnion], [UnmarshalUnion],
 //     [UnionTags], [MarshalUnset],
 //     [MarshalVariant], [MarshalTagged], [OneVariant], [DecodeUnion], [Discriminator], [Variant],
-//     [VariantPtr], [VariantVal], [IsNull], [ModelText];
+//     [VariantPtr], [VariantVal], [IsNull], [ModelText], [IsOneOf] (the
+//     Valid method of a string enum);
 //   - error models: [NewErrorModel], shared by the operations whose only
 //     error response is "default".
 //

@@ -263,6 +263,24 @@ func Stream[T any](ctx context.Context, s *Session, call *Call, opts ...Option) 
 // holds a value the API does not document.
 var ErrInvalidValue = errors.New("invalid value")
 
+// IsOneOf reports whether v is one of values: the Valid method of a
+// generated string enum.
+//
+// It is not inlined: a call is smaller than the loop, in each Valid and
+// again in its pointer wrapper.
+//
+// For generated code.
+//
+//go:noinline
+func IsOneOf(v string, values []string) bool {
+	for _, s := range values {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
 // Check records an error when v, or an element of it when it is a slice,
 // or its value when it is a set Opt, has a Valid method that reports
 // false: generated methods call it for every enum-typed argument, so a

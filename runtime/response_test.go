@@ -320,3 +320,15 @@ func jsonInts(v []int) string {
 	}
 	return b + "]"
 }
+
+func TestIsOneOf(t *testing.T) {
+	values := []string{"available", "pending", ""}
+	for v, want := range map[string]bool{"available": true, "pending": true, "": true, "sold": false, "Available": false} {
+		if got := IsOneOf(v, values); got != want {
+			t.Errorf("IsOneOf(%q) = %v, want %v", v, got, want)
+		}
+	}
+	if IsOneOf("a", nil) {
+		t.Error("IsOneOf with no values is true")
+	}
+}

@@ -219,7 +219,7 @@ func TestOpenAI(t *testing.T) {
 			},
 			ours: func(ctx context.Context) (any, error) {
 				return c.Chat.ListChatCompletions(ctx, &oaigen.ChatListChatCompletionsParams{Model: runtime.Some("gpt-4o"), Limit: runtime.Some(5), After: runtime.Some("chatcmpl-1"),
-					Order: oaigen.OrderDesc, Metadata: runtime.NullableOf(oaigen.Metadata{"team": "a"})})
+					Order: oaigen.OrderDesc, Metadata: oaigen.Metadata{"team": "a"}})
 			}},
 		{name: "chat update (metadata body)", resp: ex("post", "/chat/completions", "Default"), decoded: same(),
 			official: func(ctx context.Context) (any, error) {
@@ -409,7 +409,7 @@ func TestOpenAI(t *testing.T) {
 				return oc.FineTuning.Jobs.List(ctx, openai.FineTuningJobListParams{After: openai.String("ftjob-1"), Limit: openai.Int(3), Metadata: map[string]string{"team": "x y", "env": "prod"}})
 			},
 			ours: func(ctx context.Context) (any, error) {
-				return c.FineTuning.ListPaginatedJobs(ctx, &oaigen.FineTuningListPaginatedJobsParams{After: runtime.Some("ftjob-1"), Limit: runtime.Some(3), Metadata: runtime.NullableOf(map[string]string{"team": "x y", "env": "prod"})})
+				return c.FineTuning.ListPaginatedJobs(ctx, &oaigen.FineTuningListPaginatedJobsParams{After: runtime.Some("ftjob-1"), Limit: runtime.Some(3), Metadata: map[string]string{"team": "x y", "env": "prod"}})
 			}},
 		{name: "error model (429)", status: 429, resp: `{"error":{"message":"Rate limit reached","type":"requests","param":null,"code":"rate_limit_exceeded"}}`,
 			official: func(ctx context.Context) (any, error) {
