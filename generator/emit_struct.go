@@ -174,24 +174,14 @@ func joinNonEmpty(a, b string) string {
 
 // additionalName is the name of the field that keeps undeclared
 // properties: AdditionalProperties, unless a declared field has it.
-func additionalName(s *ir.Struct) string {
-	name := "AdditionalProperties"
-	for taken := true; taken; {
-		taken = false
-		for _, f := range s.Fields {
-			if f.Name == name {
-				name += "_"
-				taken = true
-			}
-		}
-	}
-	return name
-}
+func additionalName(s *ir.Struct) string { return freeFieldName(s, "AdditionalProperties") }
 
-// nullsName is the name of s's NullFields field: "NullFields", or with
-// underscores after it until no property's field has the name.
-func nullsName(s *ir.Struct) string {
-	name := "NullFields"
+// nullsName is the name of s's NullFields field.
+func nullsName(s *ir.Struct) string { return freeFieldName(s, "NullFields") }
+
+// freeFieldName is name, or name with underscores after it until no
+// property's field of s has it.
+func freeFieldName(s *ir.Struct, name string) string {
 	for taken := true; taken; {
 		taken = false
 		for _, f := range s.Fields {

@@ -79,3 +79,15 @@ func TestNullsSent(t *testing.T) {
 		t.Errorf("server called %d times, want 1", hits)
 	}
 }
+
+// A property whose Go name is NullFields keeps it; the list is NullFields_.
+func TestNullFieldsNameTaken(t *testing.T) {
+	out, err := runtime.Marshal(Part{NullFields_: []string{"NullFields"}})
+	if err != nil || string(out) != `{"nullFields":null}` {
+		t.Fatalf("Marshal = %s, %v", out, err)
+	}
+	var p Part
+	if err := runtime.Unmarshal([]byte(`{"nullFields":true}`), &p); err != nil || !p.NullFields.Value() || p.NullFields_ != nil {
+		t.Fatalf("Unmarshal: %+v, %v", p, err)
+	}
+}
