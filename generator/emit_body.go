@@ -207,7 +207,7 @@ func (g *gen) emitMultipartType(op *ir.Operation) jen.Code {
 		case isBinaryList(f.Type):
 			typ = jen.Index().Qual(g.rt, "File")
 		default:
-			typ = g.optType(notNull(f.Type), f.Required, false) // a part is not sent as null
+			typ = g.optType(f.Type, f.Required, false) // a part is not sent as null (see notNull)
 		}
 		doc := comment(runOn(joinNonEmpty(f.Doc.Summary, f.Doc.Description), "Sent as the part \""+f.JSONName+"\"."))
 		fields = append(fields, jen.Add(doc).Id(f.Name).Add(typ))

@@ -33,7 +33,7 @@ func (g *gen) emitParams(op *ir.Operation) jen.Code {
 		} else {
 			doc = comment(runOn(joinNonEmpty(p.Doc.Summary, p.Doc.Description), sent))
 		}
-		fields = append(fields, jen.Add(doc).Id(p.Name).Add(g.useType(notNull(p.Type), false, false)))
+		fields = append(fields, jen.Add(doc).Id(p.Name).Add(g.useType(p.Type, false, false)))
 	}
 	return jen.Add(comment(op.ParamsType + " holds the optional parameters of " + op.Name + "; the zero value sends none.")).
 		Type().Id(op.ParamsType).Struct(noEquality(comparable, fields)...)
@@ -56,9 +56,11 @@ func noEquality(comparable bool, fields []jen.Code) []jen.Code {
 	return append([]jen.Code{jen.Id("_").Index(jen.Lit(0)).Func().Params()}, fields...)
 }
 
-// notNull is the type of a parameter or a response header: a nullable
-// one as if it were not, since neither can be null (a parameter that is
-// null is not sent, as one that is absent).
+// notNull is t, or the type a nullable t holds unless that is free-form
+// JSON (json.RawMessage holds null itself): the type of a use that
+// cannot be null (a parameter, a response header, a multipart part; a
+// parameter that is null is not sent, as one that is absent) or whose
+// null is said elsewhere (a struct field: see nullField).
 func notNull(t ir.Type) ir.Type {
 	if n, ok := t.(*ir.Nullable); ok && shapeOf(n.Elem) != shapeAny {
 		return n.Elem

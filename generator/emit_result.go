@@ -310,7 +310,7 @@ func (g *gen) emitHeadersType(op *ir.Operation) jen.Code {
 			seen[key], names[h.Name] = true, true
 			doc := comment(h.WireName + descSuffix(joinNonEmpty(h.Doc.Summary, h.Doc.Description)) + ".")
 			comparable = comparable && useComparable(notNull(h.Type))
-			fields = append(fields, jen.Add(doc).Id(h.Name).Add(g.useType(notNull(h.Type), false, false)).Tag(map[string]string{"header": h.WireName}))
+			fields = append(fields, jen.Add(doc).Id(h.Name).Add(g.useType(h.Type, false, false)).Tag(map[string]string{"header": h.WireName}))
 		}
 	}
 	return jen.Add(comment(op.HeadersType + " holds the response headers " + op.Name + " declares; pass a pointer to one to runtime.WithResponseHeaders to read them. An absent header leaves its field unset.")).

@@ -52,7 +52,7 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 			continue
 		}
 		comparable = comparable && g.fieldComparable(f)
-		if g.nullField(f) {
+		if nullField(f) {
 			nulls = append(nulls, f.Name)
 		}
 		tag := f.JSONName
@@ -111,10 +111,7 @@ func (g *gen) emitStruct(n *ir.Named, s *ir.Struct) []jen.Code {
 		}
 		paras = append(paras, "The properties "+strings.Join(untagged, ", ")+" have names a Go struct tag cannot hold; "+fate+".")
 	}
-	if comparable && len(fields) > 0 {
-		// No struct == (see fieldComparable).
-		fields = noEquality(true, fields)
-	}
+	fields = noEquality(comparable, fields) // see fieldComparable
 	decl := jen.Add(comment(paras...)).
 		Type().Id(n.Name).Struct(fields...)
 	return []jen.Code{decl}
@@ -226,14 +223,11 @@ func typeDoc(n *ir.Named) []string {
 // already.
 func (g *gen) fieldComparable(f *ir.Field) bool {
 	t := unquoted(f.Type)
-	if n, ok := t.(*ir.Nullable); ok {
-		if shapeOf(n.Elem) == shapeAny {
-			return false
+	if e := notNull(t); e != t {
+		if f.Required && shapeOf(e) == shapeStruct {
+			return true // a pointer (see fieldType)
 		}
-		t = n.Elem
-		if f.Required && shapeOf(t) == shapeStruct {
-			return true // a pointer
-		}
+		t = e
 	}
 	if f.Required && g.ptrFields[f] || !f.Required && shapeOf(t) == shapeStruct {
 		return true // a pointer

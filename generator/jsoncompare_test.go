@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -174,25 +175,10 @@ func explain(diffs []jsonDiff, root ir.Type) bool {
 	return all
 }
 
-// hasNullable reports whether st has a nullable field, so that its Go
-// struct has NullFields, which keeps every null it decodes.
+// hasNullable reports whether st has a field nullField counts, so that
+// its Go struct has NullFields, which keeps every null it decodes.
 func hasNullable(st *ir.Struct) bool {
-	for _, f := range st.Fields {
-		n, ok := unquoted(f.Type).(*ir.Nullable)
-		if !ok {
-			continue
-		}
-		switch shapeOf(n.Elem) { // as gen.nullField
-		case shapeAny:
-		case shapeStruct, shapeNilable:
-			if !f.Required {
-				return true
-			}
-		default:
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(st.Fields, nullField)
 }
 
 // structAt is the struct found at a path, with its type's name and usage.

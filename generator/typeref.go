@@ -160,16 +160,10 @@ func rawMessage() *jen.Statement { return jen.Qual("encoding/json", "RawMessage"
 // entities, sent and received: 990 of them, 20 s of CPU to rebuild a
 // consumer after an edit to its main.go).
 func (g *gen) fieldType(f *ir.Field) *jen.Statement {
-	if n, ok := unquoted(f.Type).(*ir.Nullable); ok {
-		switch {
-		case shapeOf(n.Elem) == shapeAny:
-			return rawMessage()
-		case f.Required && shapeOf(n.Elem) == shapeStruct:
-			// Present, as null or a value: a pointer, nil for null, as
-			// go-github writes it.
-			return jen.Op("*").Add(g.valueType(n.Elem))
-		}
-		return g.useType(n.Elem, f.Required, g.ptrFields[f])
+	if t := notNull(f.Type); t != f.Type && f.Required && shapeOf(t) == shapeStruct {
+		// Present, as null or a value: a pointer, nil for null, as
+		// go-github writes it.
+		return jen.Op("*").Add(g.valueType(t))
 	}
 	return g.useType(f.Type, f.Required, g.ptrFields[f])
 }
@@ -178,7 +172,7 @@ func (g *gen) fieldType(f *ir.Field) *jen.Statement {
 // hold null by itself (see fieldType): its struct has a NullFields list.
 // A required nullable pointer, slice, map or raw JSON field is nil for
 // null.
-func (g *gen) nullField(f *ir.Field) bool {
+func nullField(f *ir.Field) bool {
 	n, ok := unquoted(f.Type).(*ir.Nullable)
 	if !ok {
 		return false
@@ -189,11 +183,13 @@ func (g *gen) nullField(f *ir.Field) bool {
 	case shapeStruct, shapeNilable:
 		return !f.Required
 	}
-	return !(f.Required && g.ptrFields[f])
+	return true // a scalar (a struct field's pointer breaks a cycle of structs only)
 }
 
 // useType is fieldType for any use site: optional parameters use it too.
+// A nullable t is used as if it were not (see notNull).
 func (g *gen) useType(t ir.Type, required, ptr bool) *jen.Statement {
+	t = notNull(t)
 	if !required && zeroAbsent(t) {
 		return g.valueType(t)
 	}
@@ -201,25 +197,10 @@ func (g *gen) useType(t ir.Type, required, ptr bool) *jen.Statement {
 }
 
 // optType is useType with every optional scalar an Opt, for the uses
-// where an empty string would still be sent (multipart fields).
+// where an empty string would still be sent (multipart fields). A
+// nullable free-form value is json.RawMessage, as a free-form one is.
 func (g *gen) optType(t ir.Type, required, ptr bool) *jen.Statement {
-	t = unquoted(t)
-	if n, ok := t.(*ir.Nullable); ok {
-		if shapeOf(n.Elem) == shapeAny {
-			return rawMessage()
-		}
-		if required && shapeOf(n.Elem) == shapeStruct {
-			// Present, as null or a value: a pointer, nil for null, as
-			// go-github writes it. A Nullable of each struct would cost
-			// the compiler its methods for that struct's shape.
-			return jen.Op("*").Add(g.valueType(n.Elem))
-		}
-		inner := g.valueType(n.Elem)
-		if ptr {
-			inner = jen.Op("*").Add(inner)
-		}
-		return jen.Qual(g.rt, "Nullable").Types(inner)
-	}
+	t = unquoted(notNull(t))
 	if required {
 		if ptr {
 			return jen.Op("*").Add(g.valueType(t))

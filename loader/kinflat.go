@@ -360,6 +360,7 @@ func schemaShallow(shallow []byte, ms []jsonMember, s *openapi3.Schema) bool {
 		}
 		var e any
 		if json.Unmarshal(m.val, &e) != nil {
+			*s = openapi3.Schema{}
 			return false
 		}
 		if x.Extensions == nil {
