@@ -188,7 +188,7 @@ func stateFrom(ctx context.Context) *callState {
 // credentials.
 type authTransport struct {
 	next  http.RoundTripper
-	cache *httpCache
+	cache roundTripCache
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {

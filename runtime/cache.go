@@ -57,9 +57,17 @@ func WithCache(store CacheStore) Option {
 		if store == nil {
 			store = NewMemoryCache(0)
 		}
-		cfg.cacheStore = store
+		cfg.newCache = func(clock Clock) roundTripCache { return newHTTPCache(store, clock) }
 		return nil
 	}
+}
+
+// roundTripCache is the cache as the credentials' transport sees it:
+// an interface, so that a program that never calls WithCache links none
+// of it.
+type roundTripCache interface {
+	roundTrip(req *http.Request, next http.RoundTripper, names map[string]bool) (*http.Response, error)
+	bypass(req *http.Request, next http.RoundTripper, names map[string]bool) (*http.Response, error)
 }
 
 const (

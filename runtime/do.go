@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"log/slog"
 	"net/http"
 	"net/http/httptrace"
 	"slices"
@@ -199,7 +198,9 @@ func (s *Session) loop(ctx context.Context, call *Call, cfg *config, rawURL stri
 	for n := 1; ; n++ {
 		t0 := clk.Now()
 		resp, sent, err := s.attempt(ctx, call, cfg, rawURL, idemKey, !idempotent)
-		s.logAttempt(ctx, cfg, call, rawURL, resp, err, n, clk.Now().Sub(t0))
+		if cfg.log != nil {
+			cfg.log.attempt(ctx, cfg, call, rawURL, resp, err, n, clk.Now().Sub(t0))
+		}
 		if err == nil && (resp.StatusCode >= 200 && resp.StatusCode <= 299 || resp.StatusCode == http.StatusNotModified && conditional(resp.Request)) {
 			return resp, n, nil
 		}
@@ -237,10 +238,8 @@ func (s *Session) loop(ctx context.Context, call *Call, cfg *config, rawURL stri
 		if cfg.budget != nil && !cfg.budget.take(now) {
 			return nil, n, final
 		}
-		if cfg.logger != nil {
-			cfg.logger.LogAttrs(ctx, slog.LevelInfo, "runtime: retrying",
-				slog.String("method", call.Method), slog.String("url", redactURL(mustParse(rawURL), cfg.redact)),
-				slog.Int("attempt", n), slog.Duration("wait", wait), slog.String("reason", final.Error()))
+		if cfg.log != nil {
+			cfg.log.retrying(ctx, cfg, call, rawURL, n, wait, final)
 		}
 		if err := sleep(ctx, clk, wait); err != nil {
 			return nil, n, &InterruptedError{Err: err, Last: final}
@@ -397,29 +396,4 @@ func (b *cancelBody) Close() error {
 	err := b.ReadCloser.Close()
 	b.cancel()
 	return err
-}
-
-func (s *Session) logAttempt(ctx context.Context, cfg *config, call *Call, rawURL string, resp *http.Response, err error, n int, d time.Duration) {
-	if cfg.logger == nil {
-		return
-	}
-	attrs := []slog.Attr{
-		slog.String("method", call.Method),
-		slog.String("url", redactURL(mustParse(rawURL), cfg.redact)),
-		slog.Int("attempt", n),
-		slog.Duration("duration", d),
-	}
-	if resp != nil {
-		attrs = append(attrs, slog.Int("status", resp.StatusCode))
-		if cfg.logHeaders {
-			attrs = append(attrs, slog.Any("response_header", redactHeader(resp.Header, cfg.redact)))
-			if resp.Request != nil {
-				attrs = append(attrs, slog.Any("request_header", redactHeader(resp.Request.Header, cfg.redact)))
-			}
-		}
-	}
-	if err != nil {
-		attrs = append(attrs, slog.String("error", redactErr(err).Error()))
-	}
-	cfg.logger.LogAttrs(ctx, slog.LevelDebug, "runtime: http attempt", attrs...)
 }

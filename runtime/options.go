@@ -237,7 +237,10 @@ func WithClock(c Clock) Option {
 // Nothing is logged without a logger.
 func WithLogger(l *slog.Logger) Option {
 	return func(cfg *config) error {
-		cfg.logger = l
+		cfg.log = nil
+		if l != nil {
+			cfg.log = slogSink{l}
+		}
 		return nil
 	}
 }

@@ -2,9 +2,9 @@ package runtime
 
 import (
 	"bytes"
+	"crypto/tls"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -63,12 +63,12 @@ type config struct {
 	httpClient   *http.Client
 	roundTripper http.RoundTripper
 	transport    TransportConfig
-	tls          *TLSOptions
+	tls          *tls.Config // built by WithTLS
 	insecureTLS  bool
 	proxy        *url.URL
 	noProxy      bool
 	jar          http.CookieJar
-	cacheStore   CacheStore // WithCache
+	newCache     func(Clock) roundTripCache // WithCache
 	middleware   []Middleware
 	maxRedirects int
 
@@ -91,7 +91,7 @@ type config struct {
 	idemSet        bool
 	clock          Clock
 
-	logger     *slog.Logger
+	log        logSink // set by WithLogger
 	logHeaders bool
 	reqHooks   []func(*http.Request)
 	respHooks  []func(*http.Response)
@@ -154,8 +154,8 @@ func New(baseURL string, opts ...Option) (*Session, error) {
 		sh.transport, sh.rt = t, poolTransport{sh}
 	}
 	at := &authTransport{next: sh.rt}
-	if cfg.cacheStore != nil {
-		at.cache = newHTTPCache(cfg.cacheStore, cfg.clock)
+	if cfg.newCache != nil {
+		at.cache = cfg.newCache(cfg.clock)
 	}
 	var rt http.RoundTripper = at
 	for i := len(cfg.middleware) - 1; i >= 0; i-- {

@@ -38,10 +38,11 @@ func WithTLS(o TLSOptions) Option {
 		if err := newOnly(cfg, "WithTLS"); err != nil {
 			return err
 		}
-		if _, err := o.build(); err != nil {
+		c, err := o.build()
+		if err != nil {
 			return err
 		}
-		cfg.tls = &o
+		cfg.tls = c
 		return nil
 	}
 }

@@ -9,8 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"time"
-
-	"golang.org/x/net/http/httpproxy"
 )
 
 // TransportConfig tunes the session's own *http.Transport. Zero fields
@@ -151,16 +149,15 @@ func newTransport(cfg *config, sh *shared) (*http.Transport, error) {
 	default:
 		// Read the environment now, not once per process as
 		// http.ProxyFromEnvironment does.
-		pf := httpproxy.FromEnvironment().ProxyFunc()
-		t.Proxy = func(r *http.Request) (*url.URL, error) { return pf(r.URL) }
+		pf := proxyFromEnvironment()
+		t.Proxy = func(r *http.Request) (*url.URL, error) { return pf.proxyFor(r.URL) }
 	}
-	var opts TLSOptions
+	// WithTLS built its configuration (the only caller of
+	// TLSOptions.build, so that a program without it links none of the
+	// PEM and key parsing).
+	tcfg := &tls.Config{MinVersion: tls.VersionTLS12}
 	if cfg.tls != nil {
-		opts = *cfg.tls
-	}
-	tcfg, err := opts.build()
-	if err != nil {
-		return nil, err
+		tcfg = cfg.tls.Clone()
 	}
 	tcfg.InsecureSkipVerify = cfg.insecureTLS
 	if len(tcfg.Certificates) == 0 {
