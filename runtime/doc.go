@@ -23,11 +23,16 @@
 // [WithMiddleware], [WithRequestHook], [WithResponseHook], [WithLogger],
 // [WithLogHeaders], [WithRedactNames], [WithCookieJar], [WithMaxRedirects],
 // [WithTrustedOrigins], [WithMaxPages], [WithResponse],
-// [WithResponseHeaders], [WithClock]. Their values: [RetryPolicy],
+// [WithResponseHeaders], [WithCharsets], [WithClock]. Their values: [RetryPolicy],
 // [RetryBudget] ([NewRetryBudget]), [TLSOptions], [TransportConfig],
 // [Middleware], [RoundTripperFunc], [ResponseMeta], [Clock] and [Timer].
 // The generated client holds a [Session]; [New] builds one directly.
 // Limits: [MaxErrorBody], [MaxEventSize], [MaxMessageSize].
+//
+// What an option adds (client certificates and CA files, log/slog, the
+// HTTP cache, the tables of legacy charsets) is linked into a program
+// only when it uses that option, so a small consumer's binary is about
+// what net/http and encoding/json alone would make it.
 //
 // # Credentials
 //

@@ -145,11 +145,13 @@ func (s *Session) body(ctx context.Context, call *Call, opts []Option) (*http.Re
 
 // Text sends call and returns the 2xx response body as a string (for
 // text/plain and other text responses), decoded to UTF-8 from the
-// charset of its Content-Type. Without a charset, a byte-order mark
-// (UTF-8, UTF-16) decides, then a <meta charset> of an HTML body; a body
-// that is valid UTF-8 is taken as it is, anything else as windows-1252
-// (the WHATWG default, a superset of ISO-8859-1). An unknown charset
-// returns the bytes unchanged.
+// charset of its Content-Type: UTF-8, UTF-16 and windows-1252 (with
+// latin1, iso-8859-1 and the other WHATWG labels of each) are built in,
+// every other charset comes with WithCharsets. Without a charset, a
+// byte-order mark (UTF-8, UTF-16) decides; a body that is valid UTF-8 is
+// taken as it is, anything else as windows-1252 (the WHATWG default, a
+// superset of ISO-8859-1). A charset it cannot decode returns the bytes
+// unchanged.
 //
 // For generated code.
 func Text(ctx context.Context, s *Session, call *Call, opts ...Option) (string, error) {
@@ -185,7 +187,7 @@ func Text(ctx context.Context, s *Session, call *Call, opts ...Option) (string, 
 	if resp.StatusCode == http.StatusNotModified {
 		return "", notModified(resp)
 	}
-	return decodeText(text, resp.Header.Get("Content-Type")), nil
+	return decodeText(text, resp.Header.Get("Content-Type"), cfg.charsets), nil
 }
 
 // DecodeFunc sends call and decodes a 2xx JSON response into the pointer

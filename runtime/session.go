@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"golang.org/x/text/encoding"
 	"net/http"
 	"net/url"
 	"strings"
@@ -93,6 +94,7 @@ type config struct {
 
 	log        logSink // set by WithLogger
 	logHeaders bool
+	charsets   func(string) (encoding.Encoding, error) // WithCharsets
 	reqHooks   []func(*http.Request)
 	respHooks  []func(*http.Response)
 
