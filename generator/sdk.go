@@ -97,14 +97,16 @@ const GoSum = "go.sum"
 
 // goSum is the go.sum of an SDK module that requires the runtime at
 // version, whose module hash is sum: the lines go mod tidy writes, the
-// runtime's hashes and those of the modules the runtime package imports
-// (the go.mod's indirect requirements), sorted as go sorts them. It is nil
+// runtime's hashes and those of the modules the runtime package and its
+// tests import (the go.mod's indirect requirements are the former),
+// sorted as go sorts them. It is nil
 // for a fork of the runtime and when the version or its hash is unknown.
 func goSum(rt, version, sum string) []byte {
 	if rt != DefaultRuntimeImport || version == "" || sum == "" {
 		return nil
 	}
 	mods := append([]templates.Require{{Path: runtimeModule(rt), Version: version, Sum: sum, GoModSum: templates.RuntimeGoModSum}}, templates.RuntimeRequires...)
+	mods = append(mods, templates.RuntimeTestRequires...)
 	slices.SortFunc(mods, func(a, b templates.Require) int { return strings.Compare(a.Path, b.Path) })
 	var b strings.Builder
 	for _, r := range mods {

@@ -10,6 +10,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,7 +107,9 @@ func TestGenerateModule(t *testing.T) {
 	}
 	wantSum := "github.com/genclient/genclient/runtime v1.2.3 h1:rt=\n" +
 		"github.com/genclient/genclient/runtime v1.2.3/go.mod " + templates.RuntimeGoModSum + "\n"
-	for _, r := range templates.RuntimeRequires {
+	mods := append(slices.Clone(templates.RuntimeRequires), templates.RuntimeTestRequires...)
+	slices.SortFunc(mods, func(a, b templates.Require) int { return strings.Compare(a.Path, b.Path) })
+	for _, r := range mods {
 		wantSum += r.Path + " " + r.Version + " " + r.Sum + "\n" + r.Path + " " + r.Version + "/go.mod " + r.GoModSum + "\n"
 	}
 	sums := 0

@@ -34,13 +34,6 @@ func TestRuntimeRequires(t *testing.T) {
 	for _, r := range f.Require {
 		required[r.Mod.Path] = r.Mod.Version
 	}
-	cmd := exec.Command("go", "list", "-deps", "-f", "{{with .Module}}{{.Path}}{{end}}", ".")
-	cmd.Dir = "../runtime"
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("go list: %v\n%s", err, out)
-	}
 	sums := map[string]string{}
 	gosum, err := os.ReadFile("../runtime/go.sum")
 	if err != nil {
@@ -51,17 +44,38 @@ func TestRuntimeRequires(t *testing.T) {
 			sums[f[0]+" "+f[1]] = f[2]
 		}
 	}
-	var want []Require
-	for _, m := range strings.Fields(string(out)) {
-		if m == "github.com/genclient/genclient/runtime" || slices.ContainsFunc(want, func(r Require) bool { return r.Path == m }) {
-			continue
+	// modules lists the modules of the runtime package's dependencies
+	// (with its tests' when test), but the runtime's own and those in
+	// skip.
+	modules := func(test bool, skip []Require) []Require {
+		args := []string{"list", "-deps", "-f", "{{with .Module}}{{.Path}}{{end}}"}
+		if test {
+			args = append(args, "-test")
 		}
-		v := required[m]
-		want = append(want, Require{m, v, sums[m+" "+v], sums[m+" "+v+"/go.mod"]})
+		cmd := exec.Command("go", append(args, ".")...)
+		cmd.Dir = "../runtime"
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list: %v\n%s", err, out)
+		}
+		var want []Require
+		for _, m := range strings.Fields(string(out)) {
+			seen := func(r Require) bool { return r.Path == m }
+			if m == "github.com/genclient/genclient/runtime" || slices.ContainsFunc(want, seen) || slices.ContainsFunc(skip, seen) {
+				continue
+			}
+			v := required[m]
+			want = append(want, Require{m, v, sums[m+" "+v], sums[m+" "+v+"/go.mod"]})
+		}
+		slices.SortFunc(want, func(a, b Require) int { return strings.Compare(a.Path, b.Path) })
+		return want
 	}
-	slices.SortFunc(want, func(a, b Require) int { return strings.Compare(a.Path, b.Path) })
-	if !slices.Equal(want, RuntimeRequires) {
+	if want := modules(false, nil); !slices.Equal(want, RuntimeRequires) {
 		t.Errorf("the runtime package needs %v, RuntimeRequires is %v", want, RuntimeRequires)
+	}
+	if want := modules(true, RuntimeRequires); !slices.Equal(want, RuntimeTestRequires) {
+		t.Errorf("the runtime package's tests need %v besides, RuntimeTestRequires is %v", want, RuntimeTestRequires)
 	}
 	// The go.mod hash go.sum records: dirhash.Hash1 of the one file go.mod.
 	h, err := dirhash.Hash1([]string{"go.mod"}, func(string) (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil })
