@@ -136,22 +136,21 @@ func (c *config) pickAuths(call *Call) []Auth {
 	if len(c.auths) == 0 && !found {
 		return nil
 	}
-	out := make([]Auth, 0, len(c.auths)+len(chosen))
-	out = append(out, c.auths...)
+	// Signers go last (in their order), so that they sign the request
+	// the others have finished.
+	all := make([]Auth, 0, len(c.auths)+len(chosen))
+	all = append(all, c.auths...)
 	for _, name := range chosen {
-		out = append(out, c.creds[name])
+		all = append(all, c.creds[name])
 	}
-	slices.SortStableFunc(out, func(a, b Auth) int {
-		_, sa := a.(Signer)
-		_, sb := b.(Signer)
-		switch {
-		case sa == sb:
-			return 0
-		case sb:
-			return -1
+	out := make([]Auth, 0, len(all))
+	for _, signers := range []bool{false, true} {
+		for _, a := range all {
+			if _, ok := a.(Signer); ok == signers {
+				out = append(out, a)
+			}
 		}
-		return 1
-	})
+	}
 	return out
 }
 

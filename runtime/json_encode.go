@@ -9,8 +9,8 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"sort"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -334,17 +334,15 @@ func (e *encoder) members(m reflect.Value, elem *codec, skip map[string]bool, fi
 		}
 		return nil
 	}
-	type entry struct {
-		k string
-		v reflect.Value
-	}
-	entries := make([]entry, 0, m.Len())
+	entries := make(mapEntries, 0, m.Len())
 	for it := m.MapRange(); it.Next(); {
 		if k := it.Key().String(); !skip[k] {
-			entries = append(entries, entry{k, it.Value()})
+			entries = append(entries, mapEntry{k, it.Value()})
 		}
 	}
-	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.k, b.k) })
+	// sort.Sort, whose code every program has, rather than a generic
+	// sort compiled for this one type.
+	sort.Sort(entries)
 	for _, en := range entries {
 		if !first {
 			e.buf = append(e.buf, ',')
@@ -523,3 +521,15 @@ func appendString[S string | []byte](dst []byte, s S) []byte {
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
 }
+
+type mapEntry struct {
+	k string
+	v reflect.Value
+}
+
+// mapEntries sorts the members of a map by name.
+type mapEntries []mapEntry
+
+func (m mapEntries) Len() int           { return len(m) }
+func (m mapEntries) Less(i, j int) bool { return m[i].k < m[j].k }
+func (m mapEntries) Swap(i, j int)      { m[i], m[j] = m[j], m[i] }
