@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -94,16 +95,12 @@ func (m *measurer) measure(d doc) row {
 	if fi, err := os.Stat(bin); err == nil {
 		r.binary = fi.Size()
 	}
-	main := filepath.Join(dir, "consumer", "main.go")
-	src, err := os.ReadFile(main)
-	if err == nil {
-		err = os.WriteFile(main, bytes.Replace(src, []byte("const edit = 0"), []byte("const edit = 1"), 1), 0o644)
-	}
+	src, err := os.ReadFile(filepath.Join(dir, "consumer", "main.go"))
 	if err != nil {
 		r.status = err.Error()
 		return r
 	}
-	if out, r.rebuild, err = m.build(dir, env, "-o", bin, "./consumer"); err != nil {
+	if out, r.rebuild, err = m.rebuild(dir, env, string(src), bin); err != nil {
 		r.status = "rebuild: " + firstLine(out)
 		return r
 	}
@@ -146,6 +143,30 @@ func (m *measurer) alone(dir string, env []string, path string) (cost, error) {
 func (m *measurer) build(dir string, env []string, args ...string) (string, cost, error) {
 	args = append([]string{"build", "-toolexec", m.self + " -toolexec-log " + toolLog(dir)}, args...)
 	return m.run(dir, env, "go", args...)
+}
+
+// rebuild edits the consumer's main.go (src, with "const edit = 0") and
+// builds it again, three times with a different edit each: the cheapest
+// of the three, as one build on a shared machine is noisy.
+func (m *measurer) rebuild(dir string, env []string, src, bin string) (string, cost, error) {
+	var best cost
+	for i := 1; i <= 3; i++ {
+		edited := strings.Replace(src, "const edit = 0", fmt.Sprintf("const edit = %d", i), 1)
+		if edited == src {
+			return "", cost{}, errors.New("consumer/main.go has no \"const edit = 0\"")
+		}
+		if err := os.WriteFile(filepath.Join(dir, "consumer", "main.go"), []byte(edited), 0o644); err != nil {
+			return "", cost{}, err
+		}
+		out, c, err := m.build(dir, env, "-o", bin, "./consumer")
+		if err != nil {
+			return out, cost{}, err
+		}
+		if i == 1 || c.cpu < best.cpu {
+			best = c
+		}
+	}
+	return "", best, nil
 }
 
 // toolLog is the log of the -toolexec wrapper for builds in dir. With
