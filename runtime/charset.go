@@ -52,9 +52,6 @@ func decodeText(b string, contentType string, lookup func(string) (encoding.Enco
 		return csWindows1252.decode(b)
 	}
 	if cs, ok := builtinCharsets[label]; ok {
-		if cs == csUTF8 {
-			return b
-		}
 		return cs.decode(b)
 	}
 	if lookup == nil {
@@ -120,11 +117,12 @@ var cp1252 = [32]rune{
 }
 
 func (cs charset) decode(b string) string {
+	if cs == csUTF8 {
+		return b
+	}
 	var sb strings.Builder
 	sb.Grow(len(b) + len(b)/4)
 	switch cs {
-	case csUTF8:
-		return b
 	case csUTF8BOM:
 		b = strings.TrimPrefix(b, "\xef\xbb\xbf")
 		for len(b) > 0 {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -300,5 +301,44 @@ func TestNotModified(t *testing.T) {
 	var apiErr *APIError
 	if err := Exec(bg(), s2, NewCall("GET", "/")); !errors.As(err, &apiErr) || apiErr.StatusCode != 304 {
 		t.Fatal(err)
+	}
+}
+
+// The built-in decoders against x/text's on 64 KiB of text.
+func BenchmarkDecodeText(b *testing.B) {
+	latin := strings.Repeat("caf\xe9 \x93quoted\x94 na\xefve ", 4096)
+	var u16 strings.Builder
+	for _, r := range strings.Repeat("hi 😀 é ", 4096) {
+		var buf [2]byte
+		if r >= 0x10000 {
+			r1, r2 := utf16.EncodeRune(r)
+			for _, u := range []rune{r1, r2} {
+				buf[0], buf[1] = byte(u), byte(u>>8)
+				u16.Write(buf[:2])
+			}
+			continue
+		}
+		buf[0], buf[1] = byte(r), byte(r>>8)
+		u16.Write(buf[:2])
+	}
+	for _, c := range []struct {
+		name, body, label string
+		enc               encoding.Encoding
+	}{
+		{"windows-1252", latin, "windows-1252", charmap.Windows1252},
+		{"utf-16le", u16.String(), "utf-16le", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)},
+	} {
+		b.Run(c.name+"/builtin", func(b *testing.B) {
+			b.SetBytes(int64(len(c.body)))
+			for b.Loop() {
+				decodeText(c.body, "text/plain; charset="+c.label, nil)
+			}
+		})
+		b.Run(c.name+"/x-text", func(b *testing.B) {
+			b.SetBytes(int64(len(c.body)))
+			for b.Loop() {
+				c.enc.NewDecoder().String(c.body)
+			}
+		})
 	}
 }
