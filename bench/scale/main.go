@@ -22,7 +22,8 @@
 //     for this build), timed by a -toolexec wrapper.
 //   - rebuild s, rebuild cpu: the consumer built again after an edit to
 //     its main.go (recompiling main and linking): the cheapest of three
-//     such builds, each after a different edit.
+//     such builds, each after a different edit, without the -toolexec
+//     wrapper (a plain go build, as its user runs it).
 //   - export KB, archive KB: the export data of the generated package
 //     (the __.PKGDEF of its archive, what every importer reads) and its
 //     whole archive with the object code (go list -export).
