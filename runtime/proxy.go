@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"os"
 	"strings"
+
+	"github.com/genclient/genclient/runtime/internal/idn"
 )
 
 // envProxy is the proxy environment as New read it: HTTPS_PROXY for
@@ -15,9 +17,8 @@ import (
 // the hosts that go direct. Lower-case names win over upper-case ones.
 // It decides as golang.org/x/net/http/httpproxy does (the differential
 // test holds it to that), without that package's IDNA tables: a
-// non-ASCII host is lower-cased and Punycode-encoded per label, which is
-// what IDNA's lookup gives for every host already in normalization form
-// C.
+// non-ASCII host is lower-cased and Punycode-encoded per label
+// (idn.ToASCII).
 type envProxy struct {
 	http, https *url.URL
 	cgi         bool
@@ -117,7 +118,7 @@ func (p *envProxy) parseNoProxy(list string) {
 		if !strings.HasPrefix(host, ".") {
 			d.suffix, d.exact = "."+host, true
 		}
-		d.suffix = asciiHost(d.suffix)
+		d.suffix, _ = lookupASCII(d.suffix)
 		p.domains = append(p.domains, d)
 	}
 }
@@ -132,6 +133,15 @@ func prefixOf(n *net.IPNet) (netip.Prefix, bool) {
 		a, bits = a.Unmap(), bits-96
 	}
 	return netip.PrefixFrom(a.Unmap(), bits), true
+}
+
+// lookupASCII is IDNA's lookup as far as proxy matching needs it: a
+// non-ASCII host lower-cased and Punycode-encoded, an ASCII one as it is.
+func lookupASCII(h string) (string, bool) {
+	if idn.IsASCII(h) {
+		return h, true
+	}
+	return idn.ToASCII(strings.ToLower(h))
 }
 
 var errCGIProxy = errors.New("runtime: refusing to use HTTP_PROXY in a CGI environment (golang.org/s/cgihttpproxy)")
@@ -155,7 +165,7 @@ func (p *envProxy) proxyFor(u *url.URL) (*url.URL, error) {
 }
 
 func (p *envProxy) useProxy(u *url.URL) bool {
-	host := asciiHost(u.Hostname())
+	host, _ := lookupASCII(u.Hostname())
 	port := u.Port()
 	if port == "" {
 		switch u.Scheme {
@@ -201,118 +211,4 @@ func (p *envProxy) useProxy(u *url.URL) bool {
 		}
 	}
 	return true
-}
-
-// asciiHost gives a host name as DNS sees it: an ASCII one as it is, else
-// each label lower-cased and, when not ASCII, Punycode-encoded after
-// "xn--" (RFC 3492, RFC 5891). A label that cannot be encoded leaves the
-// host as it is.
-func asciiHost(h string) string {
-	if isASCIIString(h) {
-		return h
-	}
-	labels := strings.Split(strings.ToLower(h), ".")
-	for i, l := range labels {
-		if isASCIIString(l) {
-			continue
-		}
-		enc, ok := punycode(l)
-		if !ok {
-			return h
-		}
-		labels[i] = "xn--" + enc
-	}
-	return strings.Join(labels, ".")
-}
-
-func isASCIIString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// punycode encodes s by RFC 3492 §6.3 with its parameters for IDNA.
-func punycode(s string) (string, bool) {
-	const (
-		base, tmin, tmax, skew, damp = 36, 1, 26, 38, 700
-		initialBias, initialN        = 72, 128
-	)
-	runes := []rune(s)
-	out := make([]byte, 0, len(s)+8)
-	for _, r := range runes {
-		if r < 0x80 {
-			out = append(out, byte(r))
-		}
-	}
-	b := len(out)
-	h := b
-	if b > 0 {
-		out = append(out, '-')
-	}
-	digit := func(d int) byte {
-		if d < 26 {
-			return byte('a' + d)
-		}
-		return byte('0' + d - 26)
-	}
-	adapt := func(delta, points int, first bool) int {
-		if first {
-			delta /= damp
-		} else {
-			delta /= 2
-		}
-		delta += delta / points
-		k := 0
-		for delta > ((base-tmin)*tmax)/2 {
-			delta /= base - tmin
-			k += base
-		}
-		return k + (base-tmin+1)*delta/(delta+skew)
-	}
-	n, delta, bias := initialN, 0, initialBias
-	for h < len(runes) {
-		m := int(^uint32(0) >> 1)
-		for _, r := range runes {
-			if int(r) >= n && int(r) < m {
-				m = int(r)
-			}
-		}
-		if (m-n)*(h+1) > (1<<31-1)-delta {
-			return "", false
-		}
-		delta += (m - n) * (h + 1)
-		n = m
-		for _, r := range runes {
-			if int(r) < n {
-				delta++
-			}
-			if int(r) != n {
-				continue
-			}
-			q := delta
-			for k := base; ; k += base {
-				t := k - bias
-				if t < tmin {
-					t = tmin
-				} else if t > tmax {
-					t = tmax
-				}
-				if q < t {
-					break
-				}
-				out = append(out, digit(t+(q-t)%(base-t)))
-				q = (q - t) / (base - t)
-			}
-			out = append(out, digit(q))
-			bias = adapt(delta, h+1, h == b)
-			delta = 0
-			h++
-		}
-		delta++
-		n++
-	}
-	return string(out), true
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"golang.org/x/net/http/httpproxy"
-	"golang.org/x/net/idna"
 )
 
 // The session reads the proxy environment itself (at New, and without
@@ -69,35 +68,6 @@ func TestEnvProxyCGI(t *testing.T) {
 	p = proxyFromEnvironment()
 	if u, err := p.proxyFor(&url.URL{Scheme: "https", Host: "api.example.com"}); err != nil || u.Host != "lower:2" {
 		t.Fatalf("https under CGI: %v, %v; want the lower-case https_proxy", u, err)
-	}
-}
-
-// Punycode against RFC 3492 §7.1's samples and x/net's IDNA.
-func TestASCIIHost(t *testing.T) {
-	cases := map[string]string{
-		"bücher.de":         "xn--bcher-kva.de",
-		"MÜNCHEN.de":        "xn--mnchen-3ya.de",
-		"例え.テスト":            "xn--r8jz45g.xn--zckzah",
-		"правительство.рф":  "xn--80aealotwbjpid2k.xn--p1ai",
-		"straße.de":         "xn--strae-oqa.de",
-		"ليهمابتكلموشعربي؟": "xn--egbpdaj6bu4bxfgehfvwxn",
-		"他们为什么不说中文":         "xn--ihqwcrb4cv8a8dqg056pqjye",
-		"3年b組金八先生":          "xn--3b-ww4c5e180e575a65lsy2b",
-		"api.example.com":   "api.example.com",
-		"API.Example.com":   "API.Example.com",
-		"ñandú.example.com": "xn--and-6ma2c.example.com",
-		"αβγ.example":       "xn--mxacd.example",
-		"😀.example":         "xn--e28h.example",
-	}
-	for in, want := range cases {
-		if got := asciiHost(in); got != want {
-			t.Errorf("asciiHost(%q) = %q, want %q", in, got, want)
-		}
-		if !isASCIIString(in) {
-			if idn, err := idna.Lookup.ToASCII(in); err == nil && idn != want {
-				t.Errorf("the case %q disagrees with x/net's IDNA: %q", in, idn)
-			}
-		}
 	}
 }
 

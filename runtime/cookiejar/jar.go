@@ -34,7 +34,7 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/net/idna"
+	"github.com/genclient/genclient/runtime/internal/idn"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -274,9 +274,9 @@ func canonicalHost(host string) (string, error) {
 		host = h
 	}
 	host = strings.TrimSuffix(host, ".")
-	host, err := toASCII(host)
-	if err != nil {
-		return "", err
+	host, ok := idn.ToASCII(host)
+	if !ok {
+		return "", errors.New("cookiejar: a label of the host cannot be Punycode-encoded")
 	}
 	return strings.ToLower(host), nil
 }
@@ -289,33 +289,6 @@ func hasPort(host string) bool {
 		return true
 	}
 	return host[0] == '[' && strings.Contains(host, "]:")
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// toASCII punycodes the labels of s that are not ASCII.
-func toASCII(s string) (string, error) {
-	if isASCII(s) {
-		return s, nil
-	}
-	labels := strings.Split(s, ".")
-	for i, l := range labels {
-		if !isASCII(l) {
-			a, err := idna.Punycode.ToASCII(l)
-			if err != nil {
-				return "", err
-			}
-			labels[i] = a
-		}
-	}
-	return strings.Join(labels, "."), nil
 }
 
 // jarKey is the registrable domain (eTLD+1) of host, or host itself for
@@ -401,7 +374,7 @@ func (j *Jar) domainAndType(host, domain string) (string, bool, error) {
 		return host, true, nil
 	}
 	domain = strings.TrimPrefix(domain, ".")
-	if domain == "" || domain[0] == '.' || !isASCII(domain) {
+	if domain == "" || domain[0] == '.' || !idn.IsASCII(domain) {
 		return "", false, errMalformedDomain
 	}
 	domain = strings.ToLower(domain)
