@@ -141,7 +141,10 @@ func TestLongPollPerCall(t *testing.T) {
 	if err != nil || got != "late" {
 		t.Fatalf("long poll cut: %q %v", got, err)
 	}
-	if err := s.Close(); err != nil || s.shared.long.Load() == nil {
+	s.shared.longMu.Lock()
+	built := s.shared.long != nil
+	s.shared.longMu.Unlock()
+	if err := s.Close(); err != nil || !built {
 		t.Fatal("long-poll pool not used", err)
 	}
 }

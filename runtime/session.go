@@ -32,10 +32,9 @@ type shared struct {
 	client    *http.Client
 	transport *http.Transport   // nil when the caller supplied the transport
 	rt        http.RoundTripper // the transport below auth, for token requests
-	bufs      sync.Pool         // *bytes.Buffer for decoding bodies
 
-	long     atomic.Pointer[http.Transport] // for long polls, see longPoll
-	longOnce sync.Once
+	longMu sync.Mutex
+	long   *http.Transport // for long polls, built on first use, see longPoll
 
 	certRequests atomic.Uint64 // TLS handshakes that asked for a client certificate we lack
 	closed       atomic.Bool
@@ -310,8 +309,21 @@ func (s *Session) callConfig(opts []Option) (*config, error) {
 	return &c, nil
 }
 
+// bodyBufs holds the *bytes.Buffer that bodies are decoded from, for
+// every session of the process.
+//
+// It is a package variable, not a field, and shared holds no
+// instantiated generic type (such as atomic.Pointer[T]), because every
+// package that names Session reads the types Session reaches. A
+// sync.Pool (whose unexported methods reach atomic.Pointer[poolChainElt])
+// or an atomic.Pointer[T] there made the compiler compile those methods
+// again in every generated package and in its users' packages: 26
+// functions, a third of the compile time and memory of a package that
+// only calls NewClient (TestTypesCompileNoFunctions).
+var bodyBufs sync.Pool
+
 func (s *Session) getBuf() *bytes.Buffer {
-	if b, ok := s.shared.bufs.Get().(*bytes.Buffer); ok {
+	if b, ok := bodyBufs.Get().(*bytes.Buffer); ok {
 		return b
 	}
 	return new(bytes.Buffer)
@@ -322,5 +334,5 @@ func (s *Session) putBuf(b *bytes.Buffer) {
 		return
 	}
 	b.Reset()
-	s.shared.bufs.Put(b)
+	bodyBufs.Put(b)
 }

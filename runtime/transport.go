@@ -221,12 +221,14 @@ func (p poolTransport) CloseIdleConnections() { p.sh.closeIdle() }
 
 // longPoll returns the transport for long polls, built on first use.
 func (sh *shared) longPoll() *http.Transport {
-	sh.longOnce.Do(func() {
+	sh.longMu.Lock()
+	defer sh.longMu.Unlock()
+	if sh.long == nil {
 		t := sh.transport.Clone()
 		t.ResponseHeaderTimeout = 0
-		sh.long.Store(t)
-	})
-	return sh.long.Load()
+		sh.long = t
+	}
+	return sh.long
 }
 
 // closeIdle closes the idle connections of the session's pools.
@@ -238,7 +240,10 @@ func (sh *shared) closeIdle() {
 		return
 	}
 	sh.transport.CloseIdleConnections()
-	if t := sh.long.Load(); t != nil {
+	sh.longMu.Lock()
+	t := sh.long
+	sh.longMu.Unlock()
+	if t != nil {
 		t.CloseIdleConnections()
 	}
 }
