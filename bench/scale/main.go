@@ -34,9 +34,9 @@
 // -peer-docs, in a scratch module with the tools installed by go install
 // into the cache, and compiles each package alone beside genclient's, in
 // one run with one GOCACHE: each package is built once (its dependencies
-// with it), then compiled again alone, and the compiler's CPU time and
-// peak memory of that second run are compared. Nothing of the peers
-// reaches the repository.
+// with it), then compiled again alone three times, and the least CPU time
+// and the least peak memory of those three compiler runs are compared
+// (the same for every tool). Nothing of the peers reaches the repository.
 //
 // Times are wall and CPU seconds; on a shared machine the CPU seconds are
 // the ones to compare.
