@@ -23,8 +23,9 @@ import (
 // again in the importing package. A sync.Pool field (whose pin method
 // reaches atomic.Pointer[poolChainElt]) or an atomic.Pointer[T] field in
 // a type Session reaches made every generated package, and every package
-// of its users that names Session, compile 26 such functions: a third of
-// the compile time and memory of a package that only calls NewClient.
+// of its users that names Session, compile 26 such functions: a package
+// holding only a *Session took 0.10 s and 29.4 MB to compile with them,
+// 0.08 s and 23.2 MB without.
 func TestTypesCompileNoFunctions(t *testing.T) {
 	goTool, err := exec.LookPath("go")
 	if err != nil {

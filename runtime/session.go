@@ -310,16 +310,10 @@ func (s *Session) callConfig(opts []Option) (*config, error) {
 }
 
 // bodyBufs holds the *bytes.Buffer that bodies are decoded from, for
-// every session of the process.
-//
-// It is a package variable, not a field, and shared holds no
-// instantiated generic type (such as atomic.Pointer[T]), because every
-// package that names Session reads the types Session reaches. A
-// sync.Pool (whose unexported methods reach atomic.Pointer[poolChainElt])
-// or an atomic.Pointer[T] there made the compiler compile those methods
-// again in every generated package and in its users' packages: 26
-// functions, a third of the compile time and memory of a package that
-// only calls NewClient (TestTypesCompileNoFunctions).
+// every session of the process. It is not a field of shared because a
+// sync.Pool, like an atomic.Pointer[T], reaches an instantiated generic
+// type, whose methods every package that names Session would compile
+// again (see TestTypesCompileNoFunctions).
 var bodyBufs sync.Pool
 
 func (s *Session) getBuf() *bytes.Buffer {
