@@ -149,3 +149,18 @@ func BenchmarkGetJSONCache(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBuildCall builds a request with optional parameters: Opts of
+// basic types, an Opt of an enum type (told by reflection, see optKind)
+// and a Nullable header.
+func BenchmarkBuildCall(b *testing.B) {
+	type status string
+	b.ReportAllocs()
+	for b.Loop() {
+		c := NewCall("GET", "/pets/{id}", int64(7)).AddQuery("limit", Some(int32(5))).AddQuery("tag", None[string]()).
+			AddQuery("q", Some("x")).AddQuery("status", Some(status("sold"))).SetHeader("X-N", NullableOf(int64(3)))
+		if c.Err() != nil || c.Query.Get("status") != "sold" {
+			b.Fatal(c.Err(), c.Query)
+		}
+	}
+}

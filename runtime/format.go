@@ -41,12 +41,15 @@ func FormatParam(v any) (string, bool, error) {
 		return x.String(), true, nil
 	case []byte:
 		return base64.StdEncoding.EncodeToString(x), true, nil
-	case optional:
-		inner, ok := x.optValue()
-		if !ok {
+	}
+	// An Opt before its String method.
+	if inner, set, ok := optionalOf(v); ok {
+		if !set {
 			return "", false, nil
 		}
 		return FormatParam(inner)
+	}
+	switch x := v.(type) {
 	case encoding.TextMarshaler:
 		b, err := x.MarshalText()
 		if err != nil {
@@ -92,9 +95,9 @@ func formatValues(v any) ([]string, bool, error) {
 	case []byte:
 		s, ok, err := FormatParam(x)
 		return []string{s}, ok, err
-	case optional:
-		inner, ok := x.optValue()
-		if !ok {
+	}
+	if inner, set, ok := optionalOf(v); ok {
+		if !set {
 			return nil, false, nil
 		}
 		return formatValues(inner)

@@ -157,7 +157,6 @@ var (
 	textMarshalerType   = reflect.TypeFor[encoding.TextMarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	isZeroerType        = reflect.TypeFor[interface{ IsZero() bool }]()
-	optionalType        = reflect.TypeFor[optional]()
 	rawMessageType      = reflect.TypeFor[json.RawMessage]()
 	numberType          = reflect.TypeFor[json.Number]()
 	anyType             = reflect.TypeFor[any]()
@@ -201,11 +200,8 @@ func build(t reflect.Type, building map[reflect.Type]*codec) *codec {
 	case t == numberType:
 		c.kind = kNumber
 		return c
-	case t.Implements(optionalType) && t.Kind() == reflect.Struct && t.NumField() == 2:
-		c.kind = kOpt
-		if t.Field(1).Type.Kind() == reflect.Uint8 {
-			c.kind = kNullable
-		}
+	case optKind(t) != 0:
+		c.kind = optKind(t)
 		c.elem = build(t.Field(0).Type, building)
 		return c
 	}

@@ -3,6 +3,9 @@ package runtime
 import (
 	"bytes"
 	"fmt"
+	"reflect"
+	"strings"
+	"unsafe"
 )
 
 // Opt is an optional value: either absent or set to a value of T.
@@ -92,13 +95,81 @@ func (o *Opt[T]) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// optional is implemented by Opt and Nullable so that the request builder
-// can tell an absent value from a set one without reflection.
-type optional interface {
-	optValue() (any, bool)
+// runtimePath is this package's import path, as reflect reports it for
+// an instantiation of Opt or Nullable.
+var runtimePath = reflect.TypeFor[Date]().PkgPath()
+
+// optKind reports whether t is an instantiation of Opt (kOpt) or of
+// Nullable (kNullable), and 0 otherwise.
+//
+// The codec and the request builder tell them by their type, not by a
+// method: the compiler compiles every method of an instantiated generic
+// type again in each package that names the instantiation (every
+// generated package and every package of its users), so each method of
+// Opt costs four functions per value type there (TestOptMethodSet).
+func optKind(t reflect.Type) kind {
+	if t.Kind() != reflect.Struct || t.NumField() != 2 || t.PkgPath() != runtimePath {
+		return 0
+	}
+	switch name := t.Name(); {
+	case strings.HasPrefix(name, "Opt["):
+		return kOpt
+	case strings.HasPrefix(name, "Nullable["):
+		return kNullable
+	}
+	return 0
 }
 
-func (o Opt[T]) optValue() (any, bool) { return o.value, o.set }
+// optionalOf reports whether v is an Opt or a Nullable (ok) and, if so,
+// whether it holds a value (set: a set Opt, a Nullable that is neither
+// absent nor null) and the value.
+func optionalOf(v any) (inner any, set, ok bool) {
+	t := reflect.TypeOf(v)
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil, false, false
+	}
+	// The Opts of most parameters, without reflection. (These
+	// instantiations are compiled here, in the runtime, not in the packages
+	// that import it.)
+	switch x := v.(type) {
+	case Opt[string]:
+		return optAny(x.value, x.set)
+	case Opt[int64]:
+		return optAny(x.value, x.set)
+	case Opt[int32]:
+		return optAny(x.value, x.set)
+	case Opt[bool]:
+		return optAny(x.value, x.set)
+	case Opt[float64]:
+		return optAny(x.value, x.set)
+	case Nullable[string]:
+		return optAny(x.value, x.state == 2)
+	case Nullable[int64]:
+		return optAny(x.value, x.state == 2)
+	}
+	k := optKind(t)
+	if k == 0 {
+		return nil, false, false
+	}
+	rv := reflect.ValueOf(v)
+	if k == kOpt && !rv.Field(1).Bool() || k == kNullable && rv.Field(1).Uint() != 2 {
+		return nil, false, true
+	}
+	// The value field is unexported, so reflect gives it read-only: read it
+	// through a copy's address, as the codec does.
+	p := reflect.New(rv.Type()).Elem()
+	p.Set(rv)
+	f := p.Field(0)
+	return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface(), true, true
+}
+
+// optAny is optionalOf for an Opt or a Nullable of a known type.
+func optAny[T any](v T, set bool) (inner any, _, ok bool) {
+	if !set {
+		return nil, false, true
+	}
+	return v, true, true
+}
 
 // Nullable is a value with three states: absent, JSON null, or a value of T.
 // PATCH-style bodies need all three: leaving a field out keeps it, null
@@ -181,5 +252,3 @@ func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
 	*n = Nullable[T]{value: v, state: 2}
 	return nil
 }
-
-func (n Nullable[T]) optValue() (any, bool) { return n.value, n.state == 2 }

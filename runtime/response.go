@@ -295,8 +295,7 @@ func (c *Call) Check(name string, v any) *Call {
 }
 
 func checkValid(v any) error {
-	if o, ok := v.(optional); ok {
-		inner, set := o.optValue()
+	if inner, set, ok := optionalOf(v); ok {
 		if !set {
 			return nil
 		}

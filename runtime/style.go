@@ -77,15 +77,16 @@ type pnode struct {
 // toNode reduces v: absent values (nil, unset Opt, null Nullable, nil
 // pointer, nil slice or map) give pAbsent.
 func toNode(v any) (pnode, error) {
-	switch x := v.(type) {
-	case nil:
+	if v == nil {
 		return pnode{}, nil
-	case optional:
-		inner, ok := x.optValue()
-		if !ok {
+	}
+	if inner, set, ok := optionalOf(v); ok {
+		if !set {
 			return pnode{}, nil
 		}
 		return toNode(inner)
+	}
+	switch x := v.(type) {
 	case jsonParam:
 		b, err := Marshal(x.v)
 		if err != nil {
@@ -561,8 +562,8 @@ func JSONParam(v any) any {
 	if n, err := toNode(v); err == nil && n.kind == pAbsent {
 		return nil
 	}
-	if o, ok := v.(optional); ok {
-		v, _ = o.optValue()
+	if inner, _, ok := optionalOf(v); ok {
+		v = inner
 	}
 	return jsonParam{v}
 }

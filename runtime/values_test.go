@@ -75,6 +75,9 @@ func TestFormatParam(t *testing.T) {
 		{None[int](), "", false}, {Null[int](), "", false}, {color(1), "green", true}, {&n, "3", true},
 		{np, "", false}, {nil, "", false}, {named("x"), "x", true}, {uint8(8), "8", true}, {int8(-8), "-8", true},
 		{float64(1e21), "1000000000000000000000", true}, {json.Number("12"), "12", true},
+		// Opt and Nullable are told by their type, before their String method.
+		{NullableOf(int64(5)), "5", true}, {Some(color(1)), "green", true}, {None[color](), "", false},
+		{Some(ts), "2024-01-02T03:04:05Z", true}, {Some(&n), "3", true}, {Some(np), "", false},
 	} {
 		got, ok, err := FormatParam(tc.in)
 		if err != nil || ok != tc.ok || got != tc.want {
