@@ -264,7 +264,9 @@ func (a argList) params() []jen.Code {
 //	func (c *Client) FindPetByID(ctx context.Context, id int64, opts ...runtime.Option) (*Pet, error) {
 //		call := runtime.NewCall("GET", "/pets/{id}", id)
 //		call.ErrorModel = runtime.NewErrorModel[Error]
-//		return runtime.Decode[*Pet](ctx, c.s, call, opts...)
+//		var out *Pet
+//		err := runtime.DecodeTo(ctx, c.s, call, &out, opts...)
+//		return out, err
 //	}
 func (g *gen) emitOperation(f *opFunc) jen.Code {
 	op := f.op
@@ -304,7 +306,9 @@ func (g *gen) emitOperation(f *opFunc) jen.Code {
 //	func (c *Client) AddPetWithForm(ctx context.Context, body NewPet, opts ...runtime.Option) (*Pet, error) {
 //		call := c.addPetCall()
 //		call.Form(body, nil)
-//		return runtime.Decode[*Pet](ctx, c.s, call, opts...)
+//		var out *Pet
+//		err := runtime.DecodeTo(ctx, c.s, call, &out, opts...)
+//		return out, err
 //	}
 func (g *gen) emitBodyVariant(f *opFunc, c *ir.Content) jen.Code {
 	bodyParam, bodyStmts := g.bodyArg(f.op, c)

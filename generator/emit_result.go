@@ -15,7 +15,7 @@ type resultKind int
 
 const (
 	resultNone       resultKind = iota // error, via runtime.Exec
-	resultDecode                       // (T, error), via runtime.Decode[T]
+	resultDecode                       // (T, error), via runtime.DecodeTo
 	resultResponse                     // (*runtime.Response, error), via Session.Do: the body is the caller's
 	resultText                         // (string, error), via runtime.Text
 	resultStream                       // iter.Seq2[T, error], via runtime.Stream[T]
@@ -148,7 +148,10 @@ func (r result) results(g *gen) jen.Code {
 
 // send returns the statements that send the call and return:
 //
-//	return runtime.Decode[*Pet](ctx, c.s, call, opts...)
+//	var out *Pet
+//	err := runtime.DecodeTo(ctx, c.s, call, &out, opts...)
+//	return out, err
+//
 //	return c.s.Do(ctx, call, opts...)
 //	return runtime.Exec(ctx, c.s, call, opts...)
 //	return runtime.Text(ctx, c.s, call, opts...)
@@ -175,7 +178,13 @@ func (r result) send(g *gen, sess *jen.Statement) []jen.Code {
 	args := []jen.Code{jen.Id("ctx"), sess.Clone(), jen.Id("call"), jen.Id("opts").Op("...")}
 	switch r.kind {
 	case resultDecode:
-		return []jen.Code{jen.Return(jen.Qual(g.rt, "Decode").Types(r.typ.Clone()).Call(args...))}
+		// Not runtime.Decode[T]: a generic function is compiled again for
+		// each result type in the package (see runtime.DecodeTo).
+		return []jen.Code{
+			jen.Var().Id("out").Add(r.typ.Clone()),
+			jen.Err().Op(":=").Qual(g.rt, "DecodeTo").Call(jen.Id("ctx"), sess.Clone(), jen.Id("call"), jen.Op("&").Id("out"), jen.Id("opts").Op("...")),
+			jen.Return(jen.Id("out"), jen.Err()),
+		}
 	case resultResponse:
 		return []jen.Code{jen.Return(sess.Clone().Dot("Do").Call(jen.Id("ctx"), jen.Id("call"), jen.Id("opts").Op("...")))}
 	case resultText:

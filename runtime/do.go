@@ -8,6 +8,7 @@ import (
 	"iter"
 	"net/http"
 	"net/http/httptrace"
+	"reflect"
 	"slices"
 	"sync/atomic"
 	"time"
@@ -52,8 +53,29 @@ func Decode[T any](ctx context.Context, s *Session, call *Call, opts ...Option) 
 	return out, nil
 }
 
-// decodeInto is the body of Decode, kept out of the generic function so
-// that each instantiation stays a few instructions long.
+// DecodeTo is Decode into out, a non-nil pointer: it sends call and
+// decodes a 2xx JSON response into *out. A 204 or an empty body leaves
+// *out as it was; on any error *out is set to its zero value, so a
+// caller never sees a partly decoded value. Generated methods call it
+// rather than Decode: a generic function is compiled again for every
+// result type in every package that instantiates it (a GitHub client
+// compiled 299 functions of Decode), a plain one once, here.
+//
+// For generated code.
+func DecodeTo(ctx context.Context, s *Session, call *Call, out any, opts ...Option) error {
+	rv := reflect.ValueOf(out)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return fmt.Errorf("runtime: DecodeTo needs a non-nil pointer, not %T", out)
+	}
+	if err := s.decodeInto(ctx, call, out, opts); err != nil {
+		rv.Elem().SetZero()
+		return err
+	}
+	return nil
+}
+
+// decodeInto is the body of Decode and DecodeTo, kept out of the generic
+// function so that each instantiation stays a few instructions long.
 func (s *Session) decodeInto(ctx context.Context, call *Call, out any, opts []Option) error {
 	resp, n, cfg, cancel, err := s.do(ctx, call, opts)
 	if err != nil {

@@ -119,9 +119,9 @@
 //     [PathStyle], the Style constants, [ArrayFormat], [Encoding],
 //     [FormOf], [FormatParam], [JSONParam], [JSONBody], [Requirement],
 //     [WithDefaultSecurity], [WithCredential], [NewIdempotencyKey];
-//   - sending it and decoding the answer: [Exec], [Decode], [DecodeFunc],
-//     [DecodeHeaders], [Text], [Stream], [JSONStream], [StreamFormat],
-//     [ErrSeq], [Events], [NewErrorModel];
+//   - sending it and decoding the answer: [Exec], [Decode], [DecodeTo],
+//     [DecodeFunc], [DecodeHeaders], [Text], [Stream], [JSONStream],
+//     [StreamFormat], [ErrSeq], [Events], [NewErrorModel];
 //   - pagination: [All], [AllAt], [AllFunc], [AllPaged], [Paging], [Pages],
 //     [PagesFunc], [NextLink];
 //   - JSON of generated types: [MarshalUnion], [UnmarshalUnion],

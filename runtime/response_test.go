@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"sync/atomic"
 	"testing"
 )
 
@@ -330,5 +331,63 @@ func TestIsOneOf(t *testing.T) {
 	}
 	if IsOneOf("a", nil) {
 		t.Error("IsOneOf with no values is true")
+	}
+}
+
+func TestDecodeTo(t *testing.T) {
+	ctx := context.Background()
+	var hits atomic.Int32
+	s := stubSession(t, func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		switch r.URL.Path {
+		case "/pet":
+			_, _ = w.Write([]byte(`{"id":7}`))
+		case "/list":
+			_, _ = w.Write([]byte(`["a","b"]`))
+		case "/204":
+			w.WriteHeader(204)
+		case "/empty":
+		case "/partial":
+			_, _ = w.Write([]byte(`{"id":8,"bad"`))
+		default:
+			w.WriteHeader(404)
+		}
+	})
+	var p *created
+	if err := DecodeTo(ctx, s, NewCall("GET", "/pet"), &p); err != nil || p == nil || p.ID != 7 {
+		t.Fatalf("pet: %+v %v", p, err)
+	}
+	var l []string
+	if err := DecodeTo(ctx, s, NewCall("GET", "/list"), &l); err != nil || len(l) != 2 || l[1] != "b" {
+		t.Fatalf("list: %v %v", l, err)
+	}
+	// No body: the value stays as it was (the zero value in generated code).
+	for _, path := range []string{"/204", "/empty"} {
+		var p *created
+		if err := DecodeTo(ctx, s, NewCall("GET", path), &p); err != nil || p != nil {
+			t.Errorf("%s: %+v %v", path, p, err)
+		}
+	}
+	// An error leaves the zero value, never a partly decoded one.
+	v := created{ID: 99}
+	var de *DecodeError
+	if err := DecodeTo(ctx, s, NewCall("GET", "/partial"), &v); !errors.As(err, &de) || v != (created{}) {
+		t.Errorf("partial: %+v %v", v, err)
+	}
+	l = []string{"x"}
+	var ae *APIError
+	if err := DecodeTo(ctx, s, NewCall("GET", "/missing"), &l); !errors.As(err, &ae) || ae.StatusCode != 404 || l != nil {
+		t.Errorf("404: %v %v", l, err)
+	}
+	// Not a pointer: an error before any I/O.
+	n := hits.Load()
+	var nilPtr *[]string
+	for _, out := range []any{l, nilPtr, nil} {
+		if err := DecodeTo(ctx, s, NewCall("GET", "/list"), out); err == nil {
+			t.Errorf("DecodeTo into %T accepted", out)
+		}
+	}
+	if hits.Load() != n {
+		t.Error("DecodeTo sent a request for an invalid destination")
 	}
 }

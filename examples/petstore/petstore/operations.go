@@ -15,7 +15,9 @@ func (c *Client) AddPet(ctx context.Context, body NewPet, opts ...runtime.Option
 	call := runtime.NewCall("POST", "/pets")
 	call.ErrorModel = runtime.NewErrorModel[Error]
 	call.JSON(body)
-	return runtime.Decode[*Pet](ctx, c.s, call, opts...)
+	var out *Pet
+	err := runtime.DecodeTo(ctx, c.s, call, &out, opts...)
+	return out, err
 }
 
 // DeletePet deletes a single pet based on the ID supplied.
@@ -34,7 +36,9 @@ func (c *Client) DeletePet(ctx context.Context, id int64, opts ...runtime.Option
 func (c *Client) FindPetByID(ctx context.Context, id int64, opts ...runtime.Option) (*Pet, error) {
 	call := runtime.NewCall("GET", "/pets/{id}", id)
 	call.ErrorModel = runtime.NewErrorModel[Error]
-	return runtime.Decode[*Pet](ctx, c.s, call, opts...)
+	var out *Pet
+	err := runtime.DecodeTo(ctx, c.s, call, &out, opts...)
+	return out, err
 }
 
 // FindPetsParams holds the optional parameters of FindPets; the zero value sends
@@ -77,5 +81,7 @@ func (c *Client) FindPets(ctx context.Context, params *FindPetsParams, opts ...r
 		call.AddQuery("tags", params.Tags)
 	}
 	call.ErrorModel = runtime.NewErrorModel[Error]
-	return runtime.Decode[[]Pet](ctx, c.s, call, opts...)
+	var out []Pet
+	err := runtime.DecodeTo(ctx, c.s, call, &out, opts...)
+	return out, err
 }
