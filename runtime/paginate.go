@@ -59,27 +59,52 @@ func AllAt[T any](ctx context.Context, s *Session, call *Call, items string, opt
 }
 
 // pageItems is the iterator of All, AllAt and AllPaged: the only code
-// compiled per item type (the fetching and decoding are paginate's). It is
-// not inlined, so that its closures are compiled once per item type
-// rather than once per operation.
+// compiled per item type, one loop. The fetching and decoding are
+// pullPages', so that no callback of it is compiled per item type too (a
+// generic function's closures are compiled again for each item type in
+// every package that instantiates it). It is not inlined, so that its
+// closure is compiled once per item type rather than once per operation.
 //
 //go:noinline
 func pageItems[T any](ctx context.Context, s *Session, call *Call, items string, paging *Paging, opts []Option) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var page []T
-		err := s.paginate(ctx, call, items, paging, opts, &page, func() bool {
+		next, stop := s.pullPages(ctx, call, items, paging, opts, &page)
+		defer stop()
+		for {
+			more, err := next()
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			if !more {
+				return
+			}
 			for _, it := range page {
 				if !yield(it, nil) {
-					return false
+					return
 				}
 			}
-			return true
-		})
-		if err != nil {
-			var zero T
-			yield(zero, err)
 		}
 	}
+}
+
+// pullPages turns paginate's callback into a pull: each call of next
+// fetches the next page, decodes its items into dst (a *[]T) and reports
+// whether there was one, or the error that ended the iteration; stop
+// ends it early (its response bodies are closed). The caller must call
+// stop.
+func (s *Session) pullPages(ctx context.Context, call *Call, items string, paging *Paging, opts []Option, dst any) (next func() (bool, error), stop func()) {
+	pull, stop := iter.Pull2(func(yield func(bool, error) bool) {
+		if err := s.paginate(ctx, call, items, paging, opts, dst, func() bool { return yield(true, nil) }); err != nil {
+			yield(false, err)
+		}
+	})
+	return func() (bool, error) {
+		more, err, ok := pull()
+		return ok && more, err
+	}, stop
 }
 
 // paginate fetches the pages of call one by one, as paging says (nil: by
