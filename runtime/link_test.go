@@ -122,6 +122,22 @@ func TestAllFollowsLinks(t *testing.T) {
 	if calls.Load() != 1 || cc.opened.Load() != 1 {
 		t.Errorf("break: %d calls, %d connections", calls.Load(), cc.opened.Load())
 	}
+	// A panic in the loop body reaches the caller; the pages' fetching
+	// (a coroutine of the iterator) ends with it (checkGoroutines).
+	calls.Store(0)
+	func() {
+		defer func() {
+			if r := recover(); r != "body" {
+				t.Errorf("recovered %v, want the loop body's panic", r)
+			}
+		}()
+		for range All[int](bg(), s, NewCall("GET", "/items")) {
+			panic("body")
+		}
+	}()
+	if calls.Load() != 1 {
+		t.Errorf("panic: %d calls", calls.Load())
+	}
 	// Pages exposes URL and Next.
 	n := 0
 	for p, err := range Pages[int](bg(), s, NewCall("GET", "/items")) {
