@@ -66,7 +66,7 @@ func (e *encoder) enc(v reflect.Value, c *codec) error {
 	case kStruct:
 		return e.structure(v, c)
 	case kOpt, kNullable:
-		if c.kind == kOpt && !v.Field(1).Bool() || c.kind == kNullable && v.Field(1).Uint() != 2 {
+		if !optHolds(v, c.kind) {
 			e.buf = append(e.buf, "null"...)
 			return nil
 		}
@@ -363,7 +363,7 @@ func (e *encoder) members(m reflect.Value, elem *codec, skip map[string]bool, fi
 func (e *encoder) quoted(v reflect.Value, c *codec) error {
 	switch c.kind {
 	case kOpt, kNullable:
-		if isZero(v, c) || c.kind == kNullable && v.Field(1).Uint() != 2 {
+		if !optHolds(v, c.kind) {
 			return e.enc(v, c)
 		}
 		switch c.elem.kind {

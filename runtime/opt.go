@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"unsafe"
 )
 
 // Opt is an optional value: either absent or set to a value of T.
@@ -147,20 +146,24 @@ func optionalOf(v any) (inner any, set, ok bool) {
 	case Nullable[int64]:
 		return optAny(x.value, x.state == 2)
 	}
-	k := optKind(t)
-	if k == 0 {
+	if optKind(t) == 0 {
 		return nil, false, false
 	}
-	rv := reflect.ValueOf(v)
-	if k == kOpt && !rv.Field(1).Bool() || k == kNullable && rv.Field(1).Uint() != 2 {
+	c, rv := codecOf(t), reflect.ValueOf(v)
+	if !optHolds(rv, c.kind) {
 		return nil, false, true
 	}
-	// The value field is unexported, so reflect gives it read-only: read it
-	// through a copy's address, as the codec does.
-	p := reflect.New(rv.Type()).Elem()
-	p.Set(rv)
-	f := p.Field(0)
-	return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface(), true, true
+	return optValue(rv, c).Interface(), true, true
+}
+
+// optHolds reports whether v, an Opt (k is kOpt) or a Nullable
+// (kNullable), holds a value: a set Opt, a Nullable neither absent nor
+// null.
+func optHolds(v reflect.Value, k kind) bool {
+	if k == kOpt {
+		return v.Field(1).Bool()
+	}
+	return v.Field(1).Uint() == 2
 }
 
 // optAny is optionalOf for an Opt or a Nullable of a known type.

@@ -102,8 +102,8 @@ func (s *Session) pullPages(ctx context.Context, call *Call, items string, pagin
 		}
 	})
 	return func() (bool, error) {
-		more, err, ok := pull()
-		return ok && more, err
+		more, err, _ := pull() // false, nil once the pages are done
+		return more, err
 	}, stop
 }
 
