@@ -22,12 +22,12 @@ func (g *gen) iteratorOf(op *ir.Operation) *ir.Pagination {
 //	// FindPetsAll is FindPets over every page: ...
 //	func (c *Client) FindPetsAll(ctx context.Context, params *FindPetsParams, opts ...runtime.Option) iter.Seq2[Pet, error] {
 //		call := c.findPetsCall(params)
-//		return runtime.All[Pet](ctx, c.s, call, opts...)
+//		return runtime.AllPaged[Pet](ctx, c.s, call, runtime.Paging{Kind: "link"}, opts...)
 //	}
 //
 // with items in a property of each page:
 //
-//	return runtime.AllAt[Pet](ctx, c.s, call, "pets", opts...)
+//	return runtime.AllPaged[Pet](ctx, c.s, call, runtime.Paging{Kind: "link", Items: "pets"}, opts...)
 //
 // and with an x-pagination cursor, offset or page number:
 //
@@ -48,25 +48,20 @@ func (g *gen) emitIterator(f *opFunc, taken map[string]bool) jen.Code {
 	}
 	item := g.elemType(p.Item)
 	how := "it follows the Link rel=\"next\" header of each response"
-	var send jen.Code
-	args := []jen.Code{jen.Id("ctx"), f.sess.Clone(), jen.Id("call")}
-	switch {
-	case p.Kind == ir.PageLink && p.ItemsPath != "":
-		if !g.hasPageField(f.op, p.ItemsPath) {
-			return nil
+	if p.Kind == ir.PageLink && p.ItemsPath != "" && !g.hasPageField(f.op, p.ItemsPath) {
+		return nil
+	}
+	// Every kind goes through AllPaged, so that a package compiles one
+	// entry point per item type (see AllPaged).
+	kind := map[ir.PaginationKind]string{ir.PageLink: "link", ir.PageCursor: "cursor", ir.PageOffset: "offset", ir.PageNumber: "page", ir.PageURL: "url"}[p.Kind]
+	d := jen.Dict{jen.Id("Kind"): jen.Lit(kind)}
+	for _, kv := range []struct{ key, val string }{{"Param", p.Param}, {"Cursor", p.CursorPath}, {"Items", p.ItemsPath},
+		{"CursorItem", p.CursorItem}, {"HasMore", p.HasMore}} {
+		if kv.val != "" {
+			d[jen.Id(kv.key)] = jen.Lit(kv.val)
 		}
-		send = jen.Qual(g.rt, "AllAt").Types(item.Clone()).Call(append(args, jen.Lit(p.ItemsPath), jen.Id("opts").Op("..."))...)
-	case p.Kind == ir.PageLink:
-		send = jen.Qual(g.rt, "All").Types(item.Clone()).Call(append(args, jen.Id("opts").Op("..."))...)
-	default:
-		kind := map[ir.PaginationKind]string{ir.PageCursor: "cursor", ir.PageOffset: "offset", ir.PageNumber: "page", ir.PageURL: "url"}[p.Kind]
-		d := jen.Dict{jen.Id("Kind"): jen.Lit(kind)}
-		for _, kv := range []struct{ key, val string }{{"Param", p.Param}, {"Cursor", p.CursorPath}, {"Items", p.ItemsPath},
-			{"CursorItem", p.CursorItem}, {"HasMore", p.HasMore}} {
-			if kv.val != "" {
-				d[jen.Id(kv.key)] = jen.Lit(kv.val)
-			}
-		}
+	}
+	if p.Kind != ir.PageLink {
 		switch {
 		case p.Kind == ir.PageCursor && p.CursorItem != "":
 			how = "it sends the " + p.CursorItem + " of each page's last item as the query parameter " + p.Param
@@ -82,8 +77,8 @@ func (g *gen) emitIterator(f *opFunc, taken map[string]bool) jen.Code {
 		if p.HasMore != "" {
 			how += " while " + p.HasMore + " is true"
 		}
-		send = jen.Qual(g.rt, "AllPaged").Types(item.Clone()).Call(append(args, jen.Qual(g.rt, "Paging").Values(d), jen.Id("opts").Op("..."))...)
 	}
+	send := jen.Qual(g.rt, "AllPaged").Types(item.Clone()).Call(jen.Id("ctx"), f.sess.Clone(), jen.Id("call"), jen.Qual(g.rt, "Paging").Values(d), jen.Id("opts").Op("..."))
 	doc := comment(name+" is "+f.op.Name+" over every page: "+how+" and yields the items one by one, holding one page in memory. Every page is requested with the same options; iteration stops at the first error, which is yielded.",
 		"\t"+f.op.Method+" "+f.op.Path)
 	var bodyParam, bodyStmts []jen.Code

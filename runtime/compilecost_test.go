@@ -220,3 +220,60 @@ func probeFunctions(t *testing.T, goTool, src string) []string {
 	}
 	return funcs
 }
+
+// TestPagingCompiledPerItemType builds a probe package that paginates as
+// generated code does (AllPaged, for a Link-paged and a cursor-paged
+// operation of one item type and a Link-paged one of another) and checks
+// what it compiles of the runtime: AllPaged's shaped body, its loop and
+// its instantiation, per item type, and nothing else (no other entry
+// point, no callback of the page walker). Every function a generic
+// function compiles is compiled again in each package that instantiates
+// it, per item type: with All, AllAt and AllPaged each wrapping the loop,
+// GitHub's package compiled 75 functions more.
+func TestPagingCompiledPerItemType(t *testing.T) {
+	goTool := probeTool(t)
+	src := `package probe
+
+import (
+	"context"
+	"iter"
+
+	"github.com/genclient/genclient/runtime"
+)
+
+type Item struct{ ID string }
+
+type Other struct{ N int }
+
+func Links(ctx context.Context, s *runtime.Session) iter.Seq2[Item, error] {
+	return runtime.AllPaged[Item](ctx, s, runtime.NewCall("GET", "/items"), runtime.Paging{Kind: "link"})
+}
+
+func Cursor(ctx context.Context, s *runtime.Session) iter.Seq2[Item, error] {
+	return runtime.AllPaged[Item](ctx, s, runtime.NewCall("GET", "/items"), runtime.Paging{Kind: "cursor", Param: "after", Cursor: "next", Items: "data"})
+}
+
+func Others(ctx context.Context, s *runtime.Session) iter.Seq2[Other, error] {
+	return runtime.AllPaged[Other](ctx, s, runtime.NewCall("GET", "/others"), runtime.Paging{Kind: "link", Items: "others"})
+}
+`
+	want := []string{
+		runtimePath + ".AllPaged[go.shape.struct { ID string }]",
+		runtimePath + ".AllPaged[go.shape.struct { ID string }].func1",
+		runtimePath + ".AllPaged[go.shape.struct { N int }]",
+		runtimePath + ".AllPaged[go.shape.struct { N int }].func1",
+		runtimePath + ".AllPaged[probe.Item]",
+		runtimePath + ".AllPaged[probe.Other]",
+	}
+	var got []string
+	for _, name := range probeFunctions(t, goTool, src) {
+		if strings.HasPrefix(name, "go.shape.interface {") {
+			continue // the method wrappers of an interface's shape, once per package
+		}
+		got = append(got, name)
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("a package paginating two item types compiles, of the runtime:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

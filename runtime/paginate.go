@@ -46,7 +46,7 @@ type Page[T any] struct {
 //
 // For generated code.
 func All[T any](ctx context.Context, s *Session, call *Call, opts ...Option) iter.Seq2[T, error] {
-	return pageItems[T](ctx, s, call, "", nil, opts)
+	return AllPaged[T](ctx, s, call, Paging{Kind: "link"}, opts...)
 }
 
 // AllAt is All for APIs whose pages are JSON objects holding the items
@@ -55,39 +55,7 @@ func All[T any](ctx context.Context, s *Session, call *Call, opts ...Option) ite
 //
 // For generated code.
 func AllAt[T any](ctx context.Context, s *Session, call *Call, items string, opts ...Option) iter.Seq2[T, error] {
-	return pageItems[T](ctx, s, call, items, nil, opts)
-}
-
-// pageItems is the iterator of All, AllAt and AllPaged: the only code
-// compiled per item type, one loop. The fetching and decoding are
-// pullPages', so that no callback of it is compiled per item type too (a
-// generic function's closures are compiled again for each item type in
-// every package that instantiates it). It is not inlined, so that its
-// closure is compiled once per item type rather than once per operation.
-//
-//go:noinline
-func pageItems[T any](ctx context.Context, s *Session, call *Call, items string, paging *Paging, opts []Option) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var page []T
-		next, stop := s.pullPages(ctx, call, items, paging, opts, &page)
-		defer stop()
-		for {
-			more, err := next()
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			if !more {
-				return
-			}
-			for _, it := range page {
-				if !yield(it, nil) {
-					return
-				}
-			}
-		}
-	}
+	return AllPaged[T](ctx, s, call, Paging{Kind: "link", Items: items}, opts...)
 }
 
 // pullPages turns paginate's callback into a pull: each call of next
@@ -95,9 +63,9 @@ func pageItems[T any](ctx context.Context, s *Session, call *Call, items string,
 // whether there was one, or the error that ended the iteration; stop
 // ends it early (its response bodies are closed). The caller must call
 // stop.
-func (s *Session) pullPages(ctx context.Context, call *Call, items string, paging *Paging, opts []Option, dst any) (next func() (bool, error), stop func()) {
+func (s *Session) pullPages(ctx context.Context, call *Call, p *Paging, opts []Option, dst any) (next func() (bool, error), stop func()) {
 	pull, stop := iter.Pull2(func(yield func(bool, error) bool) {
-		if err := s.paginate(ctx, call, items, paging, opts, dst, func() bool { return yield(true, nil) }); err != nil {
+		if err := s.paginate(ctx, call, p, opts, dst, func() bool { return yield(true, nil) }); err != nil {
 			yield(false, err)
 		}
 	})
@@ -107,14 +75,14 @@ func (s *Session) pullPages(ctx context.Context, call *Call, items string, pagin
 	}, stop
 }
 
-// paginate fetches the pages of call one by one, as paging says (nil: by
-// the Link header), decodes the items of each into dst (a *[]T; items is
-// their path in a Link-paged body, "" for the body itself) and calls
-// visit, which returns false to stop. It returns the first error.
-func (s *Session) paginate(ctx context.Context, call *Call, items string, paging *Paging, opts []Option, dst any, visit func() bool) error {
-	if paging != nil {
-		return s.walkPaged(ctx, call, *paging, opts, dst, visit)
+// paginate fetches the pages of call one by one, as p says, decodes the
+// items of each into dst (a *[]T) and calls visit, which returns false to
+// stop. It returns the first error.
+func (s *Session) paginate(ctx context.Context, call *Call, p *Paging, opts []Option, dst any, visit func() bool) error {
+	if p.Kind != "link" {
+		return s.walkPaged(ctx, call, *p, opts, dst, visit)
 	}
+	items := p.Items
 	return s.walkPages(ctx, call, opts, func(pg *rawPage) (bool, error) {
 		reflect.ValueOf(dst).Elem().SetZero()
 		if items == "" {

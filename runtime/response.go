@@ -323,10 +323,12 @@ func checkValid(v any) error {
 //
 // For generated code.
 type Paging struct {
-	// Kind is "cursor" (the next page's Param is a value read from the
-	// response at Cursor) or "offset" (Param grows by the number of
-	// items received, from the call's own value or 0) or "page" (Param
-	// grows by one, from the call's own value or 1).
+	// Kind is "link" (the next page is the RFC 8288 Link rel="next"
+	// header's target, as All follows it; only Items applies), "cursor"
+	// (the next page's Param is a value read from the response at
+	// Cursor) or "offset" (Param grows by the number of items received,
+	// from the call's own value or 0) or "page" (Param grows by one,
+	// from the call's own value or 1); "url" is below.
 	Kind  string
 	Param string // the query parameter that selects the page
 	// Cursor is the dotted path of the next cursor in the response body
@@ -357,10 +359,43 @@ type Paging struct {
 // held in memory. The iteration ends on an empty page, on a missing
 // cursor, after the first error (yielded once, a repeated cursor is
 // ErrPaginationLoop) or when the loop breaks; WithMaxPages bounds it.
+// With Kind "link" it is All (AllAt when Items is set), whose pages end
+// with the last Link rel="next" instead.
 //
 // For generated code.
+//
+//go:noinline
 func AllPaged[T any](ctx context.Context, s *Session, call *Call, p Paging, opts ...Option) iter.Seq2[T, error] {
-	return pageItems[T](ctx, s, call, "", &p, opts)
+	// AllPaged is also the loop of All and AllAt, and the only code
+	// compiled per item type (TestPagingCompiledPerItemType): the
+	// fetching and decoding are pullPages', so that no callback of it is
+	// compiled per item type too (a generic function's closures are
+	// compiled again for each item type in every package that
+	// instantiates it). Generated code calls it for every kind of
+	// paging, so that each item type costs one entry point, not one per
+	// kind. It is not inlined, so that its closure is compiled once per
+	// item type rather than once per operation.
+	return func(yield func(T, error) bool) {
+		var page []T
+		next, stop := s.pullPages(ctx, call, &p, opts, &page)
+		defer stop()
+		for {
+			more, err := next()
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			if !more {
+				return
+			}
+			for _, it := range page {
+				if !yield(it, nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // walkPaged is the part of AllPaged that does not depend on the item
