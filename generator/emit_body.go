@@ -164,11 +164,22 @@ func (g *gen) multipartSet(s *ir.Struct) (jen.Code, []jen.Code) {
 			}
 		case isBinaryList(f.Type):
 			chain = chain.Op(".").Line().Id("Files").Call(jen.Lit(f.JSONName), v)
+		case partZeroAbsent(f):
+			chain = chain.Op(".").Line().Id("OptionalField").Call(jen.Lit(f.JSONName), v)
 		default:
 			chain = chain.Op(".").Line().Id("Field").Call(jen.Lit(f.JSONName), v)
 		}
 	}
 	return jen.Id("call").Dot("Multipart").Call(chain), checks
+}
+
+// partZeroAbsent reports whether the multipart field f is an optional
+// string enum that does not document "" (see zeroAbsent): its Go type is
+// the enum, not an Opt of it (which would be one more instantiation of
+// Opt for every package naming it to compile), and an empty one adds no
+// part (Multipart.OptionalField).
+func partZeroAbsent(f *ir.Field) bool {
+	return !f.Required && zeroAbsent(notNull(f.Type))
 }
 
 func isBinaryList(t ir.Type) bool {
@@ -206,6 +217,8 @@ func (g *gen) emitMultipartType(op *ir.Operation) jen.Code {
 			typ = jen.Qual(g.rt, "File")
 		case isBinaryList(f.Type):
 			typ = jen.Index().Qual(g.rt, "File")
+		case partZeroAbsent(f):
+			typ = g.valueType(notNull(f.Type)) // "" absent, as in a JSON body (see zeroAbsent)
 		default:
 			typ = g.optType(f.Type, f.Required, false) // a part is not sent as null (see notNull)
 		}

@@ -310,8 +310,9 @@ func nilable(t ir.Type) bool {
 // string meaning absent: a string enum that does not document "" (as
 // openai-go does). An Opt of it would cost the compiler twenty method
 // wrappers for each enum type; the empty string is sent by no one and
-// `omitzero` leaves it out. Optional parameters of such a type are only
-// added to the call when they are not "".
+// `omitzero` leaves it out. Optional parameters and multipart fields of
+// such a type are only added to the call when they are not "" (see
+// partZeroAbsent).
 func zeroAbsent(t ir.Type) bool {
 	n, ok := t.(*ir.Named)
 	if !ok {

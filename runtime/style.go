@@ -753,6 +753,16 @@ func (m *Multipart) Field(name string, v any) *Multipart {
 	return m
 }
 
+// OptionalField is Field for an optional value whose zero value means
+// absent, such as an optional enum that does not document "": the zero
+// value adds nothing.
+func (m *Multipart) OptionalField(name string, v any) *Multipart {
+	if v == nil || reflect.ValueOf(v).IsZero() {
+		return m
+	}
+	return m.Field(name, v)
+}
+
 // Multipart sets the request body to the parts of m, streamed.
 func (c *Call) Multipart(m *Multipart) *Call {
 	if m.err != nil {

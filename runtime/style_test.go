@@ -214,7 +214,11 @@ func TestMultipartFile(t *testing.T) {
 		Field("note", Some("hi")).
 		Field("tags", []string{"x", "y"}).
 		Field("meta", map[string]int{"n": 1}).
-		Field("none", None[string]())
+		Field("none", None[string]()).
+		Field("empty", "").
+		OptionalField("mode", testEnum("fast")).
+		OptionalField("unset", testEnum("")).
+		OptionalField("nil", nil)
 	call := NewCall("POST", "/").Multipart(m)
 	if call.Err() != nil {
 		t.Fatal(call.Err())
@@ -240,7 +244,8 @@ func TestMultipartFile(t *testing.T) {
 		b, _ := io.ReadAll(p)
 		got = append(got, p.FormName()+"|"+p.FileName()+"|"+p.Header.Get("Content-Type")+"|"+string(b))
 	}
-	want := []string{"file|a.txt|text/plain|streamed", "more|b.bin|application/octet-stream|bb", "note|||hi", "tags|||x", "tags|||y", `meta||application/json|{"n":1}`}
+	want := []string{"file|a.txt|text/plain|streamed", "more|b.bin|application/octet-stream|bb", "note|||hi", "tags|||x", "tags|||y", `meta||application/json|{"n":1}`,
+		"empty|||", "mode|||fast"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("parts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -248,3 +253,6 @@ func TestMultipartFile(t *testing.T) {
 		t.Error("a func accepted as a field")
 	}
 }
+
+// testEnum is a string enum as generated code declares one.
+type testEnum string
