@@ -44,6 +44,10 @@ type Page[T any] struct {
 // ErrCrossOriginLink; one to a page already fetched yields
 // ErrPaginationLoop; WithMaxPages bounds the pages.
 //
+// It is AllPaged with Paging{Kind: "link"}, which is what generated code
+// now calls (one entry point per item type); All stays for code generated
+// earlier.
+//
 // For generated code.
 func All[T any](ctx context.Context, s *Session, call *Call, opts ...Option) iter.Seq2[T, error] {
 	return AllPaged[T](ctx, s, call, Paging{Kind: "link"}, opts...)
@@ -51,7 +55,8 @@ func All[T any](ctx context.Context, s *Session, call *Call, opts ...Option) ite
 
 // AllAt is All for APIs whose pages are JSON objects holding the items
 // in the property items (a dotted path, as in Paging.Items): a page
-// without it has none.
+// without it has none. It is AllPaged with Paging{Kind: "link", Items:
+// items}.
 //
 // For generated code.
 func AllAt[T any](ctx context.Context, s *Session, call *Call, items string, opts ...Option) iter.Seq2[T, error] {
