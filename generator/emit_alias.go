@@ -31,24 +31,12 @@ func (g *gen) emitAlias(n *ir.Named) []jen.Code {
 	// them) is a Go integer type; the fields that use it carry the quotes
 	// (see quoted and quotedItems).
 	t := unquoted(n.Type)
-	if _, scalar := t.(*ir.Primitive); scalar || keepsMethods(t) {
-		return []jen.Code{decl.Op("=").Add(g.valueType(t))}
-	}
-	return []jen.Code{decl.Add(g.valueType(t))}
-}
-
-// keepsMethods reports whether t must be aliased rather than redefined,
-// because a defined type would lose the JSON methods of its Go type.
-func keepsMethods(t ir.Type) bool {
-	switch t := t.(type) {
-	case *ir.Primitive:
-		switch t.Kind {
-		case ir.DateTime, ir.Date, ir.Bytes:
-			return true
-		}
-		return false
+	switch t.(type) {
 	case *ir.Array, *ir.Map:
-		return false
+		return []jen.Code{decl.Add(g.valueType(t))}
 	}
-	return true // *ir.Named, *ir.Any, *ir.Nullable and anything unexpected
+	// Anything else is an alias: a scalar (above); a type with JSON
+	// methods (time.Time, runtime.Date, []byte, json.RawMessage), which a
+	// defined type would lose; another schema, a nullable one.
+	return []jen.Code{decl.Op("=").Add(g.valueType(t))}
 }
