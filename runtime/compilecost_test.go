@@ -92,7 +92,11 @@ func TestTypesCompileNoFunctions(t *testing.T) {
 // of its users that names a generated type, compiles four functions per
 // method with a value receiver and two per method with a pointer receiver,
 // for every value type it reaches an Opt or a Nullable of (a package
-// naming five Opts compiled 190 such functions). So the runtime tells an
+// naming five Opts compiled 190 such functions). A package that reaches
+// the instantiation only through an imported declaration (a generated
+// struct's field) compiles three per value-receiver method: the compiler
+// skips the instantiation's pointer wrappers there, but it reuses nothing
+// else an imported package compiled. So the runtime tells an
 // Opt by its type (optKind), not by an unexported method, and a new method
 // is a cost to weigh for every user.
 func TestOptMethodSet(t *testing.T) {
