@@ -193,15 +193,15 @@ func build(t reflect.Type, building map[reflect.Type]*codec) *codec {
 	c := &codec{t: t, extra: -1, nulls: -1}
 	building[t] = c
 	pt := reflect.PointerTo(t)
-	switch {
+	switch k := optKind(t); {
 	case t == rawMessageType:
 		c.kind = kRaw
 		return c
 	case t == numberType:
 		c.kind = kNumber
 		return c
-	case optKind(t) != 0:
-		c.kind = optKind(t)
+	case k != 0: // an Opt or a Nullable
+		c.kind = k
 		c.elem = build(t.Field(0).Type, building)
 		return c
 	}
