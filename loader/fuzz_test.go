@@ -15,7 +15,7 @@ const fuzzSeedMax = 32 << 10
 // API or an error, never panics (a panic it recovers is reported as an
 // "internal error", a bug too) and ends (the fuzzing engine fails an input
 // that hangs). Seeds are the small documents of ../shared/specs and of
-// testdata. In CI: go test ./loader -run '^$' -fuzz FuzzLoad -fuzztime 30s
+// testdata. In CI (.ci/run): go test ./loader -run '^$' -fuzz FuzzLoad -fuzztime 30000x -fuzzminimizetime 500x
 func FuzzLoad(f *testing.F) {
 	var seeds []string
 	for _, doc := range corpus(f) {
