@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,5 +135,54 @@ func TestOperationsExtras(t *testing.T) {
 		if s.TokenURL != want {
 			t.Errorf("scheme %s TokenURL %q, want %q", s.Key, s.TokenURL, want)
 		}
+	}
+}
+
+// TestResponseKeys: a response under a key the Responses Object does not
+// allow is skipped with a warning at the key; the operation and its other
+// responses stay. An empty key made the operation's conversion panic.
+func TestResponseKeys(t *testing.T) {
+	api := loadString(t, `
+openapi: "3.0.3"
+info: {title: T, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {type: string}}}}
+        "": {description: empty}
+        "4xx": {description: client error}
+        "600": {description: not a status}
+        "20": {description: too short}
+        "2X0": {description: not a range}
+        ok: {description: a word}
+        default: {description: other}
+`)
+	var ops []*ir.Operation
+	for _, s := range api.Services {
+		ops = append(ops, s.Operations...)
+	}
+	if len(ops) != 1 {
+		t.Fatalf("%d operations, want 1", len(ops))
+	}
+	var statuses []string
+	for _, r := range ops[0].Responses {
+		statuses = append(statuses, r.Status)
+	}
+	if got, want := strings.Join(statuses, " "), "200 4XX default"; got != want {
+		t.Errorf("responses %q, want %q", got, want)
+	}
+	var warnings []string
+	for _, w := range api.Warnings {
+		warnings = append(warnings, w.String())
+	}
+	const skipped = `: warning: operation GetA: response %q skipped: not a status code (100 to 599), a range (1XX to 5XX) or "default"`
+	var want []string
+	for _, k := range []struct{ key, pos string }{{"", "10:9"}, {"20", "13:9"}, {"2X0", "14:9"}, {"600", "12:9"}, {"ok", "15:9"}} {
+		want = append(want, filepath.Join(filepath.Dir(api.Warnings[0].Pos.File), "spec.yaml")+":"+k.pos+fmt.Sprintf(skipped, k.key))
+	}
+	if strings.Join(warnings, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings\n got: %q\nwant: %q", warnings, want)
 	}
 }

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -21,6 +22,22 @@ func statusRank(s string) (int, int) {
 	return 1, int(s[0])
 }
 
+// isStatusKey reports whether s is a key the Responses Object allows: an
+// HTTP status code (100 to 599), a range of them (1XX to 5XX, in either
+// case) or "default".
+func isStatusKey(s string) bool {
+	if s == "default" {
+		return true
+	}
+	if len(s) != 3 || s[0] < '1' || s[0] > '5' {
+		return false
+	}
+	if strings.EqualFold(s[1:], "XX") {
+		return true
+	}
+	return s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9'
+}
+
 // responses converts the operation's responses, sorted by status.
 func (b *builder) responses(oi *opInfo) {
 	o := oi.o
@@ -28,7 +45,14 @@ func (b *builder) responses(oi *opInfo) {
 		return
 	}
 	m := oi.op.Responses.Map()
-	statuses := sortedKeys(m)
+	var statuses []string
+	for _, st := range sortedKeys(m) {
+		if !isStatusKey(st) {
+			b.warn(b.pos(oi.l.child("responses", st)), fmt.Sprintf("operation %s: response %q skipped: not a status code (100 to 599), a range (1XX to 5XX) or \"default\"", o.FullName, st))
+			continue
+		}
+		statuses = append(statuses, st)
+	}
 	slices.SortFunc(statuses, func(x, y string) int {
 		gx, cx := statusRank(x)
 		gy, cy := statusRank(y)
