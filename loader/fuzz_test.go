@@ -13,9 +13,10 @@ const fuzzSeedMax = 32 << 10
 
 // FuzzLoad loads arbitrary documents: whatever the input, Load returns an
 // API or an error, never panics (a panic it recovers is reported as an
-// "internal error", a bug too) and ends (the fuzzing engine fails an input
-// that hangs). Seeds are the small documents of ../shared/specs and of
-// testdata. In CI (.ci/run): go test ./loader -run '^$' -fuzz FuzzLoad -fuzztime 30000x -fuzzminimizetime 500x
+// "internal error", in the error or in a warning, a bug too) and ends (the
+// fuzzing engine fails an input that hangs). Seeds are the small documents
+// of ../shared/specs and of testdata. In CI (.ci/run): go test ./loader
+// -run '^$' -fuzz FuzzLoad -fuzztime 30000x -fuzzminimizetime 500x.
 func FuzzLoad(f *testing.F) {
 	var seeds []string
 	for _, doc := range corpus(f) {
@@ -41,9 +42,17 @@ func FuzzLoad(f *testing.F) {
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := Load(p, Options{})
-		if err != nil && strings.Contains(err.Error(), "internal error") {
-			t.Fatalf("internal error: %v", err)
+		api, err := Load(p, Options{})
+		if err != nil {
+			if strings.Contains(err.Error(), "internal error") {
+				t.Fatalf("internal error: %v", err)
+			}
+			return
+		}
+		for _, w := range api.Warnings { // an element skipped on a recovered panic
+			if strings.Contains(w.Message, "internal error") {
+				t.Fatalf("warning: %v", w)
+			}
 		}
 	})
 }

@@ -186,3 +186,22 @@ paths:
 		t.Errorf("warnings\n got: %q\nwant: %q", warnings, want)
 	}
 }
+
+// TestNullServer: a null entry of servers is skipped with a warning; the
+// conversion dereferenced it.
+func TestNullServer(t *testing.T) {
+	api := loadString(t, `
+openapi: "3.0.3"
+info: {title: T, version: "1"}
+servers:
+  -
+  - url: https://api.example.com
+paths: {}
+`)
+	if len(api.Servers) != 1 || api.Servers[0].URL != "https://api.example.com" {
+		t.Errorf("servers %+v, want the one with a URL", api.Servers)
+	}
+	if len(api.Warnings) != 1 || api.Warnings[0].Message != "server is null: skipped" || api.Warnings[0].Pos.Line != 5 {
+		t.Errorf("warnings %v, want one at line 5", api.Warnings)
+	}
+}

@@ -293,7 +293,11 @@ func (b *builder) flows(s *ir.SecurityScheme, f *openapi3.OAuthFlows) {
 
 // servers converts the servers list, variables in order of appearance.
 func (b *builder) servers() {
-	for _, sv := range b.doc.Servers {
+	for i, sv := range b.doc.Servers {
+		if sv == nil {
+			b.warn(b.pos(b.root.child("servers", strconv.Itoa(i))), "server is null: skipped")
+			continue
+		}
 		s := &ir.Server{URL: sv.URL, Doc: ir.Doc{Description: sv.Description}}
 		nm := newNamer()
 		seen := map[string]bool{}
