@@ -187,8 +187,8 @@ paths:
 	}
 }
 
-// TestNullServer: a null entry of servers is skipped with a warning; the
-// conversion dereferenced it.
+// TestNullServer: a null entry of servers is skipped with a warning, one
+// of tags is passed over; the conversion dereferenced both.
 func TestNullServer(t *testing.T) {
 	api := loadString(t, `
 openapi: "3.0.3"
@@ -196,10 +196,19 @@ info: {title: T, version: "1"}
 servers:
   -
   - url: https://api.example.com
-paths: {}
+tags: [null, {name: pets, description: The pets.}]
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      tags: [pets]
+      responses: {"200": {description: ok}}
 `)
 	if len(api.Servers) != 1 || api.Servers[0].URL != "https://api.example.com" {
 		t.Errorf("servers %+v, want the one with a URL", api.Servers)
+	}
+	if len(api.Services) != 1 || api.Services[0].Doc.Description != "The pets." {
+		t.Errorf("services %+v, want Pets with its tag's description", api.Services)
 	}
 	if len(api.Warnings) != 1 || api.Warnings[0].Message != "server is null: skipped" || api.Warnings[0].Pos.Line != 5 {
 		t.Errorf("warnings %v, want one at line 5", api.Warnings)

@@ -155,7 +155,7 @@ func (b *builder) makeServices() {
 			}
 			s.Name = nm.name(base)
 		}
-		if t := b.doc.Tags.Get(tag); t != nil && !b.byPath {
+		if t := tagNamed(b.doc.Tags, tag); t != nil && !b.byPath {
 			s.Doc.Description = t.Description
 			if t.ExternalDocs != nil {
 				s.Doc.ExternalURL = t.ExternalDocs.URL
@@ -553,4 +553,15 @@ func singular(name string) string {
 	}
 	out.WriteString(wordCase(w))
 	return out.String()
+}
+
+// tagNamed returns the tag of the document named name, or nil. Unlike
+// openapi3.Tags.Get it passes over null entries of the list.
+func tagNamed(tags openapi3.Tags, name string) *openapi3.Tag {
+	for _, t := range tags {
+		if t != nil && t.Name == name {
+			return t
+		}
+	}
+	return nil
 }

@@ -162,15 +162,25 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 	n = deref(n)
 	switch n.Kind {
 	case yaml.SequenceNode:
-		for _, e := range n.Content {
+		for i, e := range n.Content {
 			if mc != nil {
 				p.walk(f, e, mc.elem, nil)
-			} else {
-				p.walk(f, e, c, nil)
+				continue
 			}
+			if e := deref(e); (c == cxSchema || c == cxParameter) && e.Kind == yaml.ScalarNode && e.ShortTag() == "!!null" && len(p.stack) > 0 {
+				// kin-openapi refuses it with no position; leaving it out
+				// would move the entries after it, which $refs may name.
+				kind := "schema"
+				if c == cxParameter {
+					kind = "parameter"
+				}
+				p.errorAt(p.posFile(f), e, "%s[%d] is null: a %s must be an object", p.stack[len(p.stack)-1], i, kind)
+				continue
+			}
+			p.walk(f, e, c, nil)
 		}
 	case yaml.MappingNode:
-		p.repair(f, n, c, mc != nil)
+		p.repair(f, n, c, mc)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key, val := n.Content[i].Value, deref(n.Content[i+1])
 			if val == nil {

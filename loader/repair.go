@@ -41,6 +41,7 @@ type repairRule struct {
 var repairRules = []repairRule{
 	{"duplicate-key", "duplicate keys", nil, fixDuplicateKeys},
 	{"null-path-item", "null path items", []bundleCtx{cxPaths, cxPathItem}, fixNullPathItems},
+	{"null-object", "null objects", nil, fixNullObjects},
 	{"operation-ref", "operation-level $refs", []bundleCtx{cxPathItem, cxOther}, fixOperationRef},
 	{"text-ref", "description $refs", nil, fixTextRef},
 	{"scalar-as-string", "numbers or booleans given as text", nil, fixScalarStrings},
@@ -65,8 +66,10 @@ type site struct {
 	rule string
 	many string
 	// entries says n is a map of objects (properties, responses by
-	// status, ...), not an object: its keys are names, not keywords.
+	// status, ...), not an object: its keys are names, not keywords; elem
+	// is then the kind of its values.
 	entries bool
+	elem    bundleCtx
 }
 
 // repaired records one repair by the current rule at the node at, with the
@@ -93,11 +96,15 @@ func (s *site) member(key string) int {
 	return -1
 }
 
-// repair applies the rules for kind to the mapping n of f.
-func (p *preparer) repair(f *rawFile, n *yaml.Node, kind bundleCtx, entries bool) {
-	s := &site{p: p, f: f, n: n, kind: kind, entries: entries}
+// repair applies the rules for kind to the mapping n of f, a map of
+// objects of kind mc.elem when mc is not nil.
+func (p *preparer) repair(f *rawFile, n *yaml.Node, kind bundleCtx, mc *mapCtx) {
+	s := &site{p: p, f: f, n: n, kind: kind, entries: mc != nil}
+	if mc != nil {
+		s.elem = mc.elem
+	}
 	for _, r := range repairRules {
-		if r.kinds != nil && (entries || !slices.Contains(r.kinds, kind)) {
+		if r.kinds != nil && (s.entries || !slices.Contains(r.kinds, kind)) {
 			continue
 		}
 		s.rule, s.many = r.name, r.many
@@ -151,6 +158,35 @@ func fixNullPathItems(s *site) {
 		s.repaired(k, what+" is null: left out")
 		s.n.Content = slices.Delete(s.n.Content, i, i+2)
 		i -= 2
+	}
+}
+
+// fixNullObjects reads a null member of a map of objects (properties,
+// components, headers, ...) or a null response as an empty object: a
+// schema that allows any value, a header or a response that declares
+// nothing. A null parameter or security scheme, which cannot be empty, is
+// left out. (kin-openapi refuses a null object with no position.)
+func fixNullObjects(s *site) {
+	if !s.entries && s.kind != cxResponses {
+		return
+	}
+	what := "response"
+	if s.entries && len(s.p.stack) > 0 {
+		what = s.p.stack[len(s.p.stack)-1] + " member"
+	}
+	for i := 0; i+1 < len(s.n.Content); i += 2 {
+		k, v := s.n.Content[i], deref(s.n.Content[i+1])
+		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!null" {
+			continue
+		}
+		if s.entries && (s.elem == cxParameter || s.elem == cxSecurityScheme) {
+			s.repaired(k, fmt.Sprintf("%s %q is null: left out", what, k.Value))
+			s.n.Content = slices.Delete(s.n.Content, i, i+2)
+			i -= 2
+			continue
+		}
+		s.repaired(k, fmt.Sprintf("%s %q is null: read as an empty object", what, k.Value))
+		s.n.Content[i+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: v.Line, Column: v.Column}
 	}
 }
 

@@ -127,6 +127,46 @@ paths:
 		rule:     "null-path-item", count: 1,
 	},
 	{
+		name: "null objects",
+		files: map[string]string{"doc.yaml": oas3 + `paths:
+  /pet:
+    get:
+      operationId: getPet
+      responses:
+        "200":
+          description: ok
+          headers: {X-Rate: null}
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Pet'}
+        "204": null
+components:
+  parameters: {unused: null}
+  schemas:
+    Pet:
+      type: object
+      properties: {a: null, b: {type: string}}
+    Empty: null
+`},
+		warnings: []string{
+			`doc.yaml:14:9: warning: normalised 5 null objects in this file; the first: response "204" is null: read as an empty object`,
+		},
+		rule: "null-object", count: 5,
+		check: func(t *testing.T, api *ir.API) {
+			if typ, ok := fieldType(t, api, "Pet", "a").(*ir.Any); !ok {
+				t.Errorf("a is %#v, want any JSON value", typ)
+			}
+			op := api.Services[0].Operations[0]
+			var statuses []string
+			for _, r := range op.Responses {
+				statuses = append(statuses, r.Status)
+			}
+			if strings.Join(statuses, " ") != "200 204" || len(op.Responses[0].Headers) != 1 {
+				t.Errorf("responses %q, headers of 200 %d: want 200 and 204, one header", statuses, len(op.Responses[0].Headers))
+			}
+		},
+	},
+	{
 		name: "text as $ref",
 		files: map[string]string{
 			"doc.yaml":   "openapi: 3.0.3\ninfo:\n  title: t\n  version: \"1\"\n  description: {$ref: 'texts.yaml#/intro'}\npaths: {}\n",
@@ -484,6 +524,26 @@ func TestKeywordTypeErrors(t *testing.T) {
 			got := loadErr(t, filepath.Join(dir, "doc.yaml"), Options{})
 			if got != filepath.Join(dir, tt.want) {
 				t.Errorf("error\n got: %s\nwant: %s", got, filepath.Join(dir, tt.want))
+			}
+		})
+	}
+}
+
+// A null in a list of schemas or parameters is an error at the entry: it
+// cannot be left out without moving the entries after it, which $refs
+// may name.
+func TestNullListEntries(t *testing.T) {
+	tests := []struct{ name, doc, want string }{
+		{"allOf", oas3 + "paths: {}\ncomponents:\n  schemas:\n    A: {allOf: [{type: object}, null]}\n",
+			`doc.yaml:6:33: allOf[1] is null: a schema must be an object`},
+		{"parameters", oas3 + "paths:\n  /a:\n    get:\n      parameters:\n        - null\n      responses: {'200': {description: ok}}\n",
+			`doc.yaml:7:11: parameters[0] is null: a parameter must be an object`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, t.TempDir(), map[string]string{"doc.yaml": tt.doc})
+			if got, want := loadErr(t, filepath.Join(dir, "doc.yaml"), Options{}), filepath.Join(dir, tt.want); got != want {
+				t.Errorf("error\n got: %s\nwant: %s", got, want)
 			}
 		})
 	}
