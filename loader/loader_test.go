@@ -216,15 +216,23 @@ func TestComponentHints(t *testing.T) {
 	}
 }
 
-// TestYAMLReaderErrorsArePositioned: the errors yaml3's reader reports
-// without a line (bad UTF-8, characters YAML does not allow) point at the
-// offending character.
+// TestYAMLReaderErrorsArePositioned: the errors yaml3 reports without a
+// line (bad UTF-8, characters YAML does not allow, marks on the first line,
+// unknown anchors) point at the offending character or construct.
 func TestYAMLReaderErrorsArePositioned(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct{ data, want string }{
 		{"openapi: 3.0.0\ninfo:\n  title: \"a\x01b\"\n", ":3:12: YAML syntax error: control characters are not allowed"},
 		{"openapi: 3.0.0\ninfo:\n  title: a\xff\xfeb\n", ":3:11: YAML syntax error: invalid leading UTF-8 octet"},
 		{"openapi: 3.0.0\ninfo:\n  title: é\x7f\n", ":3:11: YAML syntax error: control characters are not allowed"},
+		// yaml3 prints no line for a mark on the first line.
+		{"%a\n", ":1:1: YAML syntax error: found unknown directive name"},
+		{"  openapi: \"3.0.0", ":1:3: YAML syntax error: found unexpected end of stream"},
+		{"  openapi: \"3.0.0\n", ":2:1: YAML syntax error: found unexpected end of stream"},
+		// nor any position for an alias to an unknown anchor.
+		{"openapi: 3.0.0\ninfo: {title: *t, version: *v}\n", ":2:15: YAML syntax error: unknown anchor 't' referenced"},
+		// a line yaml3 names that is blank: column 1.
+		{"openapi: 3.0.0\ninfo:\n\n  title: \"a\n", ":4:3: YAML syntax error: found unexpected end of stream"},
 	} {
 		p := filepath.Join(dir, "doc.yaml")
 		if err := os.WriteFile(p, []byte(tc.data), 0o644); err != nil {

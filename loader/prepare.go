@@ -163,21 +163,31 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		for i, e := range n.Content {
-			if mc != nil {
-				p.walk(f, e, mc.elem, nil)
+			if mc != nil { // a list where a map belongs: an error of its own
+				if deref(e).Kind != yaml.ScalarNode {
+					p.walk(f, e, mc.elem, nil)
+				}
 				continue
 			}
 			if e := deref(e); (c == cxSchema || c == cxParameter) && e.Kind == yaml.ScalarNode && e.ShortTag() == "!!null" && len(p.stack) > 0 {
 				// kin-openapi refuses it with no position; leaving it out
 				// would move the entries after it, which $refs may name.
-				kind := "schema"
-				if c == cxParameter {
-					kind = "parameter"
-				}
-				p.errorAt(p.posFile(f), e, "%s[%d] is null: a %s must be an object", p.stack[len(p.stack)-1], i, kind)
+				p.errorAt(p.posFile(f), e, "%s[%d] is null: %s %s must be an object", p.stack[len(p.stack)-1], i, article(objectKinds[c]), objectKinds[c])
 				continue
 			}
 			p.walk(f, e, c, nil)
+		}
+	case yaml.ScalarNode:
+		// A number, a text or a boolean where an OpenAPI object belongs
+		// (what the repair rules read was read before): kin-openapi
+		// refuses it with no position. Null is left to kin-openapi, which
+		// reads a null member as absent; a boolean is a schema in 3.1.
+		kind := objectKinds[c]
+		if c == cxDiscriminator && !p.swagger { // Swagger 2.0's is a property name
+			kind = "discriminator"
+		}
+		if kind != "" && n.ShortTag() != "!!null" && (c != cxSchema || n.ShortTag() != "!!bool") {
+			p.errorAt(p.posFile(f), n, "%s %s must be an object, got %s", article(kind), kind, describeNode(n))
 		}
 	case yaml.MappingNode:
 		p.repair(f, n, c, mc)
@@ -223,6 +233,16 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 			p.stack = p.stack[:len(p.stack)-1]
 		}
 	}
+}
+
+// objectKinds names the kinds of OpenAPI object that must be mappings, for
+// errors.
+var objectKinds = map[bundleCtx]string{
+	cxPaths: "paths object", cxPathItem: "path item", cxOperation: "operation", cxParameter: "parameter",
+	cxRequestBody: "request body", cxResponses: "responses object", cxResponse: "response", cxHeader: "header",
+	cxContent: "content map", cxMediaType: "media type object", cxEncoding: "encoding", cxSchema: "schema",
+	cxExample: "example", cxLink: "link", cxCallback: "callback", cxSecurityScheme: "security scheme",
+	cxComponents: "components object",
 }
 
 // childCtx returns the kind of the value under key in an object of kind

@@ -202,12 +202,50 @@ func yamlError(name string, data []byte, err error) *Error {
 		msg = msg[len(m[0]):]
 	} else if pos.Line > 0 {
 		pos.Col = firstNonSpace(data, pos.Line)
+	} else if m := yamlAnchorRE.FindStringSubmatch(msg); m != nil {
+		// yaml3 gives no position for an alias to an unknown anchor:
+		// the first alias of that name is the one.
+		pos.Line, pos.Col = aliasAt(data, m[1])
 	} else {
 		// yaml3's reader errors (bad UTF-8, characters YAML does not
 		// allow) carry no position: the first such byte is the one.
 		pos.Line, pos.Col = unreadableAt(data)
+		if pos.Line == 0 {
+			// yaml3 leaves out the line of a mark on the first line
+			// (its marks count lines from 0 and it prints none for 0).
+			pos.Line, pos.Col = 1, firstNonSpace(data, 1)
+		}
+	}
+	if pos.Line > 0 && pos.Col == 0 {
+		pos.Col = 1 // a blank line, or the end of the file
 	}
 	return &Error{Pos: pos, Msg: "YAML syntax error: " + msg}
+}
+
+// yamlAnchorRE matches yaml3's message for an alias to an unknown anchor.
+var yamlAnchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+// aliasAt returns the 1-based line and column (in runes) of the first
+// "*name" in data that is not followed by another anchor character, or 0,
+// 0 when there is none.
+func aliasAt(data []byte, name string) (line, col int) {
+	alias := "*" + name
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		if bytes.HasPrefix(data[i:], []byte(alias)) {
+			if j := i + len(alias); j == len(data) || bytes.IndexByte([]byte(" \t\r\n,]}"), data[j]) >= 0 {
+				return line, col
+			}
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return 0, 0
 }
 
 // unreadableAt returns the 1-based line and column (in runes) of the first

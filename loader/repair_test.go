@@ -531,9 +531,18 @@ func TestKeywordTypeErrors(t *testing.T) {
 
 // A null in a list of schemas or parameters is an error at the entry: it
 // cannot be left out without moving the entries after it, which $refs
-// may name.
-func TestNullListEntries(t *testing.T) {
+// may name. A number, text or boolean where an object belongs is an error
+// at the value (kin-openapi refused them all with no position).
+func TestObjectErrors(t *testing.T) {
 	tests := []struct{ name, doc, want string }{
+		{"property", oas3 + "paths: {}\ncomponents:\n  schemas:\n    A: {type: object, properties: {a: string}}\n",
+			`doc.yaml:6:39: a schema must be an object, got "string"`},
+		{"header", oas3 + "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok, headers: {X-Rate: 1}}}\n",
+			`doc.yaml:6:62: a header must be an object, got the number 1`},
+		{"response", oas3 + "paths:\n  /a:\n    get:\n      responses: {'200': true}\n",
+			`doc.yaml:6:26: a response must be an object, got the boolean true`},
+		{"discriminator", oas3 + "paths: {}\ncomponents:\n  schemas:\n    A: {type: object, discriminator: kind}\n",
+			`doc.yaml:6:38: a discriminator must be an object, got "kind"`},
 		{"allOf", oas3 + "paths: {}\ncomponents:\n  schemas:\n    A: {allOf: [{type: object}, null]}\n",
 			`doc.yaml:6:33: allOf[1] is null: a schema must be an object`},
 		{"parameters", oas3 + "paths:\n  /a:\n    get:\n      parameters:\n        - null\n      responses: {'200': {description: ok}}\n",
