@@ -29,6 +29,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
+	yaml "github.com/oasdiff/yaml3"
 )
 
 // Options configures Load. The zero value reads local files only.
@@ -173,9 +174,14 @@ func (b *builder) kinLoad(opts Options) (doc *openapi3.T, err error) {
 		}
 		return doc, nil
 	}
-	if mapGet(root.root, "openapi") == nil {
+	v := deref(mapGet(root.root, "openapi"))
+	if v == nil {
 		return nil, &Error{Pos: ir.Pos{File: rs.rootName, Line: root.root.Line, Col: root.root.Column},
 			Msg: `not an OpenAPI document: no "openapi" or "swagger" field`}
+	}
+	if v.Kind != yaml.ScalarNode {
+		return nil, &Error{Pos: ir.Pos{File: rs.rootName, Line: v.Line, Col: v.Column},
+			Msg: fmt.Sprintf("openapi must be a version (3.0.3, 3.1.0), got %s", describeNode(v))}
 	}
 	data, refs := rs.bundle()
 	b.bundled = refs

@@ -378,6 +378,10 @@ func (p *preparer) addRef(f *rawFile, val *yaml.Node, c bundleCtx) {
 		}
 		return
 	}
+	if _, frag, ok := strings.Cut(ref, "#"); ok && frag != "" && !strings.HasPrefix(frag, "/") {
+		p.errorAt(p.posFile(f), val, "$ref %q: the part after # must be a JSON pointer, starting with / (anchors are not supported)", ref)
+		return
+	}
 	target, _ := splitRef(f.name, ref)
 	if _, err := p.rs.file(target); err != nil {
 		p.fileError(f, val, target, err)

@@ -172,7 +172,7 @@ func (rs *rawSet) file(name string) (*rawFile, error) {
 			return nil, yamlError(name, data, err)
 		}
 		if len(doc.Content) == 0 {
-			return nil, &Error{Pos: ir.Pos{File: name}, Msg: "empty document"}
+			return nil, &Error{Pos: ir.Pos{File: name, Line: 1, Col: 1}, Msg: "empty document"}
 		}
 		f.root = doc.Content[0]
 		if err := checkTree(name, f.root); err != nil {

@@ -54,7 +54,7 @@ var repairRules = []repairRule{
 	{"type-array", "type arrays", []bundleCtx{cxSchema}, fixTypeArray},
 	{"schema-examples-map", "examples maps in schemas", []bundleCtx{cxSchema}, fixSchemaExamples},
 	{"property-required-bool", "boolean required", []bundleCtx{cxSchema}, fixRequiredBool},
-	{"keyword-type", "keywords of the wrong type", []bundleCtx{cxSchema}, fixKeywordTypes},
+	{"keyword-type", "keywords of the wrong type", []bundleCtx{cxSchema, cxParameter, cxHeader, cxOperation, cxPathItem}, fixKeywordTypes},
 }
 
 // site is one object being repaired.
@@ -237,7 +237,8 @@ var stringKeywords = map[string]bool{"description": true, "summary": true, "titl
 	"format": true, "name": true, "in": true, "operationId": true, "version": true, "url": true,
 	"contentType": true, "style": true, "termsOfService": true, "email": true, "collectionFormat": true,
 	"scheme": true, "bearerFormat": true, "tokenUrl": true, "authorizationUrl": true, "refreshUrl": true,
-	"openIdConnectUrl": true, "propertyName": true, "externalValue": true, "operationRef": true}
+	"openIdConnectUrl": true, "propertyName": true, "externalValue": true, "operationRef": true,
+	"openapi": true, "swagger": true}
 
 // fixScalarStrings reads a number or a boolean written where text is
 // required (pattern: 123, version: 1.0, format: 1) as that text.
@@ -450,6 +451,14 @@ var (
 	boolKeywords = map[string]bool{"nullable": true, "readOnly": true, "writeOnly": true, "deprecated": true,
 		"uniqueItems": true}
 	listKeywords = map[string]bool{"allOf": true, "anyOf": true, "oneOf": true, "enum": true, "required": true}
+
+	// The booleans of a parameter or a header (3.x, then Swagger 2.0), and
+	// the booleans and lists of an operation or a path item.
+	paramBoolKeywords = map[string]bool{"required": true, "deprecated": true, "allowEmptyValue": true,
+		"explode": true, "allowReserved": true}
+	paramBoolKeywords2 = map[string]bool{"required": true, "allowEmptyValue": true}
+	opBoolKeywords     = map[string]bool{"deprecated": true}
+	opListKeywords     = map[string]bool{"parameters": true, "tags": true}
 )
 
 // fixKeywordTypes reads a number or a boolean written as text ("10",
@@ -457,17 +466,37 @@ var (
 // (enum: a, allOf: {...}) as a list of it. A value that is neither is an
 // error at the keyword, saying what was expected.
 func fixKeywordTypes(s *site) {
+	numbers, bools, lists := numberKeywords, boolKeywords, listKeywords
+	switch s.kind {
+	case cxParameter, cxHeader:
+		numbers, bools, lists = nil, paramBoolKeywords, nil
+		if s.p.swagger {
+			bools = paramBoolKeywords2
+		}
+	case cxOperation, cxPathItem:
+		numbers, bools, lists = nil, opBoolKeywords, opListKeywords
+		if s.kind == cxPathItem {
+			bools, lists = nil, map[string]bool{"parameters": true}
+		}
+	}
 	for i := 0; i+1 < len(s.n.Content); i += 2 {
 		k, v := s.n.Content[i], deref(s.n.Content[i+1])
 		key := k.Value
 		want := ""
 		switch {
-		case numberKeywords[key]:
+		case numbers[key]:
 			want = "number"
-		case boolKeywords[key]:
+		case bools[key]:
 			want = "boolean"
-		case listKeywords[key]:
+		case lists[key]:
 			want = "list"
+			if key == "parameters" && v.Kind == yaml.MappingNode && mapGet(v, "name") == nil && mapGet(v, "$ref") == nil && indexedList(v) == nil {
+				// A map of parameters by name is not one parameter.
+				s.errorAt(k, "parameters must be a list, got a map")
+				continue
+			}
+		case s.kind != cxSchema:
+			continue
 		case key == "properties":
 			want = "map"
 		case key == "type" && v.Kind == yaml.MappingNode:
