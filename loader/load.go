@@ -257,6 +257,72 @@ func (b *builder) kinError(err error) error {
 	return &Error{Pos: b.kinPos(msg), Msg: "invalid document: " + msg}
 }
 
+// kinTypeRE matches encoding/json's type error as kin-openapi passes it
+// on: the JSON kind found and the Go field it was meant for.
+var kinTypeRE = regexp.MustCompile(`cannot unmarshal (object|array|string|number|bool) into field \w+\.(\w+) of type`)
+
+// firstOfKind returns the first node, in document order, that is the
+// value of a member named key, or an entry of a list that is, and holds
+// the JSON kind (as encoding/json names it): where a type error kin-openapi
+// gives no pointer for most likely is.
+func firstOfKind(n *yaml.Node, key, kind string) *yaml.Node {
+	is := func(v *yaml.Node) bool {
+		switch kind {
+		case "object":
+			return v.Kind == yaml.MappingNode
+		case "array":
+			return v.Kind == yaml.SequenceNode
+		}
+		if v.Kind != yaml.ScalarNode {
+			return false
+		}
+		switch t := v.ShortTag(); kind {
+		case "string":
+			return t == "!!str"
+		case "number":
+			return t == "!!int" || t == "!!float"
+		default:
+			return t == "!!bool"
+		}
+	}
+	var find func(n *yaml.Node, depth int) *yaml.Node
+	find = func(n *yaml.Node, depth int) *yaml.Node {
+		n = deref(n)
+		if n == nil || depth > 10000 {
+			return nil
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				v := deref(n.Content[i+1])
+				if n.Content[i].Value == key && v != nil {
+					if is(v) {
+						return v
+					}
+					if v.Kind == yaml.SequenceNode {
+						for _, e := range v.Content {
+							if e := deref(e); is(e) {
+								return e
+							}
+						}
+					}
+				}
+				if r := find(v, depth+1); r != nil {
+					return r
+				}
+			}
+		case yaml.SequenceNode:
+			for _, e := range n.Content {
+				if r := find(e, depth+1); r != nil {
+					return r
+				}
+			}
+		}
+		return nil
+	}
+	return find(n, 0)
+}
+
 // kinPtrRE finds the first quoted JSON pointer of a kin-openapi message.
 var kinPtrRE = regexp.MustCompile(`"(#/[^"]*)"`)
 
@@ -266,6 +332,13 @@ func (b *builder) kinPos(msg string) ir.Pos {
 	pos := ir.Pos{File: b.rs.rootName}
 	m := kinPtrRE.FindStringSubmatch(msg)
 	if m == nil {
+		if t := kinTypeRE.FindStringSubmatch(msg); t != nil {
+			if f := b.rs.files[b.rs.rootName]; f != nil {
+				if n := firstOfKind(f.root, t[2], t[1]); n != nil {
+					pos.Line, pos.Col = n.Line, n.Column
+				}
+			}
+		}
 		return pos
 	}
 	ptr := m[1][1:]

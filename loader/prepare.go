@@ -221,6 +221,15 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 			if cc == cxData {
 				continue
 			}
+			switch {
+			case cc == cxOther && cm == nil:
+				p.checkShape(f, c, key, val)
+			case cm != nil && (val.Kind == yaml.SequenceNode || val.Kind == yaml.ScalarNode && val.ShortTag() != "!!null") && !(c == cxSchema && key == "properties"):
+				// A map of objects (headers, content, components, ...)
+				// given as a value or a list; properties is keyword-type's.
+				p.errorAt(p.posFile(f), val, "%s must be a map, got %s", key, describeNode(val))
+				continue
+			}
 			p.stack = append(p.stack, key)
 			if sf, ok := p.rs.spliced[val]; ok {
 				saved := p.src
@@ -231,6 +240,60 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 				p.walk(f, val, cc, cm)
 			}
 			p.stack = p.stack[:len(p.stack)-1]
+		}
+	}
+}
+
+// checkShape reports, at the value, a number, text or boolean given for
+// one of the objects or lists of objects the walk does not otherwise
+// follow (info, externalDocs, servers, tags, security, xml), which
+// kin-openapi refuses with no position. c is the kind of the object that
+// holds key.
+func (p *preparer) checkShape(f *rawFile, c bundleCtx, key string, val *yaml.Node) {
+	want := ""
+	switch c {
+	case cxDoc:
+		switch key {
+		case "info", "externalDocs":
+			want = "object"
+		case "tags", "security":
+			want = "list"
+		case "servers":
+			if !p.swagger {
+				want = "list"
+			}
+		}
+	case cxOperation:
+		switch key {
+		case "externalDocs":
+			want = "object"
+		case "servers", "security":
+			want = "list"
+		}
+	case cxPathItem:
+		if key == "servers" {
+			want = "list"
+		}
+	case cxSchema:
+		if key == "xml" || key == "externalDocs" {
+			want = "object"
+		}
+	case cxOther:
+		if len(p.stack) == 1 && p.stack[0] == "info" && p.fileCtx[f.name] == cxDoc && (key == "license" || key == "contact") {
+			want = "object"
+		}
+	}
+	isValue := func(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() != "!!null" }
+	switch {
+	case want == "object" && isValue(val):
+		p.errorAt(p.posFile(f), val, "%s must be an object, got %s", key, describeNode(val))
+	case want == "list" && (isValue(val) || val.Kind == yaml.MappingNode):
+		p.errorAt(p.posFile(f), val, "%s must be a list, got %s", key, describeNode(val))
+	case want == "list" && val.Kind == yaml.SequenceNode:
+		for i, e := range val.Content {
+			if e := deref(e); isValue(e) {
+				p.errorAt(p.posFile(f), e, "%s[%d] must be an object, got %s", key, i, describeNode(e))
+			}
 		}
 	}
 }

@@ -225,6 +225,12 @@ func yamlError(name string, data []byte, err error) *Error {
 // yamlAnchorRE matches yaml3's message for an alias to an unknown anchor.
 var yamlAnchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 
+// isAnchorByte reports whether yaml3 reads c as part of an anchor or
+// alias name (ASCII letters, digits, _ and -).
+func isAnchorByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-'
+}
+
 // aliasAt returns the 1-based line and column (in runes) of the first
 // "*name" in data that is not followed by another anchor character, or 0,
 // 0 when there is none.
@@ -233,7 +239,7 @@ func aliasAt(data []byte, name string) (line, col int) {
 	line, col = 1, 1
 	for i := 0; i < len(data); {
 		if bytes.HasPrefix(data[i:], []byte(alias)) {
-			if j := i + len(alias); j == len(data) || bytes.IndexByte([]byte(" \t\r\n,]}"), data[j]) >= 0 {
+			if j := i + len(alias); j == len(data) || !isAnchorByte(data[j]) {
 				return line, col
 			}
 		}

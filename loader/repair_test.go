@@ -587,8 +587,17 @@ components:
   schemas:
     Pet: {type: string}
 `, `doc.yaml:14:5: invalid document: bad data in "#/components/schemas/Pet" (expecting ref to header object)`},
-		{"no pointer", oas3 + "servers: {url: x}\npaths: {}\n",
-			`doc.yaml: invalid document: json: cannot unmarshal object into field T.servers of type openapi3.Servers`},
+		// kin-openapi named no node here; the raw pass now does.
+		{"servers as a map", oas3 + "servers: {url: x}\npaths: {}\n",
+			`doc.yaml:3:10: servers must be a list, got a map`},
+		{"license as text", "openapi: 3.0.3\ninfo: {title: t, version: \"1\", license: MIT}\npaths: {}\n",
+			`doc.yaml:2:41: license must be an object, got "MIT"`},
+		{"tag as text", oas3 + "tags: [pets]\npaths: {}\n",
+			`doc.yaml:3:8: tags[0] must be an object, got "pets"`},
+		// A type error without a pointer: at the first value of that JSON
+		// kind under the member kin-openapi names.
+		{"type error", oas3 + "paths:\n  /a:\n    get:\n      tags: [a, {name: x}]\n      responses: {'200': {description: ok}}\n",
+			`doc.yaml:6:17: invalid document: json: cannot unmarshal object into field Operation.tags of type string`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
