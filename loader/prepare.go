@@ -246,7 +246,7 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 
 // checkShape reports, at the value, a number, text or boolean given for
 // one of the objects or lists of objects the walk does not otherwise
-// follow (info, externalDocs, servers, tags, security, xml), which
+// follow (info, externalDocs, servers, tags, security, xml, flows), which
 // kin-openapi refuses with no position. c is the kind of the object that
 // holds key.
 func (p *preparer) checkShape(f *rawFile, c bundleCtx, key string, val *yaml.Node) {
@@ -276,6 +276,10 @@ func (p *preparer) checkShape(f *rawFile, c bundleCtx, key string, val *yaml.Nod
 		}
 	case cxSchema:
 		if key == "xml" || key == "externalDocs" {
+			want = "object"
+		}
+	case cxSecurityScheme:
+		if key == "flows" && !p.swagger {
 			want = "object"
 		}
 	case cxOther:
