@@ -169,7 +169,7 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 				}
 				continue
 			}
-			if e := deref(e); (c == cxSchema || c == cxParameter) && e.Kind == yaml.ScalarNode && e.ShortTag() == "!!null" && len(p.stack) > 0 {
+			if e := deref(e); (c == cxSchema || c == cxParameter) && isNullNode(e) && len(p.stack) > 0 {
 				// kin-openapi refuses it with no position; leaving it out
 				// would move the entries after it, which $refs may name.
 				p.errorAt(p.posFile(f), e, "%s[%d] is null: %s %s must be an object", p.stack[len(p.stack)-1], i, article(objectKinds[c]), objectKinds[c])
@@ -186,7 +186,7 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 		if c == cxDiscriminator && !p.swagger { // Swagger 2.0's is a property name
 			kind = "discriminator"
 		}
-		if kind != "" && n.ShortTag() != "!!null" && (c != cxSchema || n.ShortTag() != "!!bool") {
+		if kind != "" && !isNullNode(n) && (c != cxSchema || n.ShortTag() != "!!bool") {
 			p.errorAt(p.posFile(f), n, "%s %s must be an object, got %s", article(kind), kind, describeNode(n))
 		}
 	case yaml.MappingNode:
@@ -224,7 +224,7 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 			switch {
 			case cc == cxOther && cm == nil:
 				p.checkShape(f, c, key, val)
-			case cm != nil && (val.Kind == yaml.SequenceNode || val.Kind == yaml.ScalarNode && val.ShortTag() != "!!null") && !(c == cxSchema && key == "properties"):
+			case cm != nil && (val.Kind == yaml.SequenceNode || isValueNode(val)) && !(c == cxSchema && key == "properties"):
 				// A map of objects (headers, content, components, ...)
 				// given as a value or a list; properties is keyword-type's.
 				p.errorAt(p.posFile(f), val, "%s must be a map, got %s", key, describeNode(val))
@@ -287,15 +287,14 @@ func (p *preparer) checkShape(f *rawFile, c bundleCtx, key string, val *yaml.Nod
 			want = "object"
 		}
 	}
-	isValue := func(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() != "!!null" }
 	switch {
-	case want == "object" && isValue(val):
+	case want == "object" && isValueNode(val):
 		p.errorAt(p.posFile(f), val, "%s must be an object, got %s", key, describeNode(val))
-	case want == "list" && (isValue(val) || val.Kind == yaml.MappingNode):
+	case want == "list" && (isValueNode(val) || val.Kind == yaml.MappingNode):
 		p.errorAt(p.posFile(f), val, "%s must be a list, got %s", key, describeNode(val))
 	case want == "list" && val.Kind == yaml.SequenceNode:
 		for i, e := range val.Content {
-			if e := deref(e); isValue(e) {
+			if e := deref(e); isValueNode(e) {
 				p.errorAt(p.posFile(f), e, "%s[%d] must be an object, got %s", key, i, describeNode(e))
 			}
 		}

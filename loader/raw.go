@@ -235,33 +235,29 @@ func isAnchorByte(c byte) bool {
 // "*name" in data that is not followed by another anchor character, or 0,
 // 0 when there is none.
 func aliasAt(data []byte, name string) (line, col int) {
-	alias := "*" + name
-	line, col = 1, 1
-	for i := 0; i < len(data); {
-		if bytes.HasPrefix(data[i:], []byte(alias)) {
-			if j := i + len(alias); j == len(data) || !isAnchorByte(data[j]) {
-				return line, col
-			}
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
-	}
-	return 0, 0
+	alias := []byte("*" + name)
+	return firstAt(data, func(rest []byte, _ rune, _ int) bool {
+		return bytes.HasPrefix(rest, alias) && (len(rest) == len(alias) || !isAnchorByte(rest[len(alias)]))
+	})
 }
 
 // unreadableAt returns the 1-based line and column (in runes) of the first
 // byte of data that is not valid UTF-8 or is a character YAML 1.2 does not
 // allow in a stream (c-printable), or 0, 0 when there is none.
 func unreadableAt(data []byte) (line, col int) {
+	return firstAt(data, func(_ []byte, r rune, size int) bool {
+		return r == utf8.RuneError && size <= 1 || !yamlPrintable(r)
+	})
+}
+
+// firstAt returns the 1-based line and column (in runes) of the first rune
+// of data at which at (given the rest of data, from that rune, and the rune
+// with its size) is true, or 0, 0 when there is none.
+func firstAt(data []byte, at func(rest []byte, r rune, size int) bool) (line, col int) {
 	line, col = 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 || !yamlPrintable(r) {
+		if at(data[i:], r, size) {
 			return line, col
 		}
 		if r == '\n' {
@@ -329,6 +325,13 @@ func (rs *rawSet) encoded(name string) ([]byte, error) {
 	}
 	return f.enc, nil
 }
+
+// isNullNode reports whether n is a YAML null.
+func isNullNode(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
+
+// isValueNode reports whether n is a scalar other than null: a text, a
+// number or a boolean.
+func isValueNode(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() != "!!null" }
 
 // deref follows YAML aliases.
 func deref(n *yaml.Node) *yaml.Node {

@@ -148,7 +148,7 @@ func fixDuplicateKeys(s *site) {
 func fixNullPathItems(s *site) {
 	for i := 0; i+1 < len(s.n.Content); i += 2 {
 		k, v := s.n.Content[i], deref(s.n.Content[i+1])
-		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!null" || s.kind == cxPathItem && !httpMethods[k.Value] {
+		if !isNullNode(v) || s.kind == cxPathItem && !httpMethods[k.Value] {
 			continue
 		}
 		what := "path item " + strconv.Quote(k.Value)
@@ -176,7 +176,7 @@ func fixNullObjects(s *site) {
 	}
 	for i := 0; i+1 < len(s.n.Content); i += 2 {
 		k, v := s.n.Content[i], deref(s.n.Content[i+1])
-		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!null" {
+		if !isNullNode(v) {
 			continue
 		}
 		if s.entries && (s.elem == cxParameter || s.elem == cxSecurityScheme) {
@@ -544,7 +544,7 @@ func fixKeywordTypes(s *site) {
 				s.n.Content[i+1] = list
 				continue
 			}
-			if v.Kind == yaml.MappingNode || v.Kind == yaml.ScalarNode && v.ShortTag() != "!!null" {
+			if v.Kind == yaml.MappingNode || isValueNode(v) {
 				s.repaired(k, fmt.Sprintf("%s given as a single value, not a list: read as a list of it", key))
 				s.n.Content[i+1] = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: v.Line, Column: v.Column, Content: []*yaml.Node{v}}
 				continue
@@ -554,7 +554,7 @@ func fixKeywordTypes(s *site) {
 				continue
 			}
 		}
-		if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
+		if isNullNode(v) {
 			s.repaired(k, fmt.Sprintf("%s is null: left out", key))
 			s.n.Content = slices.Delete(s.n.Content, i, i+2)
 			i -= 2
