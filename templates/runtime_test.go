@@ -55,9 +55,13 @@ func TestRuntimeRequires(t *testing.T) {
 		cmd := exec.Command("go", append(args, ".")...)
 		cmd.Dir = "../runtime"
 		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-		out, err := cmd.CombinedOutput()
+		// Only standard output is the list: on a machine whose module
+		// cache lacks a module, standard error says "go: downloading".
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
 		if err != nil {
-			t.Fatalf("go list: %v\n%s", err, out)
+			t.Fatalf("go list: %v\n%s", err, stderr.Bytes())
 		}
 		var want []Require
 		for _, m := range strings.Fields(string(out)) {
