@@ -53,6 +53,7 @@ var repairRules = []repairRule{
 	{"tuple-items", "tuple-form items", []bundleCtx{cxSchema}, fixTupleItems},
 	{"type-array", "type arrays", []bundleCtx{cxSchema}, fixTypeArray},
 	{"schema-examples-map", "examples maps in schemas", []bundleCtx{cxSchema}, fixSchemaExamples},
+	{"example-value", "examples given as values", nil, fixExampleValues},
 	{"property-required-bool", "boolean required", []bundleCtx{cxSchema}, fixRequiredBool},
 	{"keyword-type", "keywords of the wrong type", []bundleCtx{cxSchema, cxParameter, cxHeader, cxOperation, cxPathItem}, fixKeywordTypes},
 }
@@ -382,6 +383,40 @@ func fixSchemaExamples(s *site) {
 	}
 	s.repaired(k, fmt.Sprintf("examples given as a map in a schema (JSON Schema has a list): read as the list of its %d values", len(list.Content)))
 	s.n.Content[i+1] = list
+}
+
+// exampleKeys are the members of an Example Object (3.2 added dataValue
+// and serializedValue).
+var exampleKeys = map[string]bool{
+	"summary": true, "description": true, "value": true, "externalValue": true,
+	"dataValue": true, "serializedValue": true, "$ref": true,
+}
+
+// fixExampleValues reads an entry of an examples map (of a parameter, a
+// header, a media type or the components) that is not an Example Object
+// as the example's value: a number, a text, a boolean, a list, or a map
+// with no member of an Example Object (`examples: {one: {id: 1}}`), which
+// writers of `example` often put under `examples`. kin-openapi refuses the
+// first four and drops the last without a word.
+func fixExampleValues(s *site) {
+	if !s.entries || s.elem != cxExample {
+		return
+	}
+	for i := 0; i+1 < len(s.n.Content); i += 2 {
+		k, v := s.n.Content[i], deref(s.n.Content[i+1])
+		switch {
+		case isValueNode(v), v.Kind == yaml.SequenceNode:
+		case v.Kind == yaml.MappingNode && len(v.Content) > 0 && !slices.ContainsFunc(v.Content, func(m *yaml.Node) bool {
+			return m.Kind == yaml.ScalarNode && (exampleKeys[m.Value] || strings.HasPrefix(m.Value, "x-"))
+		}):
+		default:
+			continue
+		}
+		s.repaired(k, fmt.Sprintf("example %q is %s, not an Example Object: read as its value", k.Value, describeNode(v)))
+		s.n.Content[i+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: v.Line, Column: v.Column, Content: []*yaml.Node{
+			{Kind: yaml.ScalarNode, Tag: "!!str", Value: "value", Line: v.Line, Column: v.Column}, s.n.Content[i+1],
+		}}
+	}
 }
 
 // fixRequiredBool reads required: true on a property schema (JSON Schema

@@ -35,7 +35,10 @@ type repairCase struct {
 	// rule is the repair rule expected to fire, count times.
 	rule  string
 	count int
-	check func(t *testing.T, api *ir.API)
+	// checkExamples loads with Options.CheckExamples, which lists the
+	// examples of media types.
+	checkExamples bool
+	check         func(t *testing.T, api *ir.API)
 }
 
 func TestRepairs(t *testing.T) {
@@ -47,7 +50,7 @@ func TestRepairs(t *testing.T) {
 				root = "doc.json"
 			}
 			var counts map[string]int
-			api, err := Load(filepath.Join(dir, root), Options{repairsHook: func(c map[string]int) { counts = c }})
+			api, err := Load(filepath.Join(dir, root), Options{CheckExamples: tc.checkExamples, repairsHook: func(c map[string]int) { counts = c }})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -359,6 +362,44 @@ definitions:
 `},
 		warnings: []string{`doc.yaml:17:7: warning: examples given as a map in a schema (JSON Schema has a list): read as the list of its 1 values`},
 		rule:     "schema-examples-map", count: 1,
+	},
+	{
+		name: "examples given as values",
+		files: map[string]string{"doc.yaml": oas3 + `paths:
+  /pet:
+    get:
+      operationId: getPet
+      parameters:
+        - {name: q, in: query, schema: {type: string}, examples: {short: abc}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {ids: {type: array, items: {type: integer}}}}
+              examples:
+                kept: {summary: one, value: {ids: [1]}}
+                list: [1, 2]
+                object: {ids: [3]}
+                ref: {$ref: '#/components/examples/Three'}
+                empty: {}
+components:
+  examples:
+    Three: 3
+    Extended: {x-note: a}
+`},
+		warnings: []string{`doc.yaml:8:67: warning: normalised 4 examples given as values in this file; the first: example "short" is "abc", not an Example Object: read as its value`},
+		rule:     "example-value", count: 4,
+		checkExamples: true,
+		check: func(t *testing.T, api *ir.API) {
+			var got []string
+			for _, e := range api.Services[0].Operations[0].Responses[0].Contents[0].Examples {
+				got = append(got, e.Name+"="+e.JSON)
+			}
+			if want := `kept={"ids":[1]} list=[1,2] object={"ids":[3]} ref=3`; strings.Join(got, " ") != want {
+				t.Errorf("examples %q, want %s", got, want)
+			}
+		},
 	},
 	{
 		name: "required: true on a property",
