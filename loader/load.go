@@ -262,7 +262,7 @@ func (b *builder) kinError(err error) error {
 var kinTypeRE = regexp.MustCompile(`cannot unmarshal (object|array|string|number|bool) into field \w+\.(\w+) of type`)
 
 // firstOfKind returns the first node, in document order, that is the
-// value of a member named key, or an entry of a list that is, and holds
+// value of a member named key, or an entry of a list or a map that is, and holds
 // the JSON kind (as encoding/json names it): where a type error kin-openapi
 // gives no pointer for most likely is.
 func firstOfKind(n *yaml.Node, key, kind string) *yaml.Node {
@@ -302,6 +302,13 @@ func firstOfKind(n *yaml.Node, key, kind string) *yaml.Node {
 					if v.Kind == yaml.SequenceNode {
 						for _, e := range v.Content {
 							if e := deref(e); is(e) {
+								return e
+							}
+						}
+					}
+					if v.Kind == yaml.MappingNode { // a map field: its values
+						for j := 1; j < len(v.Content); j += 2 {
+							if e := deref(v.Content[j]); e != nil && is(e) {
 								return e
 							}
 						}

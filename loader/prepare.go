@@ -281,6 +281,7 @@ func (p *preparer) checkShape(f *rawFile, c bundleCtx, key string, val *yaml.Nod
 	case cxSecurityScheme:
 		if key == "flows" && !p.swagger {
 			want = "object"
+			p.checkFlows(f, val)
 		}
 	case cxOther:
 		if len(p.stack) == 1 && p.stack[0] == "info" && p.fileCtx[f.name] == cxDoc && (key == "license" || key == "contact") {
@@ -296,6 +297,27 @@ func (p *preparer) checkShape(f *rawFile, c bundleCtx, key string, val *yaml.Nod
 		for i, e := range val.Content {
 			if e := deref(e); isValueNode(e) {
 				p.errorAt(p.posFile(f), e, "%s[%d] must be an object, got %s", key, i, describeNode(e))
+			}
+		}
+	}
+}
+
+// checkFlows reports, at the value, a flow of an OAuth 2 security scheme's
+// flows given as a number, text, boolean or list, or a flow's scopes given
+// as anything but a map, which kin-openapi refuses with no position.
+func (p *preparer) checkFlows(f *rawFile, flows *yaml.Node) {
+	if flows.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(flows.Content); i += 2 {
+		name, flow := flows.Content[i].Value, deref(flows.Content[i+1])
+		switch {
+		case strings.HasPrefix(name, "x-"):
+		case isValueNode(flow) || flow.Kind == yaml.SequenceNode:
+			p.errorAt(p.posFile(f), flow, "flows.%s must be an object, got %s", name, describeNode(flow))
+		case flow.Kind == yaml.MappingNode:
+			if scopes := mapGet(flow, "scopes"); scopes != nil && (isValueNode(scopes) || scopes.Kind == yaml.SequenceNode) {
+				p.errorAt(p.posFile(f), scopes, "flows.%s.scopes must be a map of scope names to descriptions, got %s", name, describeNode(scopes))
 			}
 		}
 	}

@@ -599,6 +599,10 @@ func TestObjectErrors(t *testing.T) {
 			`doc.yaml:6:33: allOf[1] is null: a schema must be an object`},
 		{"parameters", oas3 + "paths:\n  /a:\n    get:\n      parameters:\n        - null\n      responses: {'200': {description: ok}}\n",
 			`doc.yaml:7:11: parameters[0] is null: a parameter must be an object`},
+		{"flow", oas3 + "paths: {}\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows: {implicit: a}\n",
+			`doc.yaml:8:25: flows.implicit must be an object, got "a"`},
+		{"scopes", oas3 + "paths: {}\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows: {password: {tokenUrl: 'https://a', scopes: [read]}}\n",
+			`doc.yaml:8:57: flows.password.scopes must be a map of scope names to descriptions, got a list`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -639,6 +643,9 @@ components:
 		// kind under the member kin-openapi names.
 		{"type error", oas3 + "paths:\n  /a:\n    get:\n      tags: [a, {name: x}]\n      responses: {'200': {description: ok}}\n",
 			`doc.yaml:6:17: invalid document: json: cannot unmarshal object into field Operation.tags of type string`},
+		// ... or of a map the member holds.
+		{"map type error", oas3 + "paths: {}\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows: {password: {tokenUrl: 'https://a', scopes: {read: [1]}}}\n",
+			`doc.yaml:8:64: invalid document: json: cannot unmarshal array into field OAuthFlow.scopes of type string`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
