@@ -221,6 +221,13 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 			if cc == cxData {
 				continue
 			}
+			if val.Kind == yaml.SequenceNode && objectKinds[cc] != "" && (mc != nil || c == cxResponses || c == cxPaths || c == cxContent) {
+				// An entry of a map of objects given as a list, which the
+				// walk would read as a list of such objects (allOf's form)
+				// and kin-openapi refuses with no position.
+				p.errorAt(p.posFile(f), val, "%s %q must be an object, got a list", objectKinds[cc], key)
+				continue
+			}
 			switch {
 			case cc == cxOther && cm == nil:
 				p.checkShape(f, c, key, val)
