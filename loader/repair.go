@@ -39,6 +39,7 @@ type repairRule struct {
 
 // repairRules are applied in this order to each object.
 var repairRules = []repairRule{
+	{"keyword-case", "keywords spelt in another case", nil, fixKeywordCase},
 	{"duplicate-key", "duplicate keys", nil, fixDuplicateKeys},
 	{"null-path-item", "null path items", []bundleCtx{cxPaths, cxPathItem}, fixNullPathItems},
 	{"null-object", "null objects", nil, fixNullObjects},

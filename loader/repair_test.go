@@ -364,6 +364,41 @@ definitions:
 		rule:     "schema-examples-map", count: 1,
 	},
 	{
+		name: "keywords in another case",
+		files: map[string]string{"doc.yaml": oas3 + `paths:
+  /pet:
+    get:
+      operationId: getPet
+      Parameters:
+        - {name: limit, in: query, schema: {Type: integer}}
+      responses:
+        "200": {Description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}
+components:
+  schemas:
+    Pet:
+      type: object
+      Properties:
+        name: {type: string, description: old}
+        age: {type: integer, description: one, Description: two}
+        x-Type: {type: string}
+`},
+		warnings: []string{
+			`doc.yaml:7:7: warning: normalised 5 keywords spelt in another case in this file; the first: operation member "Parameters" read as "parameters" (OpenAPI's keywords are case-sensitive)`,
+			`doc.yaml:17:30: warning: duplicate key "description" at lines 17 and 17: the last, at line 17, is used`,
+		},
+		rule: "keyword-case", count: 5,
+		check: func(t *testing.T, api *ir.API) {
+			params := api.Services[0].Operations[0].Params
+			if len(params) != 1 || !isPrim(params[0].Type, ir.Int) {
+				t.Errorf("params %+v, want limit, an integer", params)
+			}
+			if f := field(t, findType(t, api, "Pet"), "age"); f.Doc.Description != "two" {
+				t.Errorf("age's doc %q, want the later description", f.Doc.Description)
+			}
+			field(t, findType(t, api, "Pet"), "name")
+		},
+	},
+	{
 		name: "examples given as values",
 		files: map[string]string{"doc.yaml": oas3 + `paths:
   /pet:

@@ -1,0 +1,116 @@
+package loader
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// OpenAPI's keywords are case-sensitive, but encoding/json, which
+// kin-openapi decodes with, matches a key to a field regardless of case:
+// `Parameters:` in an operation fills its parameters, `Type: integer` a
+// schema's type (built with GOEXPERIMENT=jsonv2, kin-openapi's case:strict
+// tags make it ignore them instead). The raw passes, which match keywords
+// exactly, would not see what kin-openapi reads. The keyword-case rule
+// spells such a key as the keyword it stands for, so that both read the
+// same document whatever the JSON package, and says so.
+
+// keywords lists, per kind of object, the keywords kin-openapi decodes:
+// the JSON names of its struct's fields.
+type keywords struct {
+	exact map[string]bool
+	names []string
+}
+
+var (
+	keywordsOnce     sync.Once
+	keywords3        map[bundleCtx]*keywords
+	keywordsSwagger2 map[bundleCtx]*keywords
+)
+
+func loadKeywords() {
+	of := func(kinds map[bundleCtx]any) map[bundleCtx]*keywords {
+		m := make(map[bundleCtx]*keywords, len(kinds))
+		for c, v := range kinds {
+			k := &keywords{exact: map[string]bool{}}
+			k.names = jsonNames(reflect.TypeOf(v), nil)
+			for _, n := range k.names {
+				k.exact[n] = true
+			}
+			m[c] = k
+		}
+		return m
+	}
+	keywords3 = of(map[bundleCtx]any{
+		cxDoc: openapi3.T{}, cxPathItem: openapi3.PathItem{}, cxOperation: openapi3.Operation{},
+		cxParameter: openapi3.Parameter{}, cxRequestBody: openapi3.RequestBody{}, cxResponse: openapi3.Response{},
+		cxHeader: openapi3.Header{}, cxMediaType: openapi3.MediaType{}, cxEncoding: openapi3.Encoding{},
+		cxSchema: openapi3.Schema{}, cxExample: openapi3.Example{}, cxLink: openapi3.Link{},
+		cxSecurityScheme: openapi3.SecurityScheme{}, cxComponents: openapi3.Components{},
+		cxDiscriminator: openapi3.Discriminator{},
+	})
+	keywordsSwagger2 = of(map[bundleCtx]any{
+		cxDoc: openapi2.T{}, cxPathItem: openapi2.PathItem{}, cxOperation: openapi2.Operation{},
+		cxParameter: openapi2.Parameter{}, cxResponse: openapi2.Response{}, cxHeader: openapi2.Header{},
+		cxSchema: openapi2.Schema{}, cxSecurityScheme: openapi2.SecurityScheme{},
+	})
+}
+
+// jsonNames appends the JSON names of t's fields to out, those of
+// untagged embedded structs included, as encoding/json sees them.
+func jsonNames(t reflect.Type, out []string) []string {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		if f.Anonymous && tag == "" && f.Type.Kind() == reflect.Struct {
+			out = jsonNames(f.Type, out)
+			continue
+		}
+		name, _, _ := strings.Cut(tag, ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// fixKeywordCase respells a member of an object whose key differs from
+// one of its kind's keywords only in case (strings.EqualFold, as
+// encoding/json folds). An extension (x-) never is one. When the object
+// also has the keyword as written, the duplicate-key rule, applied next,
+// keeps the later of the two, as encoding/json does.
+func fixKeywordCase(s *site) {
+	if s.entries {
+		return
+	}
+	keywordsOnce.Do(loadKeywords)
+	kw := keywords3[s.kind]
+	if s.p.swagger {
+		kw = keywordsSwagger2[s.kind]
+	}
+	if kw == nil {
+		return
+	}
+	for i := 0; i+1 < len(s.n.Content); i += 2 {
+		k := s.n.Content[i]
+		if kw.exact[k.Value] || strings.HasPrefix(k.Value, "x-") {
+			continue
+		}
+		for _, name := range kw.names {
+			if strings.EqualFold(k.Value, name) {
+				what := objectKinds[s.kind]
+				if s.kind == cxDoc {
+					what = "document"
+				}
+				s.repaired(k, fmt.Sprintf("%s member %q read as %q (OpenAPI's keywords are case-sensitive)", what, k.Value, name))
+				k.Value = name
+				break
+			}
+		}
+	}
+}
