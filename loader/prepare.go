@@ -197,6 +197,13 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 				continue
 			}
 			if key == "$ref" && val.Kind == yaml.ScalarNode {
+				if mc != nil && objectKinds[mc.elem] != "" && len(p.stack) > 0 {
+					// Left by map-ref (a remote or unreadable target) or
+					// beside entries: kin-openapi would read an entry named
+					// $ref and refuse it with no position.
+					p.errorAt(p.posFile(f), val, "$ref %q in a map of %ss (%s): OpenAPI refers only to single objects", val.Value, objectKinds[mc.elem], p.stack[len(p.stack)-1])
+					continue
+				}
 				p.addRef(f, val, c)
 				continue
 			}

@@ -51,6 +51,7 @@ var repairRules = []repairRule{
 	{"wrong-kind-ref", "$refs to the wrong kind of object", []bundleCtx{cxSchema, cxParameter, cxRequestBody, cxResponse, cxHeader}, fixWrongKindRef},
 	{"definitions-ref", "$refs into definitions", []bundleCtx{cxSchema}, fixDefinitionsRef},
 	{"properties-ref", "properties $refs", []bundleCtx{cxSchema, cxOther}, fixPropertiesRef},
+	{"map-ref", "maps given as $refs", nil, fixMapRef},
 	{"tuple-items", "tuple-form items", []bundleCtx{cxSchema}, fixTupleItems},
 	{"type-array", "type arrays", []bundleCtx{cxSchema}, fixTypeArray},
 	{"schema-examples-map", "examples maps in schemas", []bundleCtx{cxSchema}, fixSchemaExamples},
@@ -215,6 +216,26 @@ func fixPropertiesRef(s *site) {
 	val := deref(s.n.Content[i+1])
 	if val.Kind == yaml.MappingNode && len(val.Content) == 2 && val.Content[0].Value == "$ref" {
 		s.p.splice(s, i, "properties")
+	}
+}
+
+// fixMapRef inlines a map of objects other than properties (headers,
+// links, encoding, callbacks, a components member, ...) given as
+// {$ref: ...}, as fixPropertiesRef does properties: OpenAPI refers only to
+// single objects, but a document split into files may hold a whole map in
+// one (`headers: {$ref: headers.yaml}`).
+func fixMapRef(s *site) {
+	if s.entries || s.kind == cxOther {
+		return
+	}
+	for i := 0; i+1 < len(s.n.Content); i += 2 {
+		key, val := s.n.Content[i].Value, deref(s.n.Content[i+1])
+		if s.kind == cxSchema && key == "properties" || val.Kind != yaml.MappingNode || len(val.Content) != 2 || val.Content[0].Value != "$ref" {
+			continue
+		}
+		if _, mc := s.p.childCtx(s.kind, key, val); mc != nil {
+			s.p.splice(s, i, key)
+		}
 	}
 }
 

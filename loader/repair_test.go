@@ -317,6 +317,36 @@ components:
 		},
 	},
 	{
+		name: "maps as $refs",
+		files: map[string]string{"doc.yaml": oas3 + `paths:
+  /pet:
+    get:
+      operationId: getPet
+      responses:
+        "200":
+          description: ok
+          headers: {$ref: 'parts/headers.yaml'}
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Pet'}
+components:
+  schemas: {$ref: 'parts/schemas.yaml'}
+`,
+			"parts/headers.yaml": "X-Rate: {schema: {$ref: 'schemas.yaml#/Rate'}}\n",
+			"parts/schemas.yaml": "Pet: {type: object, properties: {rate: {$ref: '#/Rate'}}}\nRate: {type: integer}\n",
+		},
+		warnings: []string{`doc.yaml:10:27: warning: normalised 2 maps given as $refs in this file; the first: headers given as $ref "parts/headers.yaml" (not allowed by OpenAPI): inlined`},
+		rule:     "map-ref", count: 2,
+		check: func(t *testing.T, api *ir.API) {
+			if !isPrim(fieldType(t, api, "Pet", "rate"), ir.Int) {
+				t.Errorf("rate is %#v, want an integer", fieldType(t, api, "Pet", "rate"))
+			}
+			if h := api.Services[0].Operations[0].Responses[0].Headers; len(h) != 1 || h[0].WireName != "X-Rate" || !isPrim(h[0].Type, ir.Int) {
+				t.Errorf("headers %+v, want X-Rate, an integer", h)
+			}
+		},
+	},
+	{
 		name: "tuple items in 3.0",
 		files: map[string]string{"doc.yaml": oas3 + getPet + `components:
   schemas:
@@ -638,6 +668,8 @@ func TestObjectErrors(t *testing.T) {
 			`doc.yaml:6:8: schema "A" must be an object, got a list`},
 		{"response as a list", oas3 + "paths:\n  /a:\n    get:\n      responses: {'200': [{description: ok}]}\n",
 			`doc.yaml:6:26: response "200" must be an object, got a list`},
+		{"$ref beside entries", oas3 + "paths: {}\ncomponents:\n  schemas:\n    A: {type: string}\n    $ref: 'other.yaml'\n",
+			`doc.yaml:7:11: $ref "other.yaml" in a map of schemas (schemas): OpenAPI refers only to single objects`},
 		{"flow", oas3 + "paths: {}\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows: {implicit: a}\n",
 			`doc.yaml:8:25: flows.implicit must be an object, got "a"`},
 		{"scopes", oas3 + "paths: {}\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows: {password: {tokenUrl: 'https://a', scopes: [read]}}\n",
