@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -33,11 +34,16 @@ var (
 )
 
 func loadKeywords() {
-	of := func(kinds map[bundleCtx]any) map[bundleCtx]*keywords {
+	of := func(kinds map[bundleCtx]any, refs ...bundleCtx) map[bundleCtx]*keywords {
 		m := make(map[bundleCtx]*keywords, len(kinds))
 		for c, v := range kinds {
 			k := &keywords{exact: map[string]bool{}}
 			k.names = jsonNames(reflect.TypeOf(v), nil)
+			if slices.Contains(refs, c) && !slices.Contains(k.names, "$ref") {
+				// Decoded through kin-openapi's reference wrapper
+				// (SchemaRef, ...), whose Ref field is "$ref".
+				k.names = append(k.names, "$ref")
+			}
 			for _, n := range k.names {
 				k.exact[n] = true
 			}
@@ -52,12 +58,12 @@ func loadKeywords() {
 		cxSchema: openapi3.Schema{}, cxExample: openapi3.Example{}, cxLink: openapi3.Link{},
 		cxSecurityScheme: openapi3.SecurityScheme{}, cxComponents: openapi3.Components{},
 		cxDiscriminator: openapi3.Discriminator{},
-	})
+	}, cxSchema, cxParameter, cxRequestBody, cxResponse, cxHeader, cxExample, cxLink, cxSecurityScheme)
 	keywordsSwagger2 = of(map[bundleCtx]any{
 		cxDoc: openapi2.T{}, cxPathItem: openapi2.PathItem{}, cxOperation: openapi2.Operation{},
 		cxParameter: openapi2.Parameter{}, cxResponse: openapi2.Response{}, cxHeader: openapi2.Header{},
 		cxSchema: openapi2.Schema{}, cxSecurityScheme: openapi2.SecurityScheme{},
-	})
+	}, cxSchema, cxParameter, cxResponse)
 }
 
 // jsonNames appends the JSON names of t's fields to out, those of

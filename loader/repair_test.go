@@ -411,12 +411,14 @@ components:
         name: {type: string, description: old}
         age: {type: integer, description: one, Description: two}
         x-Type: {type: string}
+        owner: {$REF: '#/components/schemas/Owner'}
+    Owner: {type: object, properties: {id: {type: integer}}}
 `},
 		warnings: []string{
-			`doc.yaml:7:7: warning: normalised 5 keywords spelt in another case in this file; the first: operation member "Parameters" read as "parameters" (OpenAPI's keywords are case-sensitive)`,
+			`doc.yaml:7:7: warning: normalised 6 keywords spelt in another case in this file; the first: operation member "Parameters" read as "parameters" (OpenAPI's keywords are case-sensitive)`,
 			`doc.yaml:17:30: warning: duplicate key "description" at lines 17 and 17: the last, at line 17, is used`,
 		},
-		rule: "keyword-case", count: 5,
+		rule: "keyword-case", count: 6,
 		check: func(t *testing.T, api *ir.API) {
 			params := api.Services[0].Operations[0].Params
 			if len(params) != 1 || !isPrim(params[0].Type, ir.Int) {
@@ -426,6 +428,9 @@ components:
 				t.Errorf("age's doc %q, want the later description", f.Doc.Description)
 			}
 			field(t, findType(t, api, "Pet"), "name")
+			if r, ok := fieldType(t, api, "Pet", "owner").(*ir.Named); !ok || r.Name != "Owner" {
+				t.Errorf("owner is %#v, want the type Owner", fieldType(t, api, "Pet", "owner"))
+			}
 		},
 	},
 	{
