@@ -25,12 +25,16 @@ import (
 type keywords struct {
 	exact map[string]bool
 	names []string
+	what  string // for the objects found by otherKeywords: what they are
 }
 
 var (
 	keywordsOnce     sync.Once
 	keywords3        map[bundleCtx]*keywords
 	keywordsSwagger2 map[bundleCtx]*keywords
+	// keywordsOther are those of objects the walk does not give a kind
+	// of their own (cxOther), by what they are.
+	keywordsOther map[string]*keywords
 )
 
 func loadKeywords() {
@@ -59,11 +63,53 @@ func loadKeywords() {
 		cxSecurityScheme: openapi3.SecurityScheme{}, cxComponents: openapi3.Components{},
 		cxDiscriminator: openapi3.Discriminator{},
 	}, cxSchema, cxParameter, cxRequestBody, cxResponse, cxHeader, cxExample, cxLink, cxSecurityScheme)
+	keywordsOther = map[string]*keywords{}
+	for what, v := range map[string]any{
+		"info": openapi3.Info{}, "license": openapi3.License{}, "contact": openapi3.Contact{},
+		"externalDocs": openapi3.ExternalDocs{}, "xml": openapi3.XML{}, "tag": openapi3.Tag{},
+		"server": openapi3.Server{}, "server variable": openapi3.ServerVariable{},
+		"flows": openapi3.OAuthFlows{}, "flow": openapi3.OAuthFlow{},
+	} {
+		k := &keywords{exact: map[string]bool{}, names: jsonNames(reflect.TypeOf(v), nil), what: what}
+		for _, n := range k.names {
+			k.exact[n] = true
+		}
+		keywordsOther[what] = k
+	}
 	keywordsSwagger2 = of(map[bundleCtx]any{
 		cxDoc: openapi2.T{}, cxPathItem: openapi2.PathItem{}, cxOperation: openapi2.Operation{},
 		cxParameter: openapi2.Parameter{}, cxResponse: openapi2.Response{}, cxHeader: openapi2.Header{},
 		cxSchema: openapi2.Schema{}, cxSecurityScheme: openapi2.SecurityScheme{},
 	}, cxSchema, cxParameter, cxResponse)
+}
+
+// otherKeywords returns the keywords of the object of kind cxOther at
+// stack (info, a tag, a server, ...), or nil.
+func otherKeywords(stack []string, swagger bool) *keywords {
+	n := len(stack)
+	if n == 0 {
+		return nil
+	}
+	what := ""
+	switch last := stack[n-1]; {
+	case n == 1 && last == "info":
+		what = "info"
+	case n == 2 && stack[0] == "info" && (last == "license" || last == "contact"):
+		what = last
+	case last == "externalDocs", last == "xml":
+		what = last
+	case n == 1 && last == "tags":
+		what = "tag" // an entry of the list
+	case last == "servers" && !swagger:
+		what = "server"
+	case n >= 3 && stack[n-2] == "variables" && stack[n-3] == "servers" && !swagger:
+		what = "server variable"
+	case last == "flows" && !swagger:
+		what = "flows"
+	case n >= 2 && stack[n-2] == "flows" && !swagger:
+		what = "flow"
+	}
+	return keywordsOther[what]
 }
 
 // jsonNames appends the JSON names of t's fields to out, those of
@@ -96,7 +142,10 @@ func fixKeywordCase(s *site) {
 	}
 	keywordsOnce.Do(loadKeywords)
 	kw := keywords3[s.kind]
-	if s.p.swagger {
+	switch {
+	case s.kind == cxOther:
+		kw = otherKeywords(s.p.stack, s.p.swagger)
+	case s.p.swagger:
 		kw = keywordsSwagger2[s.kind]
 	}
 	if kw == nil {
@@ -110,8 +159,11 @@ func fixKeywordCase(s *site) {
 		for _, name := range kw.names {
 			if strings.EqualFold(k.Value, name) {
 				what := objectKinds[s.kind]
-				if s.kind == cxDoc {
+				switch {
+				case s.kind == cxDoc:
 					what = "document"
+				case kw.what != "":
+					what = kw.what
 				}
 				s.repaired(k, fmt.Sprintf("%s member %q read as %q (OpenAPI's keywords are case-sensitive)", what, k.Value, name))
 				k.Value = name

@@ -434,6 +434,18 @@ components:
 		},
 	},
 	{
+		name: "keywords of info, tags and servers in another case",
+		files: map[string]string{"doc.yaml": "openapi: 3.0.3\ninfo: {title: t, Version: \"1\", License: {Name: MIT}}\n" +
+			"Tags: [{Name: pets}]\nservers: [{URL: 'https://{h}', Variables: {h: {Default: a.b}}}]\npaths: {}\n"},
+		warnings: []string{`doc.yaml:3:1: warning: normalised 8 keywords spelt in another case in this file; the first: document member "Tags" read as "tags" (OpenAPI's keywords are case-sensitive)`},
+		rule:     "keyword-case", count: 8,
+		check: func(t *testing.T, api *ir.API) {
+			if api.Version != "1" {
+				t.Errorf("version %q", api.Version)
+			}
+		},
+	},
+	{
 		name: "examples given as values",
 		files: map[string]string{"doc.yaml": oas3 + `paths:
   /pet:
