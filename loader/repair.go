@@ -414,6 +414,24 @@ var exampleKeys = map[string]bool{
 	"dataValue": true, "serializedValue": true, "$ref": true,
 }
 
+// hasExampleMember reports whether the mapping m has a member of an
+// Example Object, in any case (keyword-case spells it as the keyword when
+// the walk reaches m), or an extension.
+func hasExampleMember(m *yaml.Node) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i].Value
+		if strings.HasPrefix(k, "x-") {
+			return true
+		}
+		for e := range exampleKeys {
+			if strings.EqualFold(k, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // fixExampleValues reads an entry of an examples map (of a parameter, a
 // header, a media type or the components) that is not an Example Object
 // as the example's value: a number, a text, a boolean, a list, or a map
@@ -428,9 +446,7 @@ func fixExampleValues(s *site) {
 		k, v := s.n.Content[i], deref(s.n.Content[i+1])
 		switch {
 		case isValueNode(v), v.Kind == yaml.SequenceNode:
-		case v.Kind == yaml.MappingNode && len(v.Content) > 0 && !slices.ContainsFunc(v.Content, func(m *yaml.Node) bool {
-			return m.Kind == yaml.ScalarNode && (exampleKeys[m.Value] || strings.HasPrefix(m.Value, "x-"))
-		}):
+		case v.Kind == yaml.MappingNode && len(v.Content) > 0 && !hasExampleMember(v):
 		default:
 			continue
 		}

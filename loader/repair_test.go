@@ -463,6 +463,8 @@ components:
                 kept: {summary: one, value: {ids: [1]}}
                 list: [1, 2]
                 object: {ids: [3]}
+                named: {kind: summary}
+                cased: {Value: {ids: [4]}}
                 ref: {$ref: '#/components/examples/Three'}
                 empty: {}
 components:
@@ -470,15 +472,18 @@ components:
     Three: 3
     Extended: {x-note: a}
 `},
-		warnings: []string{`doc.yaml:8:67: warning: normalised 4 examples given as values in this file; the first: example "short" is "abc", not an Example Object: read as its value`},
-		rule:     "example-value", count: 4,
+		warnings: []string{
+			`doc.yaml:8:67: warning: normalised 5 examples given as values in this file; the first: example "short" is "abc", not an Example Object: read as its value`,
+			`doc.yaml:20:25: warning: example member "Value" read as "value" (OpenAPI's keywords are case-sensitive)`,
+		},
+		rule: "example-value", count: 5,
 		checkExamples: true,
 		check: func(t *testing.T, api *ir.API) {
 			var got []string
 			for _, e := range api.Services[0].Operations[0].Responses[0].Contents[0].Examples {
 				got = append(got, e.Name+"="+e.JSON)
 			}
-			if want := `kept={"ids":[1]} list=[1,2] object={"ids":[3]} ref=3`; strings.Join(got, " ") != want {
+			if want := `cased={"ids":[4]} kept={"ids":[1]} list=[1,2] named={"kind":"summary"} object={"ids":[3]} ref=3`; strings.Join(got, " ") != want {
 				t.Errorf("examples %q, want %s", got, want)
 			}
 		},
