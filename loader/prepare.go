@@ -197,11 +197,11 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 				continue
 			}
 			if key == "$ref" && val.Kind == yaml.ScalarNode {
-				if mc != nil && objectKinds[mc.elem] != "" && len(p.stack) > 0 {
+				if elem := mapElem(c, mc); elem != "" && len(p.stack) > 0 {
 					// Left by map-ref (a remote or unreadable target) or
 					// beside entries: kin-openapi would read an entry named
 					// $ref and refuse it with no position.
-					p.errorAt(p.posFile(f), val, "$ref %q in a map of %ss (%s): OpenAPI refers only to single objects", val.Value, objectKinds[mc.elem], p.stack[len(p.stack)-1])
+					p.errorAt(p.posFile(f), val, "$ref %q in a map of %ss (%s): OpenAPI refers only to single objects", val.Value, elem, p.stack[len(p.stack)-1])
 					continue
 				}
 				p.addRef(f, val, c)
@@ -228,7 +228,7 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 			if cc == cxData {
 				continue
 			}
-			if val.Kind == yaml.SequenceNode && objectKinds[cc] != "" && (mc != nil || c == cxResponses || c == cxPaths || c == cxContent) {
+			if val.Kind == yaml.SequenceNode && objectKinds[cc] != "" && mapElem(c, mc) != "" {
 				// An entry of a map of objects given as a list, which the
 				// walk would read as a list of such objects (allOf's form)
 				// and kin-openapi refuses with no position.
@@ -256,6 +256,23 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 			p.stack = p.stack[:len(p.stack)-1]
 		}
 	}
+}
+
+// mapElem names the kind of the entries of a map of OpenAPI objects (the
+// walk at an object of kind c, or at a map with mc), or "" when the
+// object at hand is not such a map.
+func mapElem(c bundleCtx, mc *mapCtx) string {
+	switch {
+	case mc != nil:
+		return objectKinds[mc.elem]
+	case c == cxResponses:
+		return objectKinds[cxResponse]
+	case c == cxPaths:
+		return objectKinds[cxPathItem]
+	case c == cxContent:
+		return objectKinds[cxMediaType]
+	}
+	return ""
 }
 
 // checkShape reports, at the value, a number, text or boolean given for

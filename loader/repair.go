@@ -219,8 +219,9 @@ func fixPropertiesRef(s *site) {
 	}
 }
 
-// fixMapRef inlines a map of objects other than properties (headers,
-// links, encoding, callbacks, a components member, ...) given as
+// fixMapRef inlines a map of objects other than properties (paths,
+// responses, content, headers, links, encoding, callbacks, a components
+// member, ...) given as
 // {$ref: ...}, as fixPropertiesRef does properties: OpenAPI refers only to
 // single objects, but a document split into files may hold a whole map in
 // one (`headers: {$ref: headers.yaml}`).
@@ -233,7 +234,7 @@ func fixMapRef(s *site) {
 		if s.kind == cxSchema && key == "properties" || val.Kind != yaml.MappingNode || len(val.Content) != 2 || val.Content[0].Value != "$ref" {
 			continue
 		}
-		if _, mc := s.p.childCtx(s.kind, key, val); mc != nil {
+		if cc, mc := s.p.childCtx(s.kind, key, val); mapElem(cc, mc) != "" {
 			s.p.splice(s, i, key)
 		}
 	}

@@ -347,6 +347,25 @@ components:
 		},
 	},
 	{
+		name: "paths and responses as $refs",
+		files: map[string]string{
+			"doc.yaml":       oas3 + "paths: {$ref: 'paths.yaml'}\n",
+			"paths.yaml":     "/pet:\n  get:\n    operationId: getPet\n    responses: {$ref: 'responses.yaml'}\n",
+			"responses.yaml": "'200': {description: ok, content: {application/json: {schema: {type: integer}}}}\n",
+		},
+		warnings: []string{
+			`doc.yaml:3:15: warning: paths given as $ref "paths.yaml" (not allowed by OpenAPI): inlined`,
+			`paths.yaml:4:23: warning: responses given as $ref "responses.yaml" (not allowed by OpenAPI): inlined`,
+		},
+		rule: "map-ref", count: 2,
+		check: func(t *testing.T, api *ir.API) {
+			op := api.Services[0].Operations[0]
+			if op.Name != "GetPet" || len(op.Responses) != 1 || op.Responses[0].Status != "200" {
+				t.Errorf("operation %s, responses %+v: want GetPet and its 200", op.Name, op.Responses)
+			}
+		},
+	},
+	{
 		name: "tuple items in 3.0",
 		files: map[string]string{"doc.yaml": oas3 + getPet + `components:
   schemas:
@@ -692,6 +711,8 @@ func TestObjectErrors(t *testing.T) {
 			`doc.yaml:6:26: response "200" must be an object, got a list`},
 		{"$ref beside entries", oas3 + "paths: {}\ncomponents:\n  schemas:\n    A: {type: string}\n    $ref: 'other.yaml'\n",
 			`doc.yaml:7:11: $ref "other.yaml" in a map of schemas (schemas): OpenAPI refers only to single objects`},
+		{"$ref among responses", oas3 + "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}, $ref: '#/components/responses/E'}\n",
+			`doc.yaml:6:51: $ref "#/components/responses/E" in a map of responses (responses): OpenAPI refers only to single objects`},
 		{"flow", oas3 + "paths: {}\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows: {implicit: a}\n",
 			`doc.yaml:8:25: flows.implicit must be an object, got "a"`},
 		{"scopes", oas3 + "paths: {}\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows: {password: {tokenUrl: 'https://a', scopes: [read]}}\n",
