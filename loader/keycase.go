@@ -41,17 +41,9 @@ func loadKeywords() {
 	of := func(kinds map[bundleCtx]any, refs ...bundleCtx) map[bundleCtx]*keywords {
 		m := make(map[bundleCtx]*keywords, len(kinds))
 		for c, v := range kinds {
-			k := &keywords{exact: map[string]bool{}}
-			k.names = jsonNames(reflect.TypeOf(v), nil)
-			if slices.Contains(refs, c) && !slices.Contains(k.names, "$ref") {
-				// Decoded through kin-openapi's reference wrapper
-				// (SchemaRef, ...), whose Ref field is "$ref".
-				k.names = append(k.names, "$ref")
-			}
-			for _, n := range k.names {
-				k.exact[n] = true
-			}
-			m[c] = k
+			// Those in refs are decoded through kin-openapi's reference
+			// wrapper (SchemaRef, ...), whose Ref field is "$ref".
+			m[c] = newKeywords(v, "", slices.Contains(refs, c))
 		}
 		return m
 	}
@@ -63,6 +55,11 @@ func loadKeywords() {
 		cxSecurityScheme: openapi3.SecurityScheme{}, cxComponents: openapi3.Components{},
 		cxDiscriminator: openapi3.Discriminator{},
 	}, cxSchema, cxParameter, cxRequestBody, cxResponse, cxHeader, cxExample, cxLink, cxSecurityScheme)
+	keywordsSwagger2 = of(map[bundleCtx]any{
+		cxDoc: openapi2.T{}, cxPathItem: openapi2.PathItem{}, cxOperation: openapi2.Operation{},
+		cxParameter: openapi2.Parameter{}, cxResponse: openapi2.Response{}, cxHeader: openapi2.Header{},
+		cxSchema: openapi2.Schema{}, cxSecurityScheme: openapi2.SecurityScheme{},
+	}, cxSchema, cxParameter, cxResponse)
 	keywordsOther = map[string]*keywords{}
 	for what, v := range map[string]any{
 		"info": openapi3.Info{}, "license": openapi3.License{}, "contact": openapi3.Contact{},
@@ -70,17 +67,21 @@ func loadKeywords() {
 		"server": openapi3.Server{}, "server variable": openapi3.ServerVariable{},
 		"flows": openapi3.OAuthFlows{}, "flow": openapi3.OAuthFlow{},
 	} {
-		k := &keywords{exact: map[string]bool{}, names: jsonNames(reflect.TypeOf(v), nil), what: what}
-		for _, n := range k.names {
-			k.exact[n] = true
-		}
-		keywordsOther[what] = k
+		keywordsOther[what] = newKeywords(v, what, false)
 	}
-	keywordsSwagger2 = of(map[bundleCtx]any{
-		cxDoc: openapi2.T{}, cxPathItem: openapi2.PathItem{}, cxOperation: openapi2.Operation{},
-		cxParameter: openapi2.Parameter{}, cxResponse: openapi2.Response{}, cxHeader: openapi2.Header{},
-		cxSchema: openapi2.Schema{}, cxSecurityScheme: openapi2.SecurityScheme{},
-	}, cxSchema, cxParameter, cxResponse)
+}
+
+// newKeywords returns the keywords of kin-openapi's struct v, with $ref
+// when ref is set.
+func newKeywords(v any, what string, ref bool) *keywords {
+	k := &keywords{exact: map[string]bool{}, names: jsonNames(reflect.TypeOf(v), nil), what: what}
+	if ref && !slices.Contains(k.names, "$ref") {
+		k.names = append(k.names, "$ref")
+	}
+	for _, n := range k.names {
+		k.exact[n] = true
+	}
+	return k
 }
 
 // otherKeywords returns the keywords of the object of kind cxOther at

@@ -213,10 +213,14 @@ func fixPropertiesRef(s *site) {
 	if i < 0 {
 		return
 	}
-	val := deref(s.n.Content[i+1])
-	if val.Kind == yaml.MappingNode && len(val.Content) == 2 && val.Content[0].Value == "$ref" {
+	if isRefOnly(deref(s.n.Content[i+1])) {
 		s.p.splice(s, i, "properties")
 	}
+}
+
+// isRefOnly reports whether n is a mapping whose only member is $ref.
+func isRefOnly(n *yaml.Node) bool {
+	return n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Value == "$ref"
 }
 
 // fixMapRef inlines a map of objects other than properties (paths,
@@ -231,7 +235,7 @@ func fixMapRef(s *site) {
 	}
 	for i := 0; i+1 < len(s.n.Content); i += 2 {
 		key, val := s.n.Content[i].Value, deref(s.n.Content[i+1])
-		if s.kind == cxSchema && key == "properties" || val.Kind != yaml.MappingNode || len(val.Content) != 2 || val.Content[0].Value != "$ref" {
+		if s.kind == cxSchema && key == "properties" || !isRefOnly(val) {
 			continue
 		}
 		if cc, mc := s.p.childCtx(s.kind, key, val); mapElem(cc, mc) != "" {

@@ -462,6 +462,9 @@ components:
 			if api.Version != "1" {
 				t.Errorf("version %q", api.Version)
 			}
+			if len(api.Servers) != 1 || api.Servers[0].URL != "https://{h}" || len(api.Servers[0].Variables) != 1 || api.Servers[0].Variables[0].Default != "a.b" {
+				t.Errorf("servers %+v, want https://{h} with h defaulting to a.b", api.Servers)
+			}
 		},
 	},
 	{
