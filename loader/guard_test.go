@@ -40,7 +40,7 @@ func TestSkipUnsupportedOperation(t *testing.T) {
 		t.Errorf("operations = %q, want %q", got, want)
 	}
 	want := []string{
-		"testdata/skip/skip.yaml:31:5: warning: operation GET /owners has no operationId: named GetOwners",
+		"testdata/skip/skip.yaml:31:5: warning: operation GET /owners has no operationId: named Owners.List",
 		`testdata/skip/skip.yaml:31:5: warning: skipped operation GET /owners: parameter "token" is in "body", which is not supported (at testdata/skip/skip.yaml:34:11)`,
 		`testdata/skip/skip.yaml:5:5: warning: skipped operation GET /pets (listPets): parameter "filter" is in "querystring", which is not supported (at testdata/skip/skip.yaml:9:11)`,
 	}

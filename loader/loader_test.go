@@ -247,3 +247,98 @@ func TestYAMLReaderErrorsArePositioned(t *testing.T) {
 		t.Errorf("a readable document: %d:%d", l, c)
 	}
 }
+
+// TestDerivedNamesInTaggedServices checks how operations without
+// operationId are named in a tagged service: by their verb where the path
+// is the service's resource (a collection or one item of it, under any
+// parents), with the parents after For where two paths reach the
+// resource, and by the words of method and path otherwise, never
+// stripped of the words at their end (GetAppsAppID for the keys of an
+// app would name the app).
+func TestDerivedNamesInTaggedServices(t *testing.T) {
+	api := loadString(t, `
+openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /apps/{app_id}/keys:
+    get: {tags: [keys], responses: {"204": {description: ok}}}
+    post: {tags: [keys], responses: {"204": {description: ok}}}
+  /apps/{app_id}/keys/{key_id}:
+    get: {tags: [keys], responses: {"204": {description: ok}}}
+    put: {tags: [keys], responses: {"204": {description: ok}}}
+    patch: {tags: [keys], responses: {"204": {description: ok}}}
+    delete: {tags: [keys], responses: {"204": {description: ok}}}
+  /apps/{app_id}/keys/{key_id}/revoke:
+    post: {tags: [keys], responses: {"204": {description: ok}}}
+  /apps/{app_id}/api_keys:
+    get: {tags: [keys], responses: {"204": {description: ok}}}
+  /v2/apps:
+    get: {tags: [Apps], responses: {"204": {description: ok}}}
+  /accounts/{account_id}/apps:
+    get: {tags: [Apps], responses: {"204": {description: ok}}}
+  /apps/{id}:
+    delete: {tags: [Apps], responses: {"204": {description: ok}}}
+    post: {tags: [Apps], operationId: deleteApp, responses: {"204": {description: ok}}}
+  /orgs/{org}/apps/{id}:
+    delete: {tags: [Apps], responses: {"204": {description: ok}}}
+  /teams/{team}/apps/{id}:
+    delete: {tags: [Apps], responses: {"204": {description: ok}}}
+  /issue:
+    get: {tags: [issue], responses: {"204": {description: ok}}}
+    post: {tags: [issue], responses: {"204": {description: ok}}}
+  /issue/{issueId}:
+    get: {tags: [issue], responses: {"204": {description: ok}}}
+  /issue/count:
+    get: {tags: [issue], responses: {"204": {description: ok}}}
+  /status:
+    get: {tags: [status], responses: {"204": {description: ok}}}
+    post: {tags: [status], responses: {"204": {description: ok}}}
+  /me:
+    get: {tags: [tokens], responses: {"204": {description: ok}}}
+`)
+	got := map[string]string{}
+	for _, s := range api.Services {
+		for _, o := range s.Operations {
+			got[o.Method+" "+o.Path] = s.Name + "." + o.Name
+		}
+	}
+	want := map[string]string{
+		"GET /apps/{app_id}/keys":                  "Keys.List",
+		"POST /apps/{app_id}/keys":                 "Keys.Create",
+		"GET /apps/{app_id}/keys/{key_id}":         "Keys.Get",
+		"PUT /apps/{app_id}/keys/{key_id}":         "Keys.Replace",
+		"PATCH /apps/{app_id}/keys/{key_id}":       "Keys.Update",
+		"DELETE /apps/{app_id}/keys/{key_id}":      "Keys.Delete",
+		"POST /apps/{app_id}/keys/{key_id}/revoke": "Keys.PostAppsAppIDKeysKeyIDRevoke",
+		"GET /apps/{app_id}/api_keys":              "Keys.GetAppsAppIDAPIKeys",
+		// two lists of apps: the one with parents says whose
+		"GET /v2/apps":                    "Apps.List",
+		"GET /accounts/{account_id}/apps": "Apps.ListForAccount",
+		// deleteApp holds Delete: the verb alone would need a number
+		"DELETE /apps/{id}":              "Apps.DeleteAppsID",
+		"POST /apps/{id}":                "Apps.Delete",
+		"DELETE /orgs/{org}/apps/{id}":   "Apps.DeleteForOrg",
+		"DELETE /teams/{team}/apps/{id}": "Apps.DeleteForTeam",
+		// a singular resource: a list when it has items below it
+		"GET /issue":           "Issue.List",
+		"POST /issue":          "Issue.Create",
+		"GET /issue/{issueId}": "Issue.Get",
+		"GET /issue/count":     "Issue.GetIssueCount",
+		// a singular resource without items is one thing, and a POST to it is no Create
+		"GET /status":  "Status.Get",
+		"POST /status": "Status.PostStatus",
+		"GET /me":      "Tokens.GetMe",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("names\n got: %v\nwant: %v", got, want)
+	}
+	var warned []string
+	for _, w := range api.Warnings {
+		if strings.Contains(w.Message, "GET /apps/{app_id}/keys has no operationId") {
+			warned = append(warned, w.Message)
+		}
+	}
+	if want := []string{"operation GET /apps/{app_id}/keys has no operationId: named Keys.List"}; !reflect.DeepEqual(warned, want) {
+		t.Errorf("warning = %q, want %q", warned, want)
+	}
+}

@@ -25,6 +25,10 @@ type opInfo struct {
 	cand   string  // Name before de-duplication
 	parent *opInfo // for a callback: the operation declaring it
 	hook   bool    // a webhook or callback: its "path" is a name or expression
+
+	derived bool   // no operationId: cand is derivedName's
+	rest    bool   // cand is restName's verb for the service's resource
+	owner   string // with rest: the literal segments above the resource, singular ("Account")
 }
 
 // pathItemLoc returns where the path item is (following a path item $ref).
@@ -109,9 +113,8 @@ func (b *builder) planOperations() {
 func (b *builder) checkID(oi *opInfo, ids map[string]ir.Pos) {
 	id := oi.op.OperationID
 	if id == "" {
-		oi.cand = derivedName(oi.o.Method, oi.o.Path)
-		b.warn(oi.o.Pos, fmt.Sprintf("operation %s %s has no operationId: named %s", oi.o.Method, oi.o.Path, oi.cand))
-		return
+		oi.cand, oi.derived = derivedName(oi.o.Method, oi.o.Path), true
+		return // nameOperations warns, with the final name
 	}
 	if first, ok := ids[id]; ok {
 		b.warn(oi.o.Pos, fmt.Sprintf("duplicate operationId %q (first at %s): renamed", id, first))
@@ -178,6 +181,17 @@ func (b *builder) nameOperations() {
 			oi.cand = b.resourceName(oi.o.Method, oi.o.Path)
 			continue
 		}
+		if oi.derived {
+			if n, owner, ok := b.restName(oi.o.Method, oi.o.Path, oi.svc.Name); ok {
+				oi.cand, oi.rest, oi.owner = n, true, owner
+				continue
+			}
+			// The path's words name the operation; its last words are
+			// never taken for a stutter of the service: in Keys, GET
+			// /apps/{app_id}/keys is not GetAppsAppID.
+			oi.cand = unstutterAt(oi.cand, oi.svc.Name, false)
+			continue
+		}
 		if oi.cand == "" {
 			oi.cand = pascal(oi.op.OperationID)
 			if oi.cand == "" {
@@ -187,6 +201,7 @@ func (b *builder) nameOperations() {
 		oi.cand = unstutter(oi.cand, oi.svc.Name)
 	}
 	listOrGet(b.ops)
+	restCollisions(b.ops)
 	type keyed struct {
 		key string
 		oi  *opInfo
@@ -219,6 +234,108 @@ func (b *builder) nameOperations() {
 		oi.o.FullName = full.name(oi.svc.Name + oi.o.Name)
 		oi.svc.Operations = append(oi.svc.Operations, oi.o)
 	}
+	for _, oi := range b.ops {
+		if oi.derived {
+			name := oi.o.Name
+			if oi.svc.Name != "" {
+				name = oi.svc.Name + "." + name
+			}
+			b.warn(oi.o.Pos, fmt.Sprintf("operation %s %s has no operationId: named %s", oi.o.Method, oi.o.Path, name))
+		}
+	}
+}
+
+// restName names an operation without operationId in a tagged service
+// by its verb alone when its path is the service's resource: the last
+// literal segment is the service's name (in either number, any case),
+// with at most one parameter after it. In service Keys:
+//
+//	GET    /apps/{app_id}/keys           List (Get when the segment is singular and has no items below it)
+//	POST   /apps/{app_id}/keys           Create (when the segment is plural or has items below it)
+//	GET    /apps/{app_id}/keys/{key_id}  Get
+//	POST   /apps/{app_id}/keys/{key_id}  Update
+//	PATCH  /apps/{app_id}/keys/{key_id}  Update
+//	PUT    /apps/{app_id}/keys/{key_id}  Replace
+//	DELETE /apps/{app_id}/keys/{key_id}  Delete
+//
+// as resourceName names them when operations are grouped by path. owner
+// is the literal segments above the resource, singular ("App"), which
+// restCollisions uses to tell apart two paths to one resource. ok is
+// false for any other path or method: the operation keeps the words of
+// its method and path.
+func (b *builder) restName(method, p, svc string) (name, owner string, ok bool) {
+	if svc == "" {
+		return "", "", false
+	}
+	segs := resourceSegments(p)
+	last := -1
+	for i, s := range segs {
+		if !isParamSeg(s) {
+			last = i
+		}
+	}
+	if last < 0 || last < len(segs)-2 || !strings.EqualFold(singular(pascal(segs[last])), singular(svc)) {
+		return "", "", false
+	}
+	for _, s := range segs[:last] {
+		if !isParamSeg(s) {
+			owner += singular(pascal(s))
+		}
+	}
+	item := last == len(segs)-2
+	switch method {
+	case "GET":
+		if !item && (b.hasItems(p) || pluralWord(segs[last])) {
+			return "List", owner, true
+		}
+		return "Get", owner, true
+	case "POST":
+		if item {
+			return "Update", owner, true
+		}
+		if b.hasItems(p) || pluralWord(segs[last]) {
+			return "Create", owner, true
+		}
+	case "PATCH":
+		return "Update", owner, true
+	case "PUT":
+		return "Replace", owner, true
+	case "DELETE":
+		return "Delete", owner, true
+	}
+	return "", "", false
+}
+
+// restCollisions keeps restName's verbs from colliding with another
+// candidate of their service: a colliding verb of a path with literal
+// segments above the resource takes them after For ("ListForAccount" for
+// GET /accounts/{id}/apps beside GET /apps), and one still colliding
+// goes back to the words of its method and path. A name never needs a
+// number for what restName gave it.
+func restCollisions(ops []*opInfo) {
+	type key struct {
+		svc  *ir.Service
+		cand string
+	}
+	count := func() map[key]int {
+		n := map[key]int{}
+		for _, oi := range ops {
+			n[key{oi.svc, oi.cand}]++
+		}
+		return n
+	}
+	n := count()
+	for _, oi := range ops {
+		if oi.rest && n[key{oi.svc, oi.cand}] > 1 && oi.owner != "" {
+			oi.cand += "For" + oi.owner
+		}
+	}
+	n = count()
+	for _, oi := range ops {
+		if oi.rest && n[key{oi.svc, oi.cand}] > 1 {
+			oi.cand, oi.rest = unstutterAt(derivedName(oi.o.Method, oi.o.Path), oi.svc.Name, false), false
+		}
+	}
 }
 
 // unstutter removes the service name from the start, else the end, else
@@ -228,7 +345,11 @@ func (b *builder) nameOperations() {
 // CoreV1 → "ListNamespacedPod"; "FindPetsByTags" in Pet stays, since a
 // single word inside a name is as often part of a phrase as a stutter. The
 // name is kept whole when nothing would remain.
-func unstutter(name, svc string) string {
+func unstutter(name, svc string) string { return unstutterAt(name, svc, true) }
+
+// unstutterAt is unstutter, which looks for the service name at the end
+// of the name only when end is set.
+func unstutterAt(name, svc string, end bool) string {
 	if svc == "" {
 		return name
 	}
@@ -255,7 +376,7 @@ func unstutter(name, svc string) string {
 	if match(nw[:len(sw)]) {
 		return join(nw[len(sw):])
 	}
-	if match(nw[len(nw)-len(sw):]) {
+	if end && match(nw[len(nw)-len(sw):]) {
 		return join(nw[:len(nw)-len(sw)])
 	}
 	for i := 1; len(sw) > 1 && i+len(sw) < len(nw); i++ {
@@ -517,14 +638,15 @@ func (b *builder) hasItems(p string) bool {
 func anyParams(p string) string { return pathVarRE.ReplaceAllString(p, "{}") }
 
 // pluralWord reports whether a path segment is one plural word
-// ("calculations", not "verify_microdeposits"): a POST to it creates one.
+// ("calculations", not "verify_microdeposits", nor "status" or "access",
+// which singular leaves as they are): a POST to it creates one.
 func pluralWord(seg string) bool {
 	for _, r := range seg {
 		if !unicode.IsLetter(r) {
 			return false
 		}
 	}
-	return strings.HasSuffix(seg, "s") && !strings.HasSuffix(seg, "ss")
+	return strings.HasSuffix(seg, "s") && singular(pascal(seg)) != pascal(seg)
 }
 
 // singular makes the last word of a Go name singular by the common
