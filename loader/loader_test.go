@@ -270,6 +270,15 @@ paths:
     delete: {tags: [keys], responses: {"204": {description: ok}}}
   /apps/{app_id}/keys/{key_id}/revoke:
     post: {tags: [keys], responses: {"204": {description: ok}}}
+  /apps/{app_id}/keys/{key_id}/usages:
+    get: {tags: [keys], responses: {"204": {description: ok}}}
+  /apps/{app_id}/keys/{key_id}/usages/{day}:
+    get: {tags: [keys], responses: {"204": {description: ok}}}
+  /apps/{app_id}/keys/{key_id}/stats:
+    get: {tags: [keys], responses: {"204": {description: ok}}}
+  /apps/{app_id}/keys/{key_id}/rotate:
+    post: {tags: [keys], operationId: revoke, responses: {"204": {description: ok}}}
+    head: {tags: [keys], responses: {"204": {description: ok}}}
   /apps/{app_id}/api_keys:
     get: {tags: [keys], responses: {"204": {description: ok}}}
   /v2/apps:
@@ -296,20 +305,23 @@ paths:
   /me:
     get: {tags: [tokens], responses: {"204": {description: ok}}}
 `)
-	got := map[string]string{}
-	for _, s := range api.Services {
-		for _, o := range s.Operations {
-			got[o.Method+" "+o.Path] = s.Name + "." + o.Name
-		}
-	}
+	got := serviceMethods(api)
 	want := map[string]string{
-		"GET /apps/{app_id}/keys":                  "Keys.List",
-		"POST /apps/{app_id}/keys":                 "Keys.Create",
-		"GET /apps/{app_id}/keys/{key_id}":         "Keys.Get",
-		"PUT /apps/{app_id}/keys/{key_id}":         "Keys.Replace",
-		"PATCH /apps/{app_id}/keys/{key_id}":       "Keys.Update",
-		"DELETE /apps/{app_id}/keys/{key_id}":      "Keys.Delete",
-		"POST /apps/{app_id}/keys/{key_id}/revoke": "Keys.PostAppsAppIDKeysKeyIDRevoke",
+		"GET /apps/{app_id}/keys":             "Keys.List",
+		"POST /apps/{app_id}/keys":            "Keys.Create",
+		"GET /apps/{app_id}/keys/{key_id}":    "Keys.Get",
+		"PUT /apps/{app_id}/keys/{key_id}":    "Keys.Replace",
+		"PATCH /apps/{app_id}/keys/{key_id}":  "Keys.Update",
+		"DELETE /apps/{app_id}/keys/{key_id}": "Keys.Delete",
+		// below the resource, the words of the rest of the path
+		"GET /apps/{app_id}/keys/{key_id}/usages":       "Keys.ListUsages",
+		"GET /apps/{app_id}/keys/{key_id}/usages/{day}": "Keys.GetUsage",
+		"GET /apps/{app_id}/keys/{key_id}/stats":        "Keys.GetStats",
+		// an action is named by its verb, after For its parents where an
+		// operationId has the verb
+		"POST /apps/{app_id}/keys/{key_id}/revoke": "Keys.RevokeForApp",
+		"POST /apps/{app_id}/keys/{key_id}/rotate": "Keys.Revoke",
+		"HEAD /apps/{app_id}/keys/{key_id}/rotate": "Keys.HeadAppsAppIDKeysKeyIDRotate",
 		"GET /apps/{app_id}/api_keys":              "Keys.GetAppsAppIDAPIKeys",
 		// two lists of apps: the one with parents says whose
 		"GET /v2/apps":                    "Apps.List",
@@ -323,7 +335,7 @@ paths:
 		"GET /issue":           "Issue.List",
 		"POST /issue":          "Issue.Create",
 		"GET /issue/{issueId}": "Issue.Get",
-		"GET /issue/count":     "Issue.GetIssueCount",
+		"GET /issue/count":     "Issue.Count",
 		// a singular resource without items is one thing, and a POST to it is no Create
 		"GET /status":  "Status.Get",
 		"POST /status": "Status.PostStatus",
@@ -341,4 +353,81 @@ paths:
 	if want := []string{"operation GET /apps/{app_id}/keys has no operationId: named Keys.List"}; !reflect.DeepEqual(warned, want) {
 		t.Errorf("warning = %q, want %q", warned, want)
 	}
+}
+
+// TestGroupByPathNames checks Options.GroupByPath: an untagged document's
+// operations go to the service of their first segment after any version,
+// named REST-style after method and the rest of the path (resourceName's
+// table), and a segment without a word ("~") gives no empty name.
+func TestGroupByPathNames(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "spec.yaml")
+	spec := `
+openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /v1/customers:
+    get: {operationId: GetCustomers, responses: {"204": {description: ok}}}
+    post: {operationId: PostCustomers, responses: {"204": {description: ok}}}
+  /v1/customers/{customer}:
+    get: {operationId: GetCustomersCustomer, responses: {"204": {description: ok}}}
+    post: {operationId: PostCustomersCustomer, responses: {"204": {description: ok}}}
+    delete: {operationId: DeleteCustomersCustomer, responses: {"204": {description: ok}}}
+  /v1/customers/{customer}/sources:
+    get: {operationId: a, responses: {"204": {description: ok}}}
+  /v1/customers/{customer}/sources/{id}:
+    get: {operationId: b, responses: {"204": {description: ok}}}
+  /v1/customers/{customer}/sources/{id}/verify:
+    post: {operationId: c, responses: {"204": {description: ok}}}
+  /v1/customers/{customer}/cash_balance:
+    get: {operationId: d, responses: {"204": {description: ok}}}
+  /v1/customers/search:
+    get: {operationId: e, responses: {"204": {description: ok}}}
+  /v1/charges/{charge}/capture:
+    post: {operationId: f, responses: {"204": {description: ok}}}
+  /v1/balance:
+    get: {operationId: g, responses: {"204": {description: ok}}}
+  /v1/users/~/keys:
+    get: {operationId: h, responses: {"204": {description: ok}}}
+  /v1/users/~/-:
+    post: {operationId: i, responses: {"204": {description: ok}}}
+`
+	if err := os.WriteFile(p, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	api, err := Load(p, Options{GroupByPath: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := serviceMethods(api)
+	want := map[string]string{
+		"GET /v1/customers":                                 "Customers.List",
+		"POST /v1/customers":                                "Customers.Create",
+		"GET /v1/customers/{customer}":                      "Customers.Get",
+		"POST /v1/customers/{customer}":                     "Customers.Update",
+		"DELETE /v1/customers/{customer}":                   "Customers.Delete",
+		"GET /v1/customers/{customer}/sources":              "Customers.ListSources",
+		"GET /v1/customers/{customer}/sources/{id}":         "Customers.GetSource",
+		"POST /v1/customers/{customer}/sources/{id}/verify": "Customers.VerifySource",
+		"GET /v1/customers/{customer}/cash_balance":         "Customers.GetCashBalance",
+		"GET /v1/customers/search":                          "Customers.Search",
+		"POST /v1/charges/{charge}/capture":                 "Charges.Capture",
+		"GET /v1/balance":                                   "Balance.Get",
+		"GET /v1/users/~/keys":                              "Users.GetKeys",
+		"POST /v1/users/~/-":                                "Users.Create",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("names\n got: %v\nwant: %v", got, want)
+	}
+}
+
+// serviceMethods maps "METHOD /path" to "Service.Method" for every operation
+// of api.
+func serviceMethods(api *ir.API) map[string]string {
+	got := map[string]string{}
+	for _, s := range api.Services {
+		for _, o := range s.Operations {
+			got[o.Method+" "+o.Path] = s.Name + "." + o.Name
+		}
+	}
+	return got
 }

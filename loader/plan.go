@@ -246,9 +246,9 @@ func (b *builder) nameOperations() {
 }
 
 // restName names an operation without operationId in a tagged service
-// by its verb alone when its path is the service's resource: the last
-// literal segment is the service's name (in either number, any case),
-// with at most one parameter after it. In service Keys:
+// after its verb when its path is the service's resource: a literal
+// segment is the service's name (in either number, any case; the last
+// such segment), with at most one parameter after it. In service Keys:
 //
 //	GET    /apps/{app_id}/keys           List (Get when the segment is singular and has no items below it)
 //	POST   /apps/{app_id}/keys           Create (when the segment is plural or has items below it)
@@ -258,29 +258,50 @@ func (b *builder) nameOperations() {
 //	PUT    /apps/{app_id}/keys/{key_id}  Replace
 //	DELETE /apps/{app_id}/keys/{key_id}  Delete
 //
-// as resourceName names them when operations are grouped by path. owner
-// is the literal segments above the resource, singular ("App"), which
-// restCollisions uses to tell apart two paths to one resource. ok is
-// false for any other path or method: the operation keeps the words of
-// its method and path.
+// as resourceName names them when operations are grouped by path. Below
+// the resource, resourceName's words for the rest of the path name it as
+// they would in a service of that resource:
+//
+//	POST   /apps/{app_id}/keys/{key_id}/revoke     Revoke
+//	GET    /apps/{app_id}/keys/{key_id}/usages     ListUsages (with items below it)
+//	GET    /apps/{app_id}/keys/{key_id}/usages/{d} GetUsage
+//
+// owner is the literal segments above the resource, singular ("App"),
+// which restCollisions uses to tell apart two paths to one resource. ok
+// is false for any other path and for methods other than GET, POST, PUT,
+// PATCH and DELETE: the operation keeps the words of its method and path.
 func (b *builder) restName(method, p, svc string) (name, owner string, ok bool) {
+	switch method {
+	case "GET", "POST", "PUT", "PATCH", "DELETE":
+	default:
+		return "", "", false
+	}
 	if svc == "" {
 		return "", "", false
 	}
 	segs := resourceSegments(p)
 	last := -1
 	for i, s := range segs {
-		if !isParamSeg(s) {
+		if !isParamSeg(s) && strings.EqualFold(singular(pascal(s)), singular(svc)) {
 			last = i
 		}
 	}
-	if last < 0 || last < len(segs)-2 || !strings.EqualFold(singular(pascal(segs[last])), singular(svc)) {
+	if last < 0 {
 		return "", "", false
 	}
 	for _, s := range segs[:last] {
 		if !isParamSeg(s) {
 			owner += singular(pascal(s))
 		}
+	}
+	if tail := segs[last+1:]; slices.ContainsFunc(tail, func(s string) bool { return !isParamSeg(s) }) {
+		if slices.ContainsFunc(tail, unnamed) {
+			return "", "", false // "/users/~": no word says what it is
+		}
+		return b.resourceWords(method, p, tail), owner, true
+	}
+	if last < len(segs)-2 {
+		return "", "", false
 	}
 	item := last == len(segs)-2
 	switch method {
@@ -567,7 +588,14 @@ func pathService(p string) string {
 // ("/customers/{c}/sources/{id}/verify": VerifySource). DELETE
 // is Delete, PATCH Update, PUT Replace; other methods their name.
 func (b *builder) resourceName(method, p string) string {
-	segs := resourceSegments(p)[1:]
+	return b.resourceWords(method, p, resourceSegments(p)[1:])
+}
+
+// resourceWords is resourceName for segs, the segments of p after its
+// resource. A literal segment without a letter or digit ("~") is left
+// out.
+func (b *builder) resourceWords(method, p string, segs []string) string {
+	segs = slices.DeleteFunc(slices.Clone(segs), unnamed)
 	item := len(segs) > 0 && isParamSeg(segs[len(segs)-1])
 	var lits []string
 	for _, s := range segs {
@@ -618,6 +646,10 @@ func (b *builder) resourceName(method, p string) string {
 	}
 	return join(pascal(strings.ToLower(method)), lits, item)
 }
+
+// unnamed reports whether seg is a literal path segment that gives no
+// word to a name ("~", "-").
+func unnamed(seg string) bool { return !isParamSeg(seg) && pascal(seg) == "" }
 
 // hasItems reports whether the document has a path p/{param}, whatever
 // the names of the parameters ("/fees/{id}/refunds" has

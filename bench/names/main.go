@@ -69,12 +69,12 @@ func main() {
 			os.Exit(1)
 		}
 		c, err := count(path, loader.Options{GroupByPath: *group})
-		if *methods {
-			lists = append(lists, c.ops...)
-		}
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "names: %s: %v\n", d, err)
 			os.Exit(1)
+		}
+		if *methods {
+			lists = append(lists, c.ops...)
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", d, c.types, c.decls, len(c.variantN), len(c.statusResp),
 			len(c.digit), c.services, c.methods, c.clientMethods)
