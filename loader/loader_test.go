@@ -272,6 +272,8 @@ paths:
     post: {tags: [keys], responses: {"204": {description: ok}}}
   /apps/{app_id}/keys/{key_id}/usages:
     get: {tags: [keys], responses: {"204": {description: ok}}}
+  /apps/{app_id}/keys/{key_id}/grants:
+    get: {tags: [keys], responses: {"200": {description: ok, content: {application/json: {schema: {type: array, items: {type: string}}}}}}}
   /apps/{app_id}/keys/{key_id}/usages/{day}:
     get: {tags: [keys], responses: {"204": {description: ok}}}
   /apps/{app_id}/keys/{key_id}/stats:
@@ -317,6 +319,7 @@ paths:
 		"GET /apps/{app_id}/keys/{key_id}/usages":       "Keys.ListUsages",
 		"GET /apps/{app_id}/keys/{key_id}/usages/{day}": "Keys.GetUsage",
 		"GET /apps/{app_id}/keys/{key_id}/stats":        "Keys.GetStats",
+		"GET /apps/{app_id}/keys/{key_id}/grants":       "Keys.ListGrants",
 		// an action is named by its verb, after For its parents where an
 		// operationId has the verb
 		"POST /apps/{app_id}/keys/{key_id}/revoke": "Keys.RevokeForApp",
@@ -390,6 +393,18 @@ paths:
     get: {operationId: h, responses: {"204": {description: ok}}}
   /v1/users/~/-:
     post: {operationId: i, responses: {"204": {description: ok}}}
+  /v1/users/{user}/settings:
+    get: {operationId: j, responses: {"200": {description: ok, content: {application/json: {schema: {type: object, properties: {tags: {type: array, items: {type: string}}, theme: {type: string}}}}}}}}
+  /v1/users/{user}/messages:
+    get: {operationId: k, responses: {"200": {description: ok, content: {application/json: {schema: {type: object, properties: {messages: {type: array, items: {type: string}}, next: {type: string}}}}}}}}
+  /v1/sessions/{session}/line_items:
+    get: {operationId: l, responses: {"200": {description: ok, content: {application/json: {schema: {type: object, properties: {data: {type: array, items: {type: string}}, has_more: {type: boolean}}}}}}}}
+  /v1/events:
+    get: {operationId: m, responses: {"200": {description: ok, content: {application/json: {schema: {type: array, items: {type: string}}}}}}}
+  /v1/media/{id}.json:
+    get: {operationId: o, responses: {"200": {description: ok, content: {application/json: {schema: {type: array, items: {type: string}}}}}}}
+  /v1/events/stats:
+    get: {operationId: n, responses: {"200": {description: ok, content: {text/csv: {schema: {type: array, items: {type: string}}}}}}}
 `
 	if err := os.WriteFile(p, []byte(spec), 0o644); err != nil {
 		t.Fatal(err)
@@ -414,6 +429,14 @@ paths:
 		"GET /v1/balance":                                   "Balance.Get",
 		"GET /v1/users/~/keys":                              "Users.GetKeys",
 		"POST /v1/users/~/-":                                "Users.Create",
+		// a plural answered by a list, in an array or an object holding
+		// only it, is a List; by anything else a Get
+		"GET /v1/users/{user}/settings":         "Users.GetSettings",
+		"GET /v1/users/{user}/messages":         "Users.ListMessages",
+		"GET /v1/sessions/{session}/line_items": "Sessions.ListLineItems",
+		"GET /v1/events":                        "Events.List",
+		"GET /v1/media/{id}.json":               "Media.IDJSON",
+		"GET /v1/events/stats":                  "Events.GetStats",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("names\n got: %v\nwant: %v", got, want)

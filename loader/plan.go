@@ -578,7 +578,9 @@ func pathService(p string) string {
 //
 // The words are the literal segments after the first (parameters left
 // out), the last one singular for an item and for Create. A GET of a
-// path that has items below it ("/x/{id}" exists) is a List, else a Get
+// path that has items below it ("/x/{id}" exists) or that ends in a
+// plural answered by a list (returnsList: "/customers/{c}/line_items"
+// answering {"data": [...], "has_more": true}) is a List, else a Get
 // when the path ends in the service, follows a parameter
 // ("/customers/{c}/cash_balance": GetCashBalance) or ends in a plural,
 // else an action ("/customers/search": Search). A POST to an item is an
@@ -623,7 +625,7 @@ func (b *builder) resourceWords(method, p string, segs []string) string {
 		switch {
 		case item:
 			return join("Get", lits, true)
-		case b.hasItems(p):
+		case b.hasItems(p), b.returnsList(p):
 			return join("List", lits, false)
 		case len(lits) == 0 || afterParam || strings.HasSuffix(segs[len(segs)-1], "s"):
 			return join("Get", lits, false)
@@ -645,6 +647,71 @@ func (b *builder) resourceWords(method, p string, segs []string) string {
 		return join("Replace", lits, item)
 	}
 	return join(pascal(strings.ToLower(method)), lits, item)
+}
+
+// returnsList reports whether the GET of p, a path ending in a plural
+// word ("/groups/{id}/messages"), answers with a list: the JSON schema of
+// its first success response is an array, or an object whose only array
+// property holds the list ("data", "items", "results", or named like the
+// segment: {"messages": [...], "next": ...}). A plural answered by one
+// object ("/users/{id}/settings") is not a list.
+func (b *builder) returnsList(p string) bool {
+	segs := slices.DeleteFunc(resourceSegments(p), unnamed)
+	if len(segs) == 0 || isParamSeg(segs[len(segs)-1]) {
+		return false
+	}
+	seg := segs[len(segs)-1]
+	if !endsPlural(seg) {
+		return false
+	}
+	pi := b.doc.Paths.Value(p)
+	if pi == nil || pi.Get == nil || pi.Get.Responses == nil {
+		return false
+	}
+	m := pi.Get.Responses.Map()
+	for _, st := range sortedKeys(m) {
+		if !strings.HasPrefix(st, "2") {
+			continue
+		}
+		rr := m[st]
+		if rr == nil || rr.Value == nil {
+			return false
+		}
+		mts := sortMediaTypes(sortedKeys(rr.Value.Content))
+		if len(mts) == 0 || mediaRank(mts[0]) > 1 {
+			return false
+		}
+		sr := rr.Value.Content[mts[0]].Schema
+		return sr != nil && sr.Value != nil && isList(sr.Value, seg)
+	}
+	return false
+}
+
+// isList reports whether s is an array, or an object whose only array
+// property is named data, items, results or like seg.
+func isList(s *openapi3.Schema, seg string) bool {
+	if s.Type.Is("array") {
+		return true
+	}
+	if s.Type != nil && !s.Type.Is("object") {
+		return false
+	}
+	var list string
+	for _, n := range sortedKeys(s.Properties) {
+		if v := s.Properties[n].Value; v != nil && v.Type.Is("array") {
+			if list != "" {
+				return false
+			}
+			list = n
+		}
+	}
+	switch strings.ToLower(list) {
+	case "":
+		return false
+	case "data", "items", "results", "values", "entries", "records", "elements", "list":
+		return true
+	}
+	return pascal(list) == pascal(seg)
 }
 
 // unnamed reports whether seg is a literal path segment that gives no
@@ -678,7 +745,14 @@ func pluralWord(seg string) bool {
 			return false
 		}
 	}
-	return strings.HasSuffix(seg, "s") && singular(pascal(seg)) != pascal(seg)
+	return endsPlural(seg)
+}
+
+// endsPlural reports whether the last word of a path segment is plural
+// ("line_items", "Departments"; not "{id}.json", "status").
+func endsPlural(seg string) bool {
+	w := pascal(seg)
+	return strings.HasSuffix(strings.ToLower(w), "s") && !strings.EqualFold(singular(w), w)
 }
 
 // singular makes the last word of a Go name singular by the common

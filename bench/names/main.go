@@ -24,8 +24,10 @@
 //     services; clientMethods: those that are methods of Client itself.
 //
 // -list prints the names counted in variantN, statusResp and digit,
-// -methods every operation's Service.Method;
-// -group-by-path loads as genclient -group-by-path does.
+// -methods every operation's document, Service.Method, method and path;
+// -group-by-path loads as genclient -group-by-path does. A document that
+// fails to load is reported and the others are still counted; the exit
+// status is then 1.
 package main
 
 import (
@@ -62,6 +64,7 @@ func main() {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "document\ttypes\tdecls\tvariantN\tstatusResp\tdigit\tservices\tmethods\tclientMethods\t")
 	var lists []string
+	failed := 0
 	for _, d := range docs {
 		path, err := resolve(d, *specs, *dir)
 		if err != nil {
@@ -70,11 +73,15 @@ func main() {
 		}
 		c, err := count(path, loader.Options{GroupByPath: *group})
 		if err != nil {
+			// the other documents are still counted; the exit status says one failed
 			fmt.Fprintf(os.Stderr, "names: %s: %v\n", d, err)
-			os.Exit(1)
+			failed++
+			continue
 		}
 		if *methods {
-			lists = append(lists, c.ops...)
+			for _, o := range c.ops {
+				lists = append(lists, d+"\t"+o)
+			}
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", d, c.types, c.decls, len(c.variantN), len(c.statusResp),
 			len(c.digit), c.services, c.methods, c.clientMethods)
@@ -92,6 +99,10 @@ func main() {
 	tw.Flush()
 	for _, l := range lists {
 		fmt.Println(l)
+	}
+	if failed > 0 {
+		fmt.Fprintf(os.Stderr, "names: %d of %d documents failed to load\n", failed, len(docs))
+		os.Exit(1)
 	}
 }
 
