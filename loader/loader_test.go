@@ -429,8 +429,8 @@ paths:
 		"GET /v1/balance":                                   "Balance.Get",
 		"GET /v1/users/~/keys":                              "Users.GetKeys",
 		"POST /v1/users/~/-":                                "Users.Create",
-		// a plural answered by a list, in an array or an object holding
-		// only it, is a List; by anything else a Get
+		// a plural answered by a list (an array, or an object whose only
+		// array is the list) is a List; answered by anything else, a Get
 		"GET /v1/users/{user}/settings":         "Users.GetSettings",
 		"GET /v1/users/{user}/messages":         "Users.ListMessages",
 		"GET /v1/sessions/{session}/line_items": "Sessions.ListLineItems",

@@ -749,10 +749,12 @@ func pluralWord(seg string) bool {
 }
 
 // endsPlural reports whether the last word of a path segment is plural
-// ("line_items", "Departments"; not "{id}.json", "status").
+// ("line_items", "Departments"; not "{id}.json", "status"): singular
+// changes it. singular also re-cases ("IDJSON" is "Idjson"), which does
+// not count.
 func endsPlural(seg string) bool {
 	w := pascal(seg)
-	return strings.HasSuffix(strings.ToLower(w), "s") && !strings.EqualFold(singular(w), w)
+	return !strings.EqualFold(singular(w), w)
 }
 
 // singular makes the last word of a Go name singular by the common
