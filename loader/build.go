@@ -78,6 +78,9 @@ type builder struct {
 	groupByPath, byPath bool
 	// items holds the paths that have a path p/{param} (see hasItems).
 	items map[string]bool
+	// namePaths maps each path of the document to the path that names its
+	// operations (see namePath).
+	namePaths map[string]string
 	// convertHook is Options.convertHook.
 	convertHook func(o *ir.Operation)
 }

@@ -73,7 +73,8 @@ type Options struct {
 	NoDetectPagination bool
 	// GroupByPath groups the operations of a document that tags none of
 	// them into services by the first segment of their path after any
-	// version ("/v1/customers/{customer}" → Customers), and names each
+	// version, "api" or "rest" ("/v1/customers/{customer}" → Customers;
+	// see namePath), and names each
 	// after its method and the rest of its path (Customers.List,
 	// Customers.Create, Customers.Get, Charges.Capture: see resourceName)
 	// instead of its operationId. Off, such a document's operations are

@@ -435,7 +435,7 @@ paths:
 		"GET /v1/users/{user}/messages":         "Users.ListMessages",
 		"GET /v1/sessions/{session}/line_items": "Sessions.ListLineItems",
 		"GET /v1/events":                        "Events.List",
-		"GET /v1/media/{id}.json":               "Media.IDJSON",
+		"GET /v1/media/{id}.json":               "Media.Get", // the extension names nothing
 		"GET /v1/events/stats":                  "Events.GetStats",
 	}
 	if !reflect.DeepEqual(got, want) {

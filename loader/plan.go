@@ -29,6 +29,7 @@ type opInfo struct {
 	derived bool   // no operationId: cand is derivedName's
 	rest    bool   // cand is restName's verb for the service's resource
 	owner   string // with rest: the literal segments above the resource, singular ("Account")
+	route   bool   // cand is routeName's: the operationId without its path and method
 }
 
 // pathItemLoc returns where the path item is (following a path item $ref).
@@ -113,7 +114,7 @@ func (b *builder) planOperations() {
 func (b *builder) checkID(oi *opInfo, ids map[string]ir.Pos) {
 	id := oi.op.OperationID
 	if id == "" {
-		oi.cand, oi.derived = derivedName(oi.o.Method, oi.o.Path), true
+		oi.cand, oi.derived = derivedName(oi.o.Method, b.namePath(oi.o.Path)), true
 		return // nameOperations warns, with the final name
 	}
 	if first, ok := ids[id]; ok {
@@ -139,7 +140,7 @@ func (b *builder) makeServices() {
 			tag = oi.op.Tags[0]
 		}
 		if b.byPath {
-			tag = pathService(oi.o.Path)
+			tag = pathService(b.namePath(oi.o.Path))
 		}
 		if _, ok := byTag[tag]; !ok {
 			byTag[tag] = &ir.Service{Tag: tag}
@@ -172,6 +173,7 @@ func (b *builder) makeServices() {
 // FullName (unique in the API). Ties are broken by sorting on (candidate,
 // method, path) and appending 2, 3, ... in that order.
 func (b *builder) nameOperations() {
+	prefix := idPrefix(b.ops)
 	for _, oi := range b.ops {
 		if n := explicitName(oi.op.Extensions); n != "" && !oi.hook {
 			oi.cand = n // x-genclient-name: as given, without unstutter
@@ -193,15 +195,21 @@ func (b *builder) nameOperations() {
 			continue
 		}
 		if oi.cand == "" {
-			oi.cand = pascal(oi.op.OperationID)
+			id := strings.TrimPrefix(oi.op.OperationID, prefix)
+			if r := routeName(id, oi.o.Method, oi.o.Path); r != "" {
+				oi.cand, oi.route = pascal(r), true
+			} else {
+				oi.cand = pascal(id)
+			}
 			if oi.cand == "" {
-				oi.cand = derivedName(oi.o.Method, oi.o.Path)
+				oi.cand = derivedName(oi.o.Method, b.namePath(oi.o.Path))
 			}
 		}
 		oi.cand = unstutter(oi.cand, oi.svc.Name)
 	}
-	listOrGet(b.ops)
-	restCollisions(b.ops)
+	routeCollisions(b.ops, prefix)
+	listOrGet(b.ops, b.namePath)
+	restCollisions(b.ops, b.namePath)
 	type keyed struct {
 		key string
 		oi  *opInfo
@@ -279,7 +287,7 @@ func (b *builder) restName(method, p, svc string) (name, owner string, ok bool) 
 	if svc == "" {
 		return "", "", false
 	}
-	segs := resourceSegments(p)
+	segs := resourceSegments(b.namePath(p))
 	last := -1
 	for i, s := range segs {
 		if !isParamSeg(s) && strings.EqualFold(singular(pascal(s)), singular(svc)) {
@@ -333,7 +341,7 @@ func (b *builder) restName(method, p, svc string) (name, owner string, ok bool) 
 // GET /accounts/{id}/apps beside GET /apps), and one still colliding
 // goes back to the words of its method and path. A name never needs a
 // number for what restName gave it.
-func restCollisions(ops []*opInfo) {
+func restCollisions(ops []*opInfo, namePath func(string) string) {
 	type key struct {
 		svc  *ir.Service
 		cand string
@@ -354,7 +362,7 @@ func restCollisions(ops []*opInfo) {
 	n = count()
 	for _, oi := range ops {
 		if oi.rest && n[key{oi.svc, oi.cand}] > 1 {
-			oi.cand, oi.rest = unstutterAt(derivedName(oi.o.Method, oi.o.Path), oi.svc.Name, false), false
+			oi.cand, oi.rest = unstutterAt(derivedName(oi.o.Method, namePath(oi.o.Path)), oi.svc.Name, false), false
 		}
 	}
 }
@@ -471,7 +479,7 @@ func (b *builder) reserveIterators() {
 // ends in a parameter, "/pets" beside "/pets/{id}") whose candidate
 // starts with Get, Retrieve, Fetch, Read or Find has that word replaced
 // by List, or gets List in front.
-func listOrGet(ops []*opInfo) {
+func listOrGet(ops []*opInfo, namePath func(string) string) {
 	type key struct {
 		svc  *ir.Service
 		cand string
@@ -491,9 +499,11 @@ func listOrGet(ops []*opInfo) {
 		// plus a parameter), or when a's path ends in a literal segment
 		// and another member's in a parameter.
 		list := func(a *opInfo) bool {
+			ap := namePath(a.o.Path)
 			return slices.ContainsFunc(g, func(b *opInfo) bool {
-				return b != a && (anyParams(b.o.Path) == anyParams(strings.TrimSuffix(a.o.Path, "/"))+"/{}" ||
-					!itemPath(a.o.Path) && itemPath(b.o.Path))
+				bp := namePath(b.o.Path)
+				return b != a && (anyParams(bp) == anyParams(strings.TrimSuffix(ap, "/"))+"/{}" ||
+					!itemPath(ap) && itemPath(bp))
 			})
 		}
 		var lists []*opInfo
@@ -551,8 +561,9 @@ func resourceSegments(p string) []string {
 }
 
 // pathService is the service an operation of an untagged document goes
-// to when operations are grouped by path (Options.GroupByPath): its first
-// segment after any version ("/v1/customers/{customer}" → "customers"),
+// to when operations are grouped by path (Options.GroupByPath): the
+// first segment of its naming path (namePath) after any version
+// ("/v1/customers/{customer}" → "customers"),
 // "" (the client itself) when that is a parameter or there is none.
 func pathService(p string) string {
 	segs := resourceSegments(p)
@@ -590,7 +601,7 @@ func pathService(p string) string {
 // ("/customers/{c}/sources/{id}/verify": VerifySource). DELETE
 // is Delete, PATCH Update, PUT Replace; other methods their name.
 func (b *builder) resourceName(method, p string) string {
-	return b.resourceWords(method, p, resourceSegments(p)[1:])
+	return b.resourceWords(method, p, resourceSegments(b.namePath(p))[1:])
 }
 
 // resourceWords is resourceName for segs, the segments of p after its
@@ -656,7 +667,7 @@ func (b *builder) resourceWords(method, p string, segs []string) string {
 // segment: {"messages": [...], "next": ...}). A plural answered by one
 // object ("/users/{id}/settings") is not a list.
 func (b *builder) returnsList(p string) bool {
-	segs := slices.DeleteFunc(resourceSegments(p), unnamed)
+	segs := slices.DeleteFunc(resourceSegments(b.namePath(p)), unnamed)
 	if len(segs) == 0 || isParamSeg(segs[len(segs)-1]) {
 		return false
 	}
@@ -725,12 +736,12 @@ func (b *builder) hasItems(p string) bool {
 	if b.items == nil {
 		b.items = map[string]bool{}
 		for q := range b.doc.Paths.Map() {
-			if segs := strings.Split(q, "/"); len(segs) > 1 && isParamSeg(segs[len(segs)-1]) {
+			if segs := strings.Split(b.namePath(q), "/"); len(segs) > 1 && isParamSeg(segs[len(segs)-1]) {
 				b.items[anyParams(strings.Join(segs[:len(segs)-1], "/"))] = true
 			}
 		}
 	}
-	return b.items[anyParams(strings.TrimSuffix(p, "/"))]
+	return b.items[anyParams(strings.TrimSuffix(b.namePath(p), "/"))]
 }
 
 // anyParams writes every parameter of a path template as {}.
