@@ -126,8 +126,9 @@ paths:
 		}},
 		{untagged, Options{GroupByPath: true}, map[string]string{
 			"DELETE /api/v1/announcements/{id}/reactions/{name}": "Announcements.DeleteReaction",
-			"GET /api/v1/search":        "Search.Get",
-			"GET /api/v2/search":        "Search.Get2",
+			// the versions tell them apart
+			"GET /api/v1/search":        "Search.GetV1",
+			"GET /api/v2/search":        "Search.GetV2",
 			"GET /api/v1/accounts":      "Accounts.List",
 			"GET /api/v1/accounts/{id}": "Accounts.Get",
 		}},

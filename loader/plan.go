@@ -599,9 +599,18 @@ func pathService(p string) string {
 // a plural word, a Create; to any other path an action, named by its
 // last segment then the others singular
 // ("/customers/{c}/sources/{id}/verify": VerifySource). DELETE
-// is Delete, PATCH Update, PUT Replace; other methods their name.
+// is Delete, PATCH Update, PUT Replace; other methods their name. A
+// version the naming path keeps, since another path differs from it only
+// there, ends the name: "/v1/clusters" and "/api/v2/clusters" are
+// Clusters.CreateV1 and Clusters.CreateV2.
 func (b *builder) resourceName(method, p string) string {
-	return b.resourceWords(method, p, resourceSegments(b.namePath(p))[1:])
+	np := pathSegments(b.namePath(p))
+	segs := resourceSegments(b.namePath(p))
+	var version string
+	for _, s := range np[:len(np)-len(segs)] {
+		version += pascal(s)
+	}
+	return b.resourceWords(method, p, segs[1:]) + version
 }
 
 // resourceWords is resourceName for segs, the segments of p after its
