@@ -620,10 +620,29 @@ func (p *preparer) splice(s *site, i int, what string) {
 		p.errorAt(p.posFile(f), r, "unresolved $ref %q", r.Value)
 		return
 	}
+	if containsNode(t, n.Content[i+1]) {
+		// "properties: {$ref: '#'}": inlining it would copy the $ref
+		// again, without end
+		p.errorAt(p.posFile(f), r, "%s given as $ref %q refers to an object that holds it", what, r.Value)
+		return
+	}
 	cp := rebase(t, tfile, f.name)
 	n.Content[i+1] = cp
 	p.rs.spliced[cp] = tfile
 	s.repaired(r, fmt.Sprintf("%s given as $ref %q (not allowed by OpenAPI): inlined", what, r.Value))
+}
+
+// containsNode reports whether x is n or below it (aliases not followed).
+func containsNode(n, x *yaml.Node) bool {
+	if n == x {
+		return true
+	}
+	for _, c := range n.Content {
+		if containsNode(c, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // rebase deep-copies n, rewriting each relative $ref (written in file
