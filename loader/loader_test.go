@@ -24,6 +24,10 @@ func TestErrors(t *testing.T) {
 			`testdata/errors/unresolved_local.yaml:13:23: unresolved $ref "#/components/schemas/Nope"`},
 		{"unresolved ref in other file", "testdata/errors/unresolved_other.yaml",
 			`testdata/errors/other.yaml:5:13: unresolved $ref "#/Owner"`},
+		// A's properties are B's and B's are A's: inlining them never ends
+		{"properties refs in a cycle", "testdata/errors/splice_cycle.yaml",
+			`testdata/errors/splice_cycle.yaml:9:26: properties given as $ref "#/components/schemas/A" refers to an object that holds it` + "\n" +
+				`testdata/errors/splice_cycle.yaml:9:26: $ref "#/components/schemas/A" in a map of schemas (properties): OpenAPI refers only to single objects`},
 		{"missing file", "testdata/errors/nope.yaml",
 			"testdata/errors/nope.yaml: cannot read file: no such file"},
 	}

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-
-	"github.com/genclient/genclient/ir"
 )
 
 // Words that name nothing are left out of the names of operations: the
@@ -108,17 +106,26 @@ func (b *builder) namePath(p string) string {
 
 // namePaths maps each of paths to its naming path (see namePath).
 func namePaths(paths []string) map[string]string {
-	steps := make([][]string, len(nameSteps)+1) // steps[k][i]: paths[i] after k steps
+	// steps[k][i] is paths[i] after k steps, keys[k][i] that with any
+	// parameters (anyParams): two paths that differ only there name alike.
+	steps := make([][]string, len(nameSteps)+1)
+	keys := make([][]string, len(nameSteps)+1)
 	steps[0] = paths
-	for k, step := range nameSteps {
-		steps[k+1] = make([]string, len(paths))
-		for i, p := range paths {
-			segs := step(pathSegments(steps[k][i]))
-			np := "/" + strings.Join(segs, "/")
-			if strings.HasSuffix(p, "/") && len(segs) > 0 {
-				np += "/"
+	for k := range steps {
+		if k > 0 {
+			steps[k] = make([]string, len(paths))
+			for i, p := range paths {
+				segs := nameSteps[k-1](pathSegments(steps[k-1][i]))
+				np := "/" + strings.Join(segs, "/")
+				if strings.HasSuffix(p, "/") && len(segs) > 0 {
+					np += "/"
+				}
+				steps[k][i] = np
 			}
-			steps[k+1][i] = np
+		}
+		keys[k] = make([]string, len(paths))
+		for i := range paths {
+			keys[k][i] = anyParams(steps[k][i])
 		}
 	}
 	// A path takes the most steps at which no other path names alike: not
@@ -129,7 +136,7 @@ func namePaths(paths []string) map[string]string {
 		seen := map[string]int{}
 		for i, p := range paths {
 			if _, done := out[p]; !done {
-				seen[anyParams(steps[k][i])]++
+				seen[keys[k][i]]++
 			}
 		}
 		var decided []string
@@ -137,7 +144,7 @@ func namePaths(paths []string) map[string]string {
 			if _, done := out[p]; done {
 				continue
 			}
-			if key := anyParams(steps[k][i]); k == 0 || seen[key] == 1 && !used[key] {
+			if key := keys[k][i]; k == 0 || seen[key] == 1 && !used[key] {
 				out[p] = steps[k][i]
 				decided = append(decided, key)
 			}
@@ -198,7 +205,7 @@ func idPrefix(ops []*opInfo) string {
 	}
 	prefix := strings.Join(common, ".") + "."
 	for _, oi := range ops {
-		if rest, ok := strings.CutPrefix(oi.op.OperationID, prefix); ok && !idWordRE.MatchString(strings.SplitN(rest, ".", 2)[0]) {
+		if rest, ok := strings.CutPrefix(oi.op.OperationID, prefix); ok && !oi.hook && !idWordRE.MatchString(strings.SplitN(rest, ".", 2)[0]) {
 			return "" // what is left must start with a word
 		}
 	}
@@ -232,16 +239,9 @@ func routeName(id, method, p string) string {
 // routeName named alike another in its service: FastAPI tells apart two
 // routes of one function name by their paths.
 func routeCollisions(ops []*opInfo, prefix string) {
-	type key struct {
-		svc  *ir.Service
-		cand string
-	}
-	n := map[key]int{}
+	n := countCands(ops)
 	for _, oi := range ops {
-		n[key{oi.svc, oi.cand}]++
-	}
-	for _, oi := range ops {
-		if oi.route && n[key{oi.svc, oi.cand}] > 1 {
+		if oi.route && n[oi.candKey()] > 1 {
 			oi.cand, oi.route = unstutter(pascal(strings.TrimPrefix(oi.op.OperationID, prefix)), oi.svc.Name), false
 		}
 	}

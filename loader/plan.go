@@ -32,6 +32,23 @@ type opInfo struct {
 	route   bool   // cand is routeName's: the operationId without its path and method
 }
 
+// candKey is an operation's candidate name in its service.
+type candKey struct {
+	svc  *ir.Service
+	cand string
+}
+
+func (oi *opInfo) candKey() candKey { return candKey{oi.svc, oi.cand} }
+
+// countCands counts the operations of each candidate name in each service.
+func countCands(ops []*opInfo) map[candKey]int {
+	n := map[candKey]int{}
+	for _, oi := range ops {
+		n[oi.candKey()]++
+	}
+	return n
+}
+
 // pathItemLoc returns where the path item is (following a path item $ref).
 func (b *builder) pathItemLoc(l loc, item *openapi3.PathItem) loc {
 	if item.Ref != "" {
@@ -342,26 +359,15 @@ func (b *builder) restName(method, p, svc string) (name, owner string, ok bool) 
 // goes back to the words of its method and path. A name never needs a
 // number for what restName gave it.
 func restCollisions(ops []*opInfo, namePath func(string) string) {
-	type key struct {
-		svc  *ir.Service
-		cand string
-	}
-	count := func() map[key]int {
-		n := map[key]int{}
-		for _, oi := range ops {
-			n[key{oi.svc, oi.cand}]++
-		}
-		return n
-	}
-	n := count()
+	n := countCands(ops)
 	for _, oi := range ops {
-		if oi.rest && n[key{oi.svc, oi.cand}] > 1 && oi.owner != "" {
+		if oi.rest && n[oi.candKey()] > 1 && oi.owner != "" {
 			oi.cand += "For" + oi.owner
 		}
 	}
-	n = count()
+	n = countCands(ops)
 	for _, oi := range ops {
-		if oi.rest && n[key{oi.svc, oi.cand}] > 1 {
+		if oi.rest && n[oi.candKey()] > 1 {
 			oi.cand, oi.rest = unstutterAt(derivedName(oi.o.Method, namePath(oi.o.Path)), oi.svc.Name, false), false
 		}
 	}
@@ -480,14 +486,10 @@ func (b *builder) reserveIterators() {
 // starts with Get, Retrieve, Fetch, Read or Find has that word replaced
 // by List, or gets List in front.
 func listOrGet(ops []*opInfo, namePath func(string) string) {
-	type key struct {
-		svc  *ir.Service
-		cand string
-	}
-	groups := map[key][]*opInfo{}
+	groups := map[candKey][]*opInfo{}
 	for _, oi := range ops {
 		if oi.o.Method == "GET" && explicitName(oi.op.Extensions) == "" {
-			k := key{oi.svc, oi.cand}
+			k := oi.candKey()
 			groups[k] = append(groups[k], oi)
 		}
 	}
@@ -554,7 +556,7 @@ var versionRE = regexp.MustCompile(`^(v[0-9]+[a-z0-9._-]*|[0-9]+(\.[0-9]+)*)$`)
 // segments.
 func resourceSegments(p string) []string {
 	segs := pathSegments(p)
-	for len(segs) > 0 && versionRE.MatchString(strings.ToLower(segs[0])) {
+	for len(segs) > 0 && isVersion(segs[0]) {
 		segs = segs[1:]
 	}
 	return segs
@@ -604,10 +606,10 @@ func pathService(p string) string {
 // there, ends the name: "/v1/clusters" and "/api/v2/clusters" are
 // Clusters.CreateV1 and Clusters.CreateV2.
 func (b *builder) resourceName(method, p string) string {
-	np := pathSegments(b.namePath(p))
-	segs := resourceSegments(b.namePath(p))
+	np := b.namePath(p)
+	all, segs := pathSegments(np), resourceSegments(np)
 	var version string
-	for _, s := range np[:len(np)-len(segs)] {
+	for _, s := range all[:len(all)-len(segs)] {
 		version += pascal(s)
 	}
 	return b.resourceWords(method, p, segs[1:]) + version

@@ -44,6 +44,11 @@ type preparer struct {
 	// src is the file the subtree being walked comes from when it was
 	// spliced into another file, for positions; "" otherwise.
 	src string
+	// spliceTarget is what each subtree splice copied was copied from
+	// (file#pointer); inSplice lists those of the subtrees being walked,
+	// outermost first, so that a $ref back to one of them is refused.
+	spliceTarget map[*yaml.Node]string
+	inSplice     []string
 }
 
 // posFile is the file positions in the subtree being walked refer to.
@@ -248,7 +253,14 @@ func (p *preparer) walk(f *rawFile, n *yaml.Node, c bundleCtx, mc *mapCtx) {
 			if sf, ok := p.rs.spliced[val]; ok {
 				saved := p.src
 				p.src = sf
+				target, own := p.spliceTarget[val]
+				if own {
+					p.inSplice = append(p.inSplice, target)
+				}
 				p.walk(f, val, cc, cm)
+				if own {
+					p.inSplice = p.inSplice[:len(p.inSplice)-1]
+				}
 				p.src = saved
 			} else {
 				p.walk(f, val, cc, cm)
@@ -620,29 +632,21 @@ func (p *preparer) splice(s *site, i int, what string) {
 		p.errorAt(p.posFile(f), r, "unresolved $ref %q", r.Value)
 		return
 	}
-	if containsNode(t, n.Content[i+1]) {
-		// "properties: {$ref: '#'}": inlining it would copy the $ref
-		// again, without end
+	key := tfile + "#" + ptr
+	if slices.Contains(p.inSplice, key) {
+		// "properties: {$ref: '#'}", or A's properties are B's and B's
+		// A's: inlining it would copy the $ref again, without end
 		p.errorAt(p.posFile(f), r, "%s given as $ref %q refers to an object that holds it", what, r.Value)
 		return
 	}
 	cp := rebase(t, tfile, f.name)
 	n.Content[i+1] = cp
 	p.rs.spliced[cp] = tfile
+	if p.spliceTarget == nil {
+		p.spliceTarget = map[*yaml.Node]string{}
+	}
+	p.spliceTarget[cp] = key
 	s.repaired(r, fmt.Sprintf("%s given as $ref %q (not allowed by OpenAPI): inlined", what, r.Value))
-}
-
-// containsNode reports whether x is n or below it (aliases not followed).
-func containsNode(n, x *yaml.Node) bool {
-	if n == x {
-		return true
-	}
-	for _, c := range n.Content {
-		if containsNode(c, x) {
-			return true
-		}
-	}
-	return false
 }
 
 // rebase deep-copies n, rewriting each relative $ref (written in file
