@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,11 +53,15 @@ func unionParts(s *openapi3.Schema) openapi3.SchemaRefs {
 
 // collectProps appends the properties of s: those of its allOf parts in
 // order, then its own; a later property of the same name replaces the
-// earlier one in place. req collects the union of required names.
-func (b *builder) collectProps(s *openapi3.Schema, l loc, props *[]prop, req map[string]bool, depth int) {
-	if depth > 32 {
+// earlier one in place. req collects the union of required names. seen
+// holds the schemas already collected: a part met again (the schema
+// itself, or one reached by two paths) adds nothing, and walking it again
+// made allOf: [{$ref: self}, ..., {$ref: self}] take 2^depth steps.
+func (b *builder) collectProps(s *openapi3.Schema, l loc, props *[]prop, req map[string]bool, seen map[*openapi3.Schema]bool, depth int) {
+	if depth > 32 || seen[s] {
 		return
 	}
+	seen[s] = true
 	for i, part := range s.AllOf {
 		pl := l.child("allOf", strconv.Itoa(i))
 		if part.Ref != "" {
@@ -69,7 +74,7 @@ func (b *builder) collectProps(s *openapi3.Schema, l loc, props *[]prop, req map
 			b.warn(b.pos(pl), "allOf part is a oneOf/anyOf: only the properties of the other parts are merged")
 			continue
 		}
-		b.collectProps(part.Value, pl, props, req, depth+1)
+		b.collectProps(part.Value, pl, props, req, seen, depth+1)
 	}
 	for _, k := range orderedKeys(b, s.Properties, l.child("properties")) {
 		p := prop{k, s.Properties[k], l.child("properties", k)}
@@ -85,27 +90,34 @@ func (b *builder) collectProps(s *openapi3.Schema, l loc, props *[]prop, req map
 }
 
 // additional returns s's additionalProperties, or that of its last allOf
-// part declaring one.
-func additional(s *openapi3.Schema) openapi3.AdditionalProperties {
+// part declaring one, and where it is: in the part's own schema, past its
+// $ref, so that a part whose additionalProperties is the schema being
+// built (name: {additionalProperties: {allOf: [{$ref: name}, ...]}}) finds
+// that schema's type instead of building it again without end.
+func (b *builder) additional(s *openapi3.Schema, l loc) (openapi3.AdditionalProperties, loc) {
 	ap := s.AdditionalProperties
 	if ap.Schema != nil || ap.Has != nil {
-		return ap
+		return ap, l.child("additionalProperties")
 	}
-	for _, part := range slices.Backward(s.AllOf) {
+	for i, part := range slices.Backward(s.AllOf) {
 		if part.Value != nil && (part.Value.AdditionalProperties.Schema != nil || part.Value.AdditionalProperties.Has != nil) {
-			return part.Value.AdditionalProperties
+			pl := l.child("allOf", strconv.Itoa(i))
+			if part.Ref != "" {
+				pl = b.chase(b.refLoc(pl, part.Ref))
+			}
+			return part.Value.AdditionalProperties, pl.child("additionalProperties")
 		}
 	}
-	return ap
+	return ap, l.child("additionalProperties")
 }
 
 // fillStruct converts props into the fields of st, whose type is named
 // parent.
 func (b *builder) fillStruct(st *ir.Struct, parent string, props []prop, req map[string]bool, s *openapi3.Schema, l loc) {
-	ap := additional(s)
+	ap, apl := b.additional(s, l)
 	switch {
 	case ap.Schema != nil:
-		t, n := b.schemaType(ap.Schema, l.child("additionalProperties"), parent+"Value")
+		t, n := b.schemaType(ap.Schema, apl, parent+"Value")
 		st.Additional = use(t, n)
 	case ap.Has != nil && *ap.Has:
 		st.Additional = &ir.Any{}
@@ -515,6 +527,7 @@ func (b *builder) constOneOf(s *openapi3.Schema, parts openapi3.SchemaRefs, live
 	if base.Kind == ir.Float32 {
 		base.Kind = ir.Float64
 	}
+	b.fitEnum(base, vals, s.Format, l)
 	n := b.hoist(s, l, hint)
 	e := &ir.Enum{Base: base}
 	for i, v := range vals {
@@ -576,6 +589,7 @@ func (b *builder) enum(s *openapi3.Schema, types []string, l loc, hint string) (
 	if base.Kind == ir.Float32 {
 		base.Kind = ir.Float64
 	}
+	b.fitEnum(base, vals, s.Format, l.child("enum"))
 	n := b.hoist(s, l, hint)
 	e := &ir.Enum{Base: base}
 	labels := enumVarNames(s, len(s.Enum))
@@ -591,6 +605,42 @@ func (b *builder) enum(s *openapi3.Schema, types []string, l loc, hint string) (
 	}
 	n.Type = e
 	return n, nullable
+}
+
+// intRanges are the values each integer kind holds. A plain int is held
+// to 32 bits: the generated package builds for 386 and arm too, where a
+// constant past that does not compile.
+var intRanges = map[ir.PrimKind][2]float64{
+	ir.Int8: {math.MinInt8, math.MaxInt8}, ir.Int16: {math.MinInt16, math.MaxInt16},
+	ir.Int32: {math.MinInt32, math.MaxInt32}, ir.Int: {math.MinInt32, math.MaxInt32},
+	ir.Int64: {math.MinInt64, math.MaxInt64},
+	ir.Uint8: {0, math.MaxUint8}, ir.Uint16: {0, math.MaxUint16}, ir.Uint32: {0, math.MaxUint32},
+	ir.Uint64: {0, math.MaxUint64},
+}
+
+// fitEnum widens the integer base of an enum to int64 when a value does
+// not fit it (format: uint8 with a -1, a plain integer of 2^40), so that
+// every documented value is a constant of the type and decodes; a value
+// outside the declared format is warned about.
+func (b *builder) fitEnum(base *ir.Primitive, vals []any, format string, l loc) {
+	r, ok := intRanges[base.Kind]
+	if !ok {
+		return
+	}
+	for _, v := range vals {
+		f, ok := v.(float64)
+		if !ok || f >= r[0] && f <= r[1] {
+			continue
+		}
+		if f < math.MinInt64 || f >= math.MaxInt64 {
+			continue // no Go integer holds it: the generator leaves the value out
+		}
+		if format != "" {
+			b.warn(b.pos(l), fmt.Sprintf("enum value %s does not fit format %q: the type is int64", compactJSON(v), format))
+		}
+		base.Kind = ir.Int64
+		return
+	}
 }
 
 // enumVarNames returns the x-enum-varnames (or x-enumNames) of s when

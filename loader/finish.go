@@ -243,10 +243,17 @@ func nameEnum(typeName string, e *ir.Enum, nm *namer) {
 }
 
 // nameVariants names union variants: a named type's name, else the kind.
+// A union's fields are its variants and it has JSON methods, so a variant
+// of a type named MarshalJSON is the field MarshalJSONVariant (Raw and
+// Unknown, the other methods, the generator leaves out instead).
 func nameVariants(u *ir.Union) {
 	nm := newNamer()
 	for _, v := range u.Variants {
-		v.Name = nm.name(variantName(v.Type))
+		name := variantName(v.Type)
+		if name == "MarshalJSON" || name == "UnmarshalJSON" {
+			name += "Variant"
+		}
+		v.Name = nm.name(name)
 	}
 }
 

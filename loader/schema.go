@@ -489,7 +489,7 @@ func (b *builder) structNamed(s *openapi3.Schema, l loc, hint string) *ir.Named 
 	n.Type = st
 	var props []prop
 	req := map[string]bool{}
-	b.collectProps(s, l, &props, req, 0)
+	b.collectProps(s, l, &props, req, map[*openapi3.Schema]bool{}, 0)
 	b.fillStruct(st, n.Name, props, req, s, l)
 	return n
 }

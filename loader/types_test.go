@@ -266,3 +266,72 @@ func TestDropUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestCompositionCycles loads schemas that reach themselves through allOf:
+// both once hung the loader (see testdata/types/cycles.yaml).
+func TestCompositionCycles(t *testing.T) {
+	api := loadTypes(t, "testdata/types/cycles.yaml")
+	self := findType(t, api, "Self")
+	var got []string
+	for _, f := range self.Type.(*ir.Struct).Fields {
+		got = append(got, f.JSONName+":"+describe(f.Type))
+	}
+	if want := []string{"a:String", "child:SelfChild"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Self fields %q, want %q", got, want)
+	}
+	child := findType(t, api, "SelfChild")
+	got = nil
+	for _, f := range child.Type.(*ir.Struct).Fields {
+		got = append(got, f.JSONName+":"+describe(f.Type))
+	}
+	if want := []string{"a:String", "child:SelfChild", "b:Int"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("SelfChild fields %q, want %q", got, want)
+	}
+	if d := describe(findType(t, api, "Dict").Type); d != "map[DictValue]" {
+		t.Errorf("Dict = %s, want map[DictValue]", d)
+	}
+	if d := describe(findType(t, api, "DictValue").Type.(*ir.Struct).Additional); d != "DictValue" {
+		t.Errorf("DictValue's additional properties are %s, want DictValue", d)
+	}
+}
+
+// TestEnumFit checks that an integer enum whose values do not fit its
+// kind becomes int64, warning only when a declared format was broken,
+// and that one that fits keeps its kind.
+func TestEnumFit(t *testing.T) {
+	api := loadTypes(t, "testdata/types/enums.yaml")
+	for name, want := range map[string]string{"Small": "Int64", "Wide": "Int64", "Fits": "Int16"} {
+		e, ok := findType(t, api, name).Type.(*ir.Enum)
+		if !ok {
+			t.Errorf("%s is %T, want an enum", name, findType(t, api, name).Type)
+			continue
+		}
+		if got := primNames[e.Base.Kind]; got != want {
+			t.Errorf("%s's base is %s, want %s", name, got, want)
+		}
+		if len(e.Values) != 2 {
+			t.Errorf("%s has %d values, want 2", name, len(e.Values))
+		}
+	}
+	want := []string{`testdata/types/enums.yaml:27:7: warning: enum value -1 does not fit format "uint8": the type is int64`}
+	if got := warningTexts(api); !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestVariantNames checks that a union's variant never takes the name of
+// one of the union's JSON methods.
+func TestVariantNames(t *testing.T) {
+	api := loadTypes(t, "testdata/types/enums.yaml")
+	u, ok := findType(t, api, "Either").Type.(*ir.Union)
+	if !ok {
+		t.Fatalf("Either is %T, want a union", findType(t, api, "Either").Type)
+	}
+	var got []string
+	for _, v := range u.Variants {
+		got = append(got, v.Name)
+	}
+	if want := []string{"MarshalJSONVariant", "Int"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("variants %q, want %q", got, want)
+	}
+}
