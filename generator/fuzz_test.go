@@ -61,51 +61,61 @@ func FuzzGenerate(f *testing.F) {
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		api, err := loader.Load(p, loader.Options{})
-		if err != nil {
-			if strings.Contains(err.Error(), "internal error") {
-				t.Fatalf("loader: %v", err)
-			}
-			return
-		}
-		for _, w := range api.Warnings {
-			if strings.Contains(w.Message, "internal error") {
-				t.Fatalf("loader warning: %v", w)
-			}
-		}
-		gen := func() []File {
-			files, err := Generate(api, Config{Package: "fuzz"})
-			if ie := (*InternalError)(nil); errors.As(err, &ie) {
-				t.Fatalf("%v\n%s", err, ie.Stack)
-			}
-			if err != nil {
-				t.Fatalf("the loader accepted the document, the generator did not: %v", err)
-			}
-			return files
-		}
-		first, second := gen(), gen()
-		if len(first) != len(second) {
-			t.Fatalf("generated %d files, then %d", len(first), len(second))
-		}
-		fset := token.NewFileSet()
-		var syntax []*ast.File
-		for i, file := range first {
-			if file.Name != second[i].Name || !bytes.Equal(file.Content, second[i].Content) {
-				t.Fatalf("%s: not the same bytes twice", file.Name)
-			}
-			if !strings.HasSuffix(file.Name, ".go") {
-				continue
-			}
-			f, err := parser.ParseFile(fset, file.Name, file.Content, parser.SkipObjectResolution)
-			if err != nil {
-				t.Fatalf("%s does not parse: %v", file.Name, err)
-			}
-			syntax = append(syntax, f)
-		}
-		if err := typeCheck(fset, syntax); err != nil {
-			t.Fatalf("the generated package does not type-check: %v", err)
-		}
+		checkGenerate(t, p)
 	})
+}
+
+// checkGenerate loads the document at p and, when the loader accepts it,
+// generates it twice: no internal error in either, the same bytes twice,
+// and a package that parses and type-checks. It reports whether the
+// loader accepted the document.
+func checkGenerate(t *testing.T, p string) bool {
+	t.Helper()
+	api, err := loader.Load(p, loader.Options{})
+	if err != nil {
+		if strings.Contains(err.Error(), "internal error") {
+			t.Fatalf("loader: %v", err)
+		}
+		return false
+	}
+	for _, w := range api.Warnings {
+		if strings.Contains(w.Message, "internal error") {
+			t.Fatalf("loader warning: %v", w)
+		}
+	}
+	gen := func() []File {
+		files, err := Generate(api, Config{Package: "fuzz"})
+		if ie := (*InternalError)(nil); errors.As(err, &ie) {
+			t.Fatalf("%v\n%s", err, ie.Stack)
+		}
+		if err != nil {
+			t.Fatalf("the loader accepted the document, the generator did not: %v", err)
+		}
+		return files
+	}
+	first, second := gen(), gen()
+	if len(first) != len(second) {
+		t.Fatalf("generated %d files, then %d", len(first), len(second))
+	}
+	fset := token.NewFileSet()
+	var syntax []*ast.File
+	for i, file := range first {
+		if file.Name != second[i].Name || !bytes.Equal(file.Content, second[i].Content) {
+			t.Fatalf("%s: not the same bytes twice", file.Name)
+		}
+		if !strings.HasSuffix(file.Name, ".go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, file.Name, file.Content, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatalf("%s does not parse: %v", file.Name, err)
+		}
+		syntax = append(syntax, f)
+	}
+	if err := typeCheck(fset, syntax); err != nil {
+		t.Fatalf("the generated package does not type-check: %v", err)
+	}
+	return true
 }
 
 // typeCheck type-checks one generated package, importing from the export
