@@ -79,7 +79,15 @@ func (g *gen) emitEnum(n *ir.Named, e *ir.Enum) []jen.Code {
 // its Go literal and a key that is equal for equal values.
 func enumLit(kind ir.PrimKind, value string) (jen.Code, string, bool) {
 	switch kind {
-	case ir.Int, ir.Int32, ir.Int64, ir.Int8, ir.Int16, ir.Uint8, ir.Uint16, ir.Uint32, ir.Uint64:
+	case ir.Uint64:
+		// past MaxInt64 only a uint64 holds the value: written as an
+		// untyped constant, since jen.Lit(uint64) writes a conversion
+		u, err := strconv.ParseUint(value, 10, 64)
+		if err != nil {
+			return nil, "", false
+		}
+		return jen.Op(strconv.FormatUint(u, 10)), strconv.FormatUint(u, 10), true
+	case ir.Int, ir.Int32, ir.Int64, ir.Int8, ir.Int16, ir.Uint8, ir.Uint16, ir.Uint32:
 		i, err := strconv.ParseInt(value, 10, 64)
 		if err != nil {
 			return nil, "", false
