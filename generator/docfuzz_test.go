@@ -6,14 +6,18 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
 
 // FuzzDocuments builds OpenAPI documents from the fuzzer's bytes, each byte
 // a choice in a grammar of what real documents hold (components and inline
-// schemas of every kind, unions with and without discriminators, enums,
-// nullables in both versions' spellings, parameters in every place and
+// schemas of every kind, unions with and without discriminators, allOf
+// hierarchies under a discriminated base, enums of every integer format
+// with x-enum-varnames, defaults of the wrong type, 3.1 type arrays,
+// nullables in both versions' spellings, security schemes of every kind
+// (global, per operation, optional), parameters in every place and
 // style, bodies and responses of every media type generated code treats
 // apart), with names drawn from a pool that collides with itself and with
 // what the generator and Go declare (ID/Id/id, Client, Params, Valid,
@@ -90,10 +94,31 @@ func checkDocument(t *testing.T, doc map[string]any) bool {
 // docBuilder turns bytes into choices; past the end every choice is 0,
 // the simplest, so every input ends as a finite document.
 type docBuilder struct {
-	data    []byte
-	pos     int
-	v31     bool
-	schemas []string // component names, fixed before any schema refers to them
+	data     []byte
+	pos      int
+	v31      bool
+	schemas  []string // component names, fixed before any schema refers to them
+	security []string // security scheme names
+}
+
+func anySlice(v any) []any {
+	s, _ := v.([]any)
+	return s
+}
+
+func (b *docBuilder) securityScheme() map[string]any {
+	switch b.n(5) {
+	case 0:
+		return map[string]any{"type": "apiKey", "in": b.pick([]string{"header", "query", "cookie"}), "name": b.pick([]string{"X-API-Key", "api_key", "token", "Authorization"})}
+	case 1:
+		return map[string]any{"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+	case 2:
+		return map[string]any{"type": "http", "scheme": "basic"}
+	case 3:
+		return map[string]any{"type": "oauth2", "flows": map[string]any{"clientCredentials": map[string]any{"tokenUrl": "https://auth.example.com/token", "scopes": map[string]any{"read": "read"}}}}
+	default:
+		return map[string]any{"type": "http", "scheme": "digest"}
+	}
 }
 
 func (b *docBuilder) n(k int) int {
@@ -128,6 +153,11 @@ func buildDocument(data []byte) map[string]any {
 	if b.v31 {
 		version = "3.1.0"
 	}
+	for range b.n(3) {
+		if name := b.pick(docNames); name != "" && !slices.Contains(b.security, name) {
+			b.security = append(b.security, name)
+		}
+	}
 	seen := map[string]bool{}
 	for range 1 + b.n(5) {
 		name := b.pick(docNames)
@@ -140,6 +170,31 @@ func buildDocument(data []byte) map[string]any {
 	components := map[string]any{}
 	for _, name := range b.schemas {
 		components[name] = b.schema(3)
+	}
+	if len(b.schemas) > 1 && b.n(3) == 0 {
+		// a base with a discriminator and children that are allOf it,
+		// as converted Swagger 2.0 documents and Java generators write
+		base := b.schemas[0]
+		prop := b.pick([]string{"type", "kind", "petType"})
+		mapping := map[string]any{}
+		for _, child := range b.schemas[1:] {
+			components[child] = map[string]any{"allOf": []any{
+				map[string]any{"$ref": "#/components/schemas/" + base},
+				b.object(1),
+			}}
+			if b.n(2) == 0 {
+				mapping[b.pick(docNames)] = "#/components/schemas/" + child
+			}
+		}
+		d := map[string]any{"propertyName": prop}
+		if len(mapping) > 0 {
+			d["mapping"] = mapping
+		}
+		obj := b.object(1)
+		obj["discriminator"] = d
+		obj["properties"].(map[string]any)[prop] = map[string]any{"type": "string"}
+		obj["required"] = append(anySlice(obj["required"]), prop)
+		components[base] = obj
 	}
 	paths := map[string]any{}
 	for range 1 + b.n(4) {
@@ -155,11 +210,22 @@ func buildDocument(data []byte) map[string]any {
 		}
 		paths[path] = item
 	}
+	comps := map[string]any{"schemas": components}
 	doc := map[string]any{
 		"openapi":    version,
 		"info":       map[string]any{"title": "fuzz", "version": "1"},
 		"paths":      paths,
-		"components": map[string]any{"schemas": components},
+		"components": comps,
+	}
+	if len(b.security) > 0 {
+		schemes := map[string]any{}
+		for _, name := range b.security {
+			schemes[name] = b.securityScheme()
+		}
+		comps["securitySchemes"] = schemes
+		if b.n(2) == 0 {
+			doc["security"] = []any{map[string]any{b.pick(b.security): []any{}}}
+		}
 	}
 	if b.n(3) == 0 {
 		doc["servers"] = []any{map[string]any{"url": b.pick([]string{"https://api.example.com/v1", "/api", "http://{host}:8080", ""}), "variables": map[string]any{"host": map[string]any{"default": "localhost"}}}}
@@ -194,7 +260,7 @@ func (b *docBuilder) nullable(s map[string]any) map[string]any {
 }
 
 func (b *docBuilder) scalar() map[string]any {
-	switch b.n(6) {
+	switch b.n(8) {
 	case 0:
 		s := map[string]any{"type": "string"}
 		if f := b.pick(docFormats); f != "" {
@@ -206,20 +272,48 @@ func (b *docBuilder) scalar() map[string]any {
 		for range 1 + b.n(5) {
 			values = append(values, b.pick(docNames))
 		}
-		return map[string]any{"type": "string", "enum": values}
+		s := map[string]any{"type": "string", "enum": values}
+		if b.n(3) == 0 {
+			s["default"] = values[0]
+		}
+		if b.n(3) == 0 {
+			var labels []any
+			for range values {
+				labels = append(labels, b.pick(docNames))
+			}
+			s["x-enum-varnames"] = labels
+		}
+		return s
 	case 2:
 		s := map[string]any{"type": "integer"}
-		if f := b.pick([]string{"", "int32", "int64", "uint8"}); f != "" {
+		if f := b.pick([]string{"", "int32", "int64", "uint8", "int8", "int16", "uint16", "uint32", "uint64"}); f != "" {
 			s["format"] = f
 		}
 		if b.n(4) == 0 {
-			s["enum"] = []any{0, 1, -1, 1 << 40}[:1+b.n(4)]
+			all := []any{0, 1, -1, 1 << 40, uint64(1) << 63, 300, 1}
+			start := b.n(len(all))
+			s["enum"] = all[start : start+1+b.n(len(all)-start)]
+			if b.n(3) == 0 {
+				var labels []any
+				for range s["enum"].([]any) {
+					labels = append(labels, b.pick(docNames))
+				}
+				s["x-enum-varnames"] = labels
+			}
+		}
+		if b.n(4) == 0 {
+			s["default"] = []any{0, 7, "x"}[b.n(3)]
 		}
 		return s
 	case 3:
 		return map[string]any{"type": "number", "format": b.pick([]string{"", "float", "double"})}
 	case 4:
 		return map[string]any{"type": "boolean"}
+	case 6:
+		if b.v31 {
+			return map[string]any{"type": []any{b.pick([]string{"string", "integer", "boolean"}), b.pick([]string{"integer", "number", "array", "object"})}}
+		}
+		return map[string]any{"type": "string", "example": b.pick(docNames), "pattern": "^[a-z]+$", "maxLength": 8}
 	default:
 		return map[string]any{"type": "string", "const": b.pick(docNames)}
 	}
@@ -435,5 +529,19 @@ func (b *docBuilder) operation(method string, pathParams []any) map[string]any {
 		responses[code] = r
 	}
 	op["responses"] = responses
+	if len(b.security) > 0 && b.n(3) == 0 {
+		switch b.n(3) {
+		case 0:
+			op["security"] = []any{}
+		case 1:
+			op["security"] = []any{map[string]any{b.pick(b.security): []any{}}, map[string]any{}}
+		default:
+			req := map[string]any{}
+			for _, name := range b.security {
+				req[name] = []any{}
+			}
+			op["security"] = []any{req}
+		}
+	}
 	return op
 }
