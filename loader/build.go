@@ -69,6 +69,8 @@ type builder struct {
 	ignoredSeen map[loc]bool
 	// checkExamples is Options.CheckExamples.
 	checkExamples bool
+	// selfComposed memoises selfcomposed.Reaches per schema checked with an example.
+	selfComposed map[*openapi3.Schema]bool
 	// dropUnknown is Options.DropUnknown.
 	dropUnknown bool
 	// noDetect is Options.NoDetectPagination.

@@ -49,7 +49,7 @@ func (b *builder) mediaExamples(m *openapi3.MediaType, t ir.Type) []ir.Example {
 		}
 		ex := ir.Example{Name: name, JSON: js}
 		if s != nil {
-			ex.Invalid = checkExample(s, v)
+			ex.Invalid = b.checkExample(s, v)
 		}
 		out = append(out, ex)
 	}
@@ -109,7 +109,7 @@ func (b *builder) partExamples(out *[]ir.Example, root, x *openapi3.Schema, t ir
 			}
 			w := wrap(v)
 			if js = compactJSON(w); js != "" {
-				*out = append(*out, ir.Example{JSON: js, Part: path, Invalid: checkExample(root, w)})
+				*out = append(*out, ir.Example{JSON: js, Part: path, Invalid: b.checkExample(root, w)})
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/genclient/genclient/internal/selfcomposed"
 	"github.com/genclient/genclient/ir"
 	"github.com/getkin/kin-openapi/openapi3"
 	yaml "github.com/oasdiff/yaml3"
@@ -297,7 +298,7 @@ func (b *builder) examples(s *openapi3.Schema) []ir.Example {
 		}
 		ex := ir.Example{JSON: js}
 		if b.checkExamples {
-			ex.Invalid = checkExample(s, v)
+			ex.Invalid = b.checkExample(s, v)
 		}
 		out = append(out, ex)
 	}
@@ -313,8 +314,21 @@ func exampleValues(s *openapi3.Schema) []any {
 }
 
 // checkExample validates the example v against s, returning "" or the
-// first line of why it fails.
-func checkExample(s *openapi3.Schema, v any) (msg string) {
+// first line of why it fails. A schema from which a validator would not
+// return (see selfComposed) is not validated: it runs until the stack
+// overflows, which no recover stops.
+func (b *builder) checkExample(s *openapi3.Schema, v any) (msg string) {
+	cyclic, ok := b.selfComposed[s]
+	if !ok {
+		cyclic = selfcomposed.Reaches(s)
+		if b.selfComposed == nil {
+			b.selfComposed = map[*openapi3.Schema]bool{}
+		}
+		b.selfComposed[s] = cyclic
+	}
+	if cyclic {
+		return "not checked: the schema holds one that is its own oneOf, anyOf, allOf or not, which no value can be validated against"
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			msg = fmt.Sprintf("validator failed: %v", r)
