@@ -3,6 +3,7 @@ package runtime
 import (
 	"encoding"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -78,6 +79,23 @@ func FormatParam(v any) (string, bool, error) {
 		return strconv.FormatFloat(rv.Float(), 'f', -1, 32), true, nil
 	case reflect.Float64:
 		return strconv.FormatFloat(rv.Float(), 'f', -1, 64), true, nil
+	}
+	// A union of scalars (oneOf integer or string) is its variant's JSON
+	// scalar, a string without its quotes.
+	if m, ok := v.(json.Marshaler); ok {
+		b, err := m.MarshalJSON()
+		if err != nil {
+			return "", false, err
+		}
+		n, err := jsonNode(b)
+		switch {
+		case err != nil:
+			return "", false, err
+		case n.kind == pAbsent:
+			return "", false, nil
+		case n.kind == pScalar:
+			return n.s, true, nil
+		}
 	}
 	return "", false, fmt.Errorf("cannot format a %T as a parameter", v)
 }

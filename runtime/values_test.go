@@ -60,6 +60,12 @@ func TestOptNullableDate(t *testing.T) {
 	}
 }
 
+// jsonScalar stands for a generated union: a struct whose MarshalJSON
+// writes its variant.
+type jsonScalar struct{ raw string }
+
+func (j jsonScalar) MarshalJSON() ([]byte, error) { return []byte(j.raw), nil }
+
 func TestFormatParam(t *testing.T) {
 	ts := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
 	n := 3
@@ -86,6 +92,25 @@ func TestFormatParam(t *testing.T) {
 	}
 	if _, _, err := FormatParam(struct{}{}); err == nil {
 		t.Error("struct formatted")
+	}
+	// A union of scalars (generated: MarshalJSON on a struct) is its
+	// variant's scalar; an object or array variant is not a parameter.
+	for _, tc := range []struct {
+		in       string
+		want     string
+		ok, fail bool
+	}{
+		{`5`, "5", true, false}, {`"a b"`, "a b", true, false}, {`true`, "true", true, false},
+		{`null`, "", false, false}, {`{"x":1}`, "", false, true}, {`[1]`, "", false, true}, {`{`, "", false, true},
+	} {
+		got, ok, err := FormatParam(jsonScalar{tc.in})
+		if got != tc.want || ok != tc.ok || (err != nil) != tc.fail {
+			t.Errorf("union %s: %q %v %v", tc.in, got, ok, err)
+		}
+	}
+	if c := NewCall("GET", "/{u}", jsonScalar{`"x/y"`}).SetHeader("X-U", []jsonScalar{{`1`}, {`"b"`}}).AddCookie("u", jsonScalar{`false`}); c.Err() != nil ||
+		c.Path != "/x%2Fy" || c.Header.Get("X-U") != "1,b" || c.Cookies[0].Value != "false" {
+		t.Errorf("unions in path, header and cookie: %+v %v", c, c.Err())
 	}
 	c := NewCall("GET", "/{a}/{b}", ".", "..").AddQuery("ids", []int{1, 2}).AddQuery("none", []int(nil)).
 		AddQuery("opt", Some([]string{"a"})).SetHeader("X-L", []int{1, 2}).SetHeader("X-N", None[int]()).
