@@ -171,7 +171,22 @@ func call(client any, op Op, srv *mock.Server) (res Result) {
 		before, hits = len(srv.Violations()), len(srv.Hits())
 	}
 	outs := m.Call(in)
-	if e := outs[len(outs)-1]; !e.IsNil() {
+	if len(outs) == 1 && outs[0].Kind() == reflect.Func && outs[0].Type().CanSeq2() {
+		// A stream (text/event-stream, JSON Lines): iter.Seq2[T, error],
+		// drained here; its first error is the call's.
+		n := 0
+		for _, e := range outs[0].Seq2() {
+			if !e.IsNil() {
+				res.Outcome = "client"
+				res.Detail = append(res.Detail, "error: "+e.Interface().(error).Error())
+				break
+			}
+			n++
+		}
+		if res.Outcome == "" && op.WantBody && n == 0 {
+			res.Outcome, res.Detail = "client", append(res.Detail, "the stream yielded nothing, though the server sent a body")
+		}
+	} else if e := outs[len(outs)-1]; !e.IsNil() {
 		res.Outcome = "client"
 		res.Detail = append(res.Detail, "error: "+e.Interface().(error).Error())
 	} else if len(outs) == 2 {

@@ -57,14 +57,16 @@ func (s *Synth) Value(ref *openapi3.SchemaRef, dir Direction) (any, error) {
 	}
 	g := &gen{s: s, dir: dir}
 	v := normalise(g.value(ref.Value, 0))
-	err := s.Validate(ref.Value, v, dir)
-	if err == nil {
+	if s.accepts(ref.Value, v, dir) {
 		return v, nil
 	}
+	// The first error, not all: kin-openapi takes minutes to list every
+	// one of a union of unions.
+	err := ref.Value.VisitJSON(v, append(s.dirOpts(dir), ShortErrors())...)
 	// The schema's own examples, when valid, are the fallback.
 	for _, ex := range examplesOf(ref.Value) {
 		ex = normalise(ex)
-		if s.Validate(ref.Value, ex, dir) == nil {
+		if s.accepts(ref.Value, ex, dir) {
 			return ex, nil
 		}
 	}
@@ -73,13 +75,23 @@ func (s *Synth) Value(ref *openapi3.SchemaRef, dir Direction) (any, error) {
 
 // Validate checks v against schema in direction dir.
 func (s *Synth) Validate(schema *openapi3.Schema, v any, dir Direction) error {
-	opts := append(slices.Clip(s.opts), openapi3.MultiErrors(), ShortErrors())
+	return schema.VisitJSON(v, append(s.dirOpts(dir), openapi3.MultiErrors(), ShortErrors())...)
+}
+
+// accepts reports whether schema takes v in direction dir: Validate
+// without collecting every error, which for unions of unions cost
+// kin-openapi minutes of error messages.
+func (s *Synth) accepts(schema *openapi3.Schema, v any, dir Direction) bool {
+	return schema.VisitJSON(v, s.dirOpts(dir)...) == nil
+}
+
+// dirOpts are the document's validation options and dir's.
+func (s *Synth) dirOpts(dir Direction) []openapi3.SchemaValidationOption {
+	opts := slices.Clip(s.opts)
 	if dir == Request {
-		opts = append(opts, openapi3.VisitAsRequest())
-	} else {
-		opts = append(opts, openapi3.VisitAsResponse())
+		return append(opts, openapi3.VisitAsRequest())
 	}
-	return schema.VisitJSON(v, opts...)
+	return append(opts, openapi3.VisitAsResponse())
 }
 
 // ShortErrors makes schema errors one line: where, and why, without the
@@ -123,7 +135,14 @@ type gen struct {
 	s     *Synth
 	dir   Direction
 	stack []*openapi3.Schema
+	// tries counts the variants union has validated for this value: nested
+	// unions multiply them, so past maxTries each takes its first variant.
+	tries int
 }
+
+// maxTries bounds the variants validated per value (a union of unions of
+// unions took minutes to plan).
+const maxTries = 2000
 
 func (g *gen) onStack(s *openapi3.Schema) int {
 	n := 0
@@ -306,7 +325,10 @@ func (g *gen) union(s *openapi3.Schema, depth int) any {
 		if i == 0 {
 			first = val
 		}
-		if g.s.Validate(s, val, g.dir) == nil {
+		if g.tries++; g.tries > maxTries {
+			return first
+		}
+		if g.s.accepts(s, val, g.dir) {
 			return val
 		}
 	}
@@ -450,11 +472,11 @@ func vary(v any, i int) any {
 func (g *gen) str(s *openapi3.Schema) any {
 	if s.Pattern != "" {
 		for _, ex := range examplesOf(s) {
-			if str, ok := ex.(string); ok && g.s.Validate(s, str, g.dir) == nil {
+			if str, ok := ex.(string); ok && g.s.accepts(s, str, g.dir) {
 				return str
 			}
 		}
-		if v, ok := fromPattern(s.Pattern); ok && g.s.Validate(s, v, g.dir) == nil {
+		if v, ok := fromPattern(s.Pattern); ok && g.s.accepts(s, v, g.dir) {
 			return v
 		}
 	}
@@ -488,7 +510,7 @@ func (g *gen) str(s *openapi3.Schema) any {
 		return "P1D"
 	default:
 		for _, ex := range examplesOf(s) {
-			if str, ok := ex.(string); ok && g.s.Validate(s, str, g.dir) == nil {
+			if str, ok := ex.(string); ok && g.s.accepts(s, str, g.dir) {
 				return str
 			}
 		}
