@@ -647,3 +647,33 @@ func TestModuleExampleBodies(t *testing.T) {
 	}
 	compileCase(t, "module/bodies", code)
 }
+
+// TestAcceptOf: the Accept header lists the media types of the responses
+// the method returns, the default one included when it is the result (an
+// operation with no 2xx), and not those of error responses.
+func TestAcceptOf(t *testing.T) {
+	json := func(mt string) *ir.Content { return &ir.Content{MediaType: mt, Kind: ir.KindJSON} }
+	text := &ir.Content{MediaType: "text/plain", Kind: ir.KindText}
+	for _, tc := range []struct {
+		name string
+		rs   []*ir.Response
+		want string
+	}{
+		{"json 200", []*ir.Response{{Status: "200", Code: 200, Contents: []*ir.Content{json("application/json")}}}, ""},
+		{"problem default, no 2xx", []*ir.Response{
+			{Status: "302", Code: 302},
+			{Status: "400", Code: 400, IsError: true, Contents: []*ir.Content{json("application/json")}},
+			{Status: "default", Contents: []*ir.Content{json("application/problem+json")}},
+		}, "application/problem+json"},
+		{"error default", []*ir.Response{
+			{Status: "2XX", Contents: []*ir.Content{json("application/vnd.x+json")}},
+			{Status: "default", IsError: true, Contents: []*ir.Content{json("application/problem+json")}},
+		}, "application/vnd.x+json"},
+		{"text only", []*ir.Response{{Status: "201", Code: 201, Contents: []*ir.Content{text}}}, "text/plain"},
+		{"json before text", []*ir.Response{{Status: "200", Code: 200, Contents: []*ir.Content{text, json("application/hal+json")}}}, "application/hal+json"},
+	} {
+		if got := acceptOf(&ir.Operation{Responses: tc.rs}); got != tc.want {
+			t.Errorf("%s: Accept %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

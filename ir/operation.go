@@ -301,6 +301,13 @@ type SchemeUse struct {
 	Scopes []string // as in the document
 }
 
+// IsSuccess reports whether r is a 2xx response (a code or 2XX), or the
+// "default" of an operation that declares no 2xx, which its method then
+// returns as its result.
+func (r *Response) IsSuccess() bool {
+	return r.Code >= 200 && r.Code < 300 || strings.EqualFold(r.Status, "2XX") || r.Status == "default" && !r.IsError
+}
+
 // StreamAlternative returns the event stream a successful response of o
 // offers besides the content its method decodes (OpenAI's chat
 // completions: application/json, or text/event-stream when the body asks
@@ -308,8 +315,7 @@ type SchemeUse struct {
 // decides, as it does for the method's result.
 func (o *Operation) StreamAlternative() *Content {
 	for _, r := range o.Responses {
-		success := r.Code >= 200 && r.Code < 300 || strings.EqualFold(r.Status, "2XX") || r.Status == "default" && !r.IsError
-		if !success || len(r.Contents) == 0 {
+		if !r.IsSuccess() || len(r.Contents) == 0 {
 			continue
 		}
 		if r.Contents[0].Kind == KindEventStream {

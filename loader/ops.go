@@ -342,9 +342,7 @@ func linkPaged(o *ir.Operation, h *ir.Header) bool {
 
 // successResponse reports whether r is a 2xx response, or the "default"
 // of an operation that declares no 2xx.
-func successResponse(r *ir.Response) bool {
-	return r.Code >= 200 && r.Code < 300 || strings.EqualFold(r.Status, "2XX") || r.Status == "default" && !r.IsError
-}
+func successResponse(r *ir.Response) bool { return r.IsSuccess() }
 
 // bodyMethodSuffixes returns, for each body content after the first, the
 // suffix of the method that sends it ("WithForm"), or "" when an earlier
