@@ -160,9 +160,10 @@ func otherContents(op *ir.Operation) []*ir.Content {
 }
 
 // acceptOf returns the Accept header of op: the media types of its
-// successful responses (the default when it is the result), in order — only the JSON ones when there are any,
-// since those are what the method decodes — or "" when that is just
-// application/json (the runtime's default) or nothing.
+// successful responses (the default when it is the result), in order —
+// only the JSON ones when there are any, since those are what the method
+// decodes — or "" when that is just application/json (the runtime's
+// default) or nothing.
 func acceptOf(op *ir.Operation) string {
 	var types, json []string
 	for _, r := range op.Responses {

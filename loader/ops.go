@@ -304,7 +304,7 @@ func (b *builder) body(oi *opInfo) *ir.Body {
 func opTypeNames(o *ir.Operation) {
 	var first ir.Type
 	for _, r := range o.Responses {
-		if !successResponse(r) || len(r.Contents) == 0 || r.Contents[0].Kind != ir.KindJSON || r.Contents[0].Type == nil {
+		if !r.IsSuccess() || len(r.Contents) == 0 || r.Contents[0].Kind != ir.KindJSON || r.Contents[0].Type == nil {
 			continue
 		}
 		t := r.Contents[0].Type
@@ -315,7 +315,7 @@ func opTypeNames(o *ir.Operation) {
 		}
 	}
 	for _, r := range o.Responses {
-		if !successResponse(r) {
+		if !r.IsSuccess() {
 			continue
 		}
 		for _, h := range r.Headers {
@@ -339,10 +339,6 @@ func opTypeNames(o *ir.Operation) {
 func linkPaged(o *ir.Operation, h *ir.Header) bool {
 	return strings.EqualFold(h.WireName, "Link") && o.Pagination != nil && o.Pagination.Kind == ir.PageLink
 }
-
-// successResponse reports whether r is a 2xx response, or the "default"
-// of an operation that declares no 2xx.
-func successResponse(r *ir.Response) bool { return r.IsSuccess() }
 
 // bodyMethodSuffixes returns, for each body content after the first, the
 // suffix of the method that sends it ("WithForm"), or "" when an earlier
@@ -454,7 +450,7 @@ func (b *builder) xPagination(oi *opInfo, x any) *ir.Pagination {
 	}
 	var body ir.Type
 	for _, r := range o.Responses {
-		if successResponse(r) && len(r.Contents) > 0 && r.Contents[0].Kind == ir.KindJSON && r.Contents[0].Type != nil {
+		if r.IsSuccess() && len(r.Contents) > 0 && r.Contents[0].Kind == ir.KindJSON && r.Contents[0].Type != nil {
 			body = r.Contents[0].Type
 			break
 		}

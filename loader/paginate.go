@@ -172,7 +172,7 @@ func hasStringID(t ir.Type) bool {
 // successBody is the JSON type of the 200 (else first 2xx) response.
 func successBody(o *ir.Operation) ir.Type {
 	for _, r := range o.Responses {
-		if successResponse(r) && len(r.Contents) > 0 && r.Contents[0].Kind == ir.KindJSON {
+		if r.IsSuccess() && len(r.Contents) > 0 && r.Contents[0].Kind == ir.KindJSON {
 			return r.Contents[0].Type
 		}
 	}

@@ -315,7 +315,7 @@ func exampleValues(s *openapi3.Schema) []any {
 
 // checkExample validates the example v against s, returning "" or the
 // first line of why it fails. A schema from which a validator would not
-// return (see selfComposed) is not validated: it runs until the stack
+// return (see selfcomposed.Reaches) is not validated: it runs until the stack
 // overflows, which no recover stops.
 func (b *builder) checkExample(s *openapi3.Schema, v any) (msg string) {
 	cyclic, ok := b.selfComposed[s]

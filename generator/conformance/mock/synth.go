@@ -135,14 +135,7 @@ type gen struct {
 	s     *Synth
 	dir   Direction
 	stack []*openapi3.Schema
-	// tries counts the variants union has validated for this value: nested
-	// unions multiply them, so past maxTries each takes its first variant.
-	tries int
 }
-
-// maxTries bounds the variants validated per value (a union of unions of
-// unions took minutes to plan).
-const maxTries = 2000
 
 func (g *gen) onStack(s *openapi3.Schema) int {
 	n := 0
@@ -324,9 +317,6 @@ func (g *gen) union(s *openapi3.Schema, depth int) any {
 		val = normalise(val)
 		if i == 0 {
 			first = val
-		}
-		if g.tries++; g.tries > maxTries {
-			return first
 		}
 		if g.s.accepts(s, val, g.dir) {
 			return val
