@@ -146,7 +146,8 @@ func (c *Call) SetHeader(name string, v any) *Call {
 }
 
 // AddCookie adds a cookie parameter (style form): a slice is joined with
-// commas. An absent value adds nothing.
+// commas, each value percent-encoded where a cookie cannot hold it (see
+// AddCookieStyle). An absent value adds nothing.
 func (c *Call) AddCookie(name string, v any) *Call {
 	vals, ok, err := formatValues(v)
 	if err != nil {
@@ -156,7 +157,11 @@ func (c *Call) AddCookie(name string, v any) *Call {
 	if !ok {
 		return c
 	}
-	c.Cookies = append(c.Cookies, &http.Cookie{Name: name, Value: strings.Join(vals, ",")})
+	esc := make([]string, len(vals)) // vals may be the caller's []string
+	for i, v := range vals {
+		esc[i] = escCookie(v)
+	}
+	c.Cookies = append(c.Cookies, &http.Cookie{Name: name, Value: strings.Join(esc, ",")})
 	return c
 }
 

@@ -524,6 +524,7 @@ func (c *Call) SetHeaderStyle(name string, v any, explode bool) *Call {
 // form: with explode false a list or object is one cookie of
 // comma-joined values; with explode true a list is one cookie per item
 // and an object one cookie per property. An absent value adds nothing.
+// Bytes a cookie value cannot hold are percent-encoded (see escCookie).
 func (c *Call) AddCookieStyle(name string, v any, explode bool) *Call {
 	n, err := toNode(v)
 	if err != nil {
@@ -534,19 +535,33 @@ func (c *Call) AddCookieStyle(name string, v any, explode bool) *Call {
 	case n.kind == pAbsent:
 	case n.kind == pList && explode:
 		for _, it := range n.items {
-			c.Cookies = append(c.Cookies, &http.Cookie{Name: name, Value: flat(it)})
+			c.Cookies = append(c.Cookies, &http.Cookie{Name: name, Value: escCookie(flat(it))})
 		}
 	case n.kind == pObject && explode:
 		for i, k := range n.keys {
-			c.Cookies = append(c.Cookies, &http.Cookie{Name: k, Value: flat(n.vals[i])})
+			c.Cookies = append(c.Cookies, &http.Cookie{Name: k, Value: escCookie(flat(n.vals[i]))})
 		}
 	default:
-		c.Cookies = append(c.Cookies, &http.Cookie{Name: name, Value: strings.Join(texts(n, false, noEscape), ",")})
+		c.Cookies = append(c.Cookies, &http.Cookie{Name: name, Value: strings.Join(texts(n, false, escCookie), ",")})
 	}
 	return c
 }
 
 func noEscape(s string) string { return s }
+
+// cookieKeep are the punctuation bytes of RFC 6265's cookie-octet that
+// escCookie leaves as they are: all but "%" (the escape itself) and "+"
+// (which PHP and other form decoders read as a space).
+const cookieKeep = "!#$&'()*/:<=>?@[]^`{|}"
+
+// escCookie percent-encodes what a cookie value cannot hold (RFC 6265
+// cookie-octet: no space, '"', ',', ';', '\\', control or non-ASCII
+// byte), as OpenAPI's form style does (RFC 6570) and as servers that
+// decode cookies read them (Express's cookie parser, PHP). net/http
+// would otherwise drop those bytes from the value, silently: a JSON
+// value lost its quotes. A value made only of cookie-octets other than
+// "%" and "+" is sent as it is; "," stays the list separator.
+func escCookie(s string) string { return escape(s, cookieKeep) }
 
 // jsonParam marks a parameter described by content: sent as its JSON
 // text.

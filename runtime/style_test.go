@@ -94,6 +94,9 @@ func TestStyleExamples(t *testing.T) {
 	}
 	for _, c := range cookies {
 		call := NewCall("GET", "/x").AddCookieStyle("color", c.v, c.explode)
+		if call.Err() != nil {
+			t.Fatal(call.Err())
+		}
 		req, _ := http.NewRequest("GET", "http://h/", nil)
 		for _, ck := range call.Cookies {
 			req.AddCookie(ck)
@@ -101,6 +104,43 @@ func TestStyleExamples(t *testing.T) {
 		if got := req.Header.Get("Cookie"); got != c.want {
 			t.Errorf("cookie explode=%v %T: got %q, want %q", c.explode, c.v, got, c.want)
 		}
+	}
+}
+
+// TestCookieEscaping: bytes a cookie value cannot hold are
+// percent-encoded, as the form style does and cookie parsers that decode
+// (Express's, PHP's) read them; net/http would drop them silently (a JSON
+// value lost its quotes). Plain values are sent as they are.
+func TestCookieEscaping(t *testing.T) {
+	tests := []struct {
+		name string
+		call *Call
+		want string
+	}{
+		{"json", NewCall("GET", "/").AddCookieStyle("m", JSONParam(map[string]any{"a": "b c"}), true), `m={%22a%22:%22b%20c%22}`},
+		{"token", NewCall("GET", "/").AddCookieStyle("t", "abc-1.2_x~!#$&'()*/:<=>?@[]^`{|}", false), "t=abc-1.2_x~!#$&'()*/:<=>?@[]^`{|}"},
+		{"reserved", NewCall("GET", "/").AddCookieStyle("t", `a;b\c"d%e+f g`, false), `t=a%3Bb%5Cc%22d%25e%2Bf%20g`},
+		{"non-ascii", NewCall("GET", "/").AddCookie("t", "€uro"), `t=%E2%82%ACuro`},
+		{"list items", NewCall("GET", "/").AddCookie("t", []string{"a,b", "c"}), `t="a%2Cb,c"`},
+		{"exploded", NewCall("GET", "/").AddCookieStyle("t", []string{"a b", "c"}, true), `t=a%20b; t=c`},
+	}
+	for _, tt := range tests {
+		if tt.call.Err() != nil {
+			t.Fatalf("%s: %v", tt.name, tt.call.Err())
+		}
+		req, _ := http.NewRequest("GET", "http://h/", nil)
+		for _, ck := range tt.call.Cookies {
+			req.AddCookie(ck)
+		}
+		if got := req.Header.Get("Cookie"); got != tt.want {
+			t.Errorf("%s: Cookie %s, want %s", tt.name, got, tt.want)
+		}
+	}
+	// The caller's slice is not changed.
+	vals := []string{"a b"}
+	NewCall("GET", "/").AddCookie("t", vals)
+	if vals[0] != "a b" {
+		t.Errorf("AddCookie changed its argument: %q", vals)
 	}
 }
 
