@@ -116,6 +116,12 @@ func IsNull(b []byte) bool { return string(bytes.TrimSpace(b)) == "null" }
 func Discriminator(b []byte, prop string) (string, error) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(b, &obj); err != nil {
+		var ute *json.UnmarshalTypeError
+		if errors.As(err, &ute) {
+			// The value is valid JSON but not an object: say what the
+			// union wants, not what encoding/json decoded into.
+			return "", fmt.Errorf("the value is a JSON %s, not an object with a discriminator %q: %q", ute.Value, prop, snippet(bytes.TrimSpace(b), 64))
+		}
 		return "", err
 	}
 	raw, ok := obj[prop]

@@ -90,6 +90,17 @@ func TestDiscriminator(t *testing.T) {
 	if _, err := Discriminator([]byte(`{"kind":1}`), "kind"); err == nil {
 		t.Error("a number tag decoded")
 	}
+	// A value that is not an object: the error says what was wanted, not
+	// what encoding/json decoded into.
+	for in, want := range map[string]string{
+		`"dog"`: `the value is a JSON string, not an object with a discriminator "kind": "\"dog\""`,
+		` [1] `: `the value is a JSON array, not an object with a discriminator "kind": "[1]"`,
+	} {
+		_, err := Discriminator([]byte(in), "kind")
+		if err == nil || err.Error() != want || strings.Contains(err.Error(), "map[") {
+			t.Errorf("Discriminator(%s): %v, want %s", in, err, want)
+		}
+	}
 }
 
 // Structs as generated: uA and uB keep unknown properties, uM declares
