@@ -458,3 +458,35 @@ func serviceMethods(api *ir.API) map[string]string {
 	}
 	return got
 }
+
+// TestDuplicateParams: a list that declares one parameter twice keeps the
+// first with a warning at the second; an operation's parameter still
+// overrides the path item's of the same name, and the same name in
+// another location is another parameter.
+func TestDuplicateParams(t *testing.T) {
+	api, err := Load("testdata/warnings/duplicate-params.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range api.Warnings {
+		got = append(got, w.String())
+	}
+	want := []string{`testdata/warnings/duplicate-params.yaml:13:11: warning: operation ListPets: parameter "limit" in query is declared twice in one list (first at line 10): this one is ignored`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings\n got: %q\nwant: %q", got, want)
+	}
+	op := api.Services[0].Operations[0]
+	var ins []string
+	for _, p := range op.Params {
+		ins = append(ins, p.In.String()+" "+p.WireName)
+		if p.In == ir.InQuery {
+			if prim, ok := p.Type.(*ir.Primitive); !ok || prim.Kind != ir.Int || p.ContentType != "" {
+				t.Errorf("query limit: type %#v, content %q; want the first declaration's integer", p.Type, p.ContentType)
+			}
+		}
+	}
+	if want := []string{"query limit", "header limit"}; !reflect.DeepEqual(ins, want) {
+		t.Errorf("parameters %q, want %q", ins, want)
+	}
+}

@@ -75,10 +75,13 @@ type paramSrc struct {
 }
 
 // collectParams merges path item and operation parameters (the
-// operation's win), keyed by (in, name).
+// operation's win), keyed by (in, name). A list that declares one
+// parameter twice (OpenAPI forbids it) keeps the first, as kin-openapi's
+// request validator and most servers' routers read it, with a warning.
 func (b *builder) collectParams(oi *opInfo) []paramSrc {
 	var out []paramSrc
 	add := func(refs openapi3.Parameters, base loc) {
+		first := map[[2]string]loc{}
 		for i, pr := range refs {
 			l := base.child("parameters", strconv.Itoa(i))
 			if pr.Ref != "" {
@@ -88,6 +91,17 @@ func (b *builder) collectParams(oi *opInfo) []paramSrc {
 				continue
 			}
 			p := paramSrc{pr.Value, l}
+			key := [2]string{p.p.In, p.p.Name}
+			if at, dup := first[key]; dup {
+				pos, was := b.pos(l), b.pos(at)
+				where := was.String()
+				if was.File == pos.File && was.Line > 0 {
+					where = fmt.Sprintf("line %d", was.Line)
+				}
+				b.warn(pos, fmt.Sprintf("operation %s: parameter %q in %s is declared twice in one list (first at %s): this one is ignored", oi.o.FullName, p.p.Name, p.p.In, where))
+				continue
+			}
+			first[key] = l
 			if j := slices.IndexFunc(out, func(q paramSrc) bool { return q.p.In == p.p.In && q.p.Name == p.p.Name }); j >= 0 {
 				out[j] = p
 			} else {
