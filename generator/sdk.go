@@ -423,7 +423,8 @@ func (g *gen) serviceExample(s *ir.Service, newClient []jen.Code, fatal *jen.Sta
 			continue
 		}
 		name := names.name(p.Name)
-		vars.add(name, ir.TypeKey(p.Type), g.valueType(unquoted(p.Type)))
+		t := notNull(p.Type) // as the method takes it (see emitOperation)
+		vars.add(name, ir.TypeKey(t), g.valueType(unquoted(t)))
 		args = append(args, jen.Id(name))
 	}
 	bodyDecl, bodyArgs := g.exampleBody(op)

@@ -606,6 +606,13 @@ paths:
           application/json: {schema: {$ref: '#/components/schemas/Thing'}}
           application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/Thing'}}
       responses: {"204": {description: ok}}
+  /nullarg:
+    get:
+      tags: [nullarg]
+      parameters:
+        - {name: at, in: query, required: true, schema: {type: string, format: date-time, nullable: true}}
+        - {name: pick, in: query, required: true, content: {application/json: {schema: {oneOf: [{$ref: '#/components/schemas/Thing'}, {type: integer}, {type: "null"}]}}}}
+      responses: {"204": {description: ok}}
   /events:
     get:
       tags: [events]
