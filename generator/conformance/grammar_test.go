@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,11 +18,35 @@ import (
 	"github.com/genclient/genclient/internal/testmod"
 )
 
-var grammar = flag.Bool("grammar", false, "run TestGrammar: clients of documents built by package docgrammar against the validating mock (a triage tool: most of what fails is the mock's or the harness's limit, not yet sorted out)")
+var (
+	grammarSeeds = flag.String("grammar-seeds", "", "comma-separated seeds of the documents TestGrammar drives (default: all of them)")
+	grammarKeep  = flag.String("grammar-keep", "", "TestGrammar writes its module (documents, packages, plans, drivers) into this folder and leaves it there, for a look at what a client sent")
+)
 
 // grammarDocs is how many documents of package docgrammar TestGrammar
 // drives: fixed seeds, so a failure names its document.
 const grammarDocs = 60
+
+// TestGrammar's floors, a little under what it does today (41 documents
+// driven, 278 calls): a harness change that quietly stops driving
+// documents or planning calls fails it.
+const (
+	grammarMinDriven = 40
+	grammarMinCalls  = 270
+)
+
+// grammarKnownFailures are the calls of TestGrammar that fail for a
+// reason outside the client, by "document METHOD /path".
+var grammarKnownFailures = map[string]string{
+	// A discriminated oneOf of three identical {} schemas: no value is
+	// valid (every value matches all three), yet openapi3filter accepts
+	// the mock's string, which the client rightly refuses to decode as
+	// a discriminated union.
+	"grammar-35 GET /a.json/me/api": "openapi3filter accepts a value an unsatisfiable oneOf rejects",
+	// deepObject nesting four levels down to a union leaf: openapi3filter
+	// decodes the leaf "binary-data" as the union's number variant only.
+	"grammar-8 PATCH /": "openapi3filter cannot decode a union leaf of a nested deepObject",
+}
 
 // TestGrammar drives the clients of documents built by package docgrammar
 // (the generator's FuzzDocuments grammar: unions, enums, nullables, every
@@ -31,36 +56,61 @@ const grammarDocs = 60
 // every call must succeed and decode. The generator's fuzzing shows these
 // clients compile; this shows what they send is what the document says.
 //
-// It is not a gate yet, so it runs only with -grammar: of the 60
-// documents, 19 hold schemas no validator can check a value against and
-// are not driven, and most failures of the rest are limits of the
-// harness (arguments it cannot build for unions of unions, planned
-// values the schema rejects) or of kin-openapi's request validation
-// (cookies in style form with explode, lists inside exploded form
-// objects), not of the clients. What it found in the clients is fixed
-// and tested where it belongs (runtime.FormatParam on unions of scalars,
-// the loader's example checks on self-composed schemas).
+// Of the 60 documents, 19 hold schemas no validator can check a value
+// against (self-composed, or a $ref to itself) and are not driven. In
+// the others, an operation the harness cannot plan is not called, and is
+// logged with the reason: a schema no value satisfies (for its arguments
+// or for the mock's answer), a value no encoding carries (an empty
+// object in a deepObject, an object or list inside an exploded form
+// object), names the server could not tell apart (a parameter declared
+// twice, an exploded form object's property named like another query
+// parameter). grammarKnownFailures lists the calls that fail for the
+// validator's reasons. -grammar-seeds and -grammar-keep are for triage.
 func TestGrammar(t *testing.T) {
-	if !*grammar {
-		t.Skip("TestGrammar runs with -grammar (go test ./generator/conformance -run TestGrammar -grammar): a triage tool, not yet a gate, see its doc comment")
+	if testing.Short() {
+		t.Skip("grammar conformance: skipped in -short mode")
 	}
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
+	dir := *grammarKeep
+	if dir == "" {
+		dir = t.TempDir()
+	} else if dir, err = filepath.Abs(dir); err == nil {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seeds []uint64
+	for _, f := range strings.Split(*grammarSeeds, ",") {
+		if f == "" {
+			continue
+		}
+		n, err := strconv.ParseUint(f, 10, 64)
+		if err != nil || n >= grammarDocs {
+			t.Fatalf("-grammar-seeds: %q is not a seed below %d", f, grammarDocs)
+		}
+		seeds = append(seeds, n)
+	}
+	if len(seeds) == 0 {
+		for seed := range uint64(grammarDocs) {
+			seeds = append(seeds, seed)
+		}
+	}
 	if err := testmod.Write(dir, "example.com/conf", root); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
 	var all []*prepared
 	var undriven []string
-	for seed := range uint64(grammarDocs) {
+	for _, seed := range seeds {
 		b, err := json.MarshalIndent(docgrammar.Document(docgrammar.Seed(seed, 256)), "", " ")
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := &prepared{spec: spec{name: fmt.Sprintf("grammar-%d", seed)}}
+		p := &prepared{spec: spec{name: fmt.Sprintf("grammar-%d", seed)}, grammar: true}
 		p.path = filepath.Join(dir, "docs", p.pkg()+".json")
 		if err := writeFile(p.path, b); err != nil {
 			t.Fatal(err)
@@ -89,19 +139,23 @@ func TestGrammar(t *testing.T) {
 	if len(undriven) > 0 {
 		t.Logf("not driven, with schemas no validator can check a value against: %s", strings.Join(undriven, "; "))
 	}
-	if len(all) < grammarDocs*3/4 {
-		t.Errorf("only %d of %d documents driven, want at least three quarters", len(all), grammarDocs)
+	if len(seeds) == grammarDocs && len(all) < grammarMinDriven {
+		t.Errorf("only %d of %d documents driven, want at least %d", len(all), len(seeds), grammarMinDriven)
 	}
 	t.Logf("generated and planned %d documents in %v", len(all), time.Since(start).Round(time.Millisecond))
 	start = time.Now()
 	buildDrivers(dir, all)
 	t.Logf("built the drivers in %v", time.Since(start).Round(time.Millisecond))
-	calls := 0
+	calls, unplanned := 0, 0
 	var table []string
 	for _, p := range all {
 		t.Run(p.name, func(t *testing.T) {
+			for _, u := range p.unplanned {
+				t.Logf("not called, the harness cannot plan it: %s", u)
+			}
+			unplanned += len(p.unplanned)
 			defer func() {
-				if t.Failed() {
+				if t.Failed() && *grammarKeep == "" {
 					b, _ := os.ReadFile(p.path)
 					t.Logf("document %s:\n%s", p.path, b)
 				}
@@ -111,8 +165,14 @@ func TestGrammar(t *testing.T) {
 				return
 			}
 			calls += len(rep.Results)
+			saved := knownFailures
+			knownFailures = grammarKnownFailures
+			defer func() { knownFailures = saved }()
 			table = append(table, check(t, p, rep, "mock"))
 		})
 	}
-	t.Logf("%d calls in %d documents; results against the validating mock:\n%s", calls, len(all), strings.Join(table, "\n"))
+	if len(seeds) == grammarDocs && calls < grammarMinCalls {
+		t.Errorf("%d calls made, want at least %d", calls, grammarMinCalls)
+	}
+	t.Logf("%d calls in %d documents (%d operations not called: the harness cannot plan them); results against the validating mock:\n%s", calls, len(all), unplanned, strings.Join(table, "\n"))
 }

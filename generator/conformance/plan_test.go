@@ -18,7 +18,11 @@ import (
 // (required and optional) and the body get a value synthesised from the
 // document's schema and checked against it. problems lists values the
 // synthesiser could not make valid: harness limits, reported by the test.
-func buildPlan(api *ir.API, doc *openapi3.T, specPath string) (plan drive.Plan, problems []string) {
+// With unplanned, an operation with a problem is left out of the plan and
+// its problems go to unplanned instead: a document built by a grammar may
+// hold a schema no value satisfies (an allOf of an array and an object),
+// and a client cannot be faulted for what it was told to send.
+func buildPlan(api *ir.API, doc *openapi3.T, specPath string, unplanned *[]string) (plan drive.Plan, problems []string) {
 	plan.Spec = specPath
 	for _, s := range api.Schemes {
 		plan.Schemes = append(plan.Schemes, scheme(s))
@@ -27,11 +31,101 @@ func buildPlan(api *ir.API, doc *openapi3.T, specPath string) (plan drive.Plan, 
 	for _, svc := range api.Services {
 		for _, op := range svc.Operations {
 			p, probs := planOp(syn, doc, svc, op)
+			if unplanned != nil && len(probs) > 0 {
+				*unplanned = append(*unplanned, probs...)
+				continue
+			}
 			problems = append(problems, probs...)
 			plan.Ops = append(plan.Ops, p)
 		}
 	}
 	return plan, problems
+}
+
+// formClash names a property of an exploded form object in op's query
+// that another query parameter of op also sends: the properties are
+// spread as query names of their own, so no server can tell the two
+// apart (a document may say so; a grammar's documents do).
+func formClash(op *ir.Operation) string {
+	names := map[string]bool{}
+	for _, p := range op.Params {
+		if p.In == ir.InQuery {
+			names[p.WireName] = true
+		}
+	}
+	for _, p := range op.Params {
+		if p.In != ir.InQuery || p.Style != "form" || !p.Explode || p.ContentType != "" {
+			continue
+		}
+		t := p.Type
+		for {
+			if n, ok := t.(*ir.Named); ok {
+				t = n.Type
+			} else if n, ok := t.(*ir.Nullable); ok {
+				t = n.Elem
+			} else {
+				break
+			}
+		}
+		if st, ok := t.(*ir.Struct); ok {
+			for _, f := range st.Fields {
+				if names[f.JSONName] && f.JSONName != p.WireName {
+					return fmt.Sprintf("query parameter %s is an exploded form object whose property %q is also the name of a query parameter: no server can tell them apart", p.WireName, f.JSONName)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// nestsValue reports whether the JSON value b is an object with a
+// property that is an object or an array.
+func nestsValue(b json.RawMessage) bool {
+	var m map[string]any
+	if json.Unmarshal(b, &m) != nil {
+		return false
+	}
+	for _, e := range m {
+		switch e.(type) {
+		case map[string]any, []any:
+			return true
+		}
+	}
+	return false
+}
+
+// holdsEmpty reports whether the JSON value b holds an empty object or
+// array below its top level.
+func holdsEmpty(b json.RawMessage) bool {
+	var x any
+	if json.Unmarshal(b, &x) != nil {
+		return false
+	}
+	var walk func(x any, top bool) bool
+	walk = func(x any, top bool) bool {
+		switch x := x.(type) {
+		case map[string]any:
+			if len(x) == 0 && !top {
+				return true
+			}
+			for _, e := range x {
+				if walk(e, false) {
+					return true
+				}
+			}
+		case []any:
+			if len(x) == 0 && !top {
+				return true
+			}
+			for _, e := range x {
+				if walk(e, false) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(x, true)
 }
 
 func scheme(s *ir.SecurityScheme) drive.Scheme {
@@ -82,6 +176,24 @@ func planOp(syn *mock.Synth, doc *openapi3.T, svc *ir.Service, op *ir.Operation)
 		b, _ := json.Marshal(v)
 		return b
 	}
+	for _, list := range []openapi3.Parameters{item.Parameters, kop.Parameters} {
+		seen := map[[2]string]bool{}
+		for _, pr := range list {
+			if pr.Value == nil {
+				continue
+			}
+			k := [2]string{pr.Value.In, pr.Value.Name}
+			if seen[k] {
+				// The client sends the first (the loader warns);
+				// openapi3filter checks the value against both.
+				problems = append(problems, fmt.Sprintf("%s: parameter %q in %s is declared twice: the validator checks one value against both", key, k[1], k[0]))
+			}
+			seen[k] = true
+		}
+	}
+	if clash := formClash(op); clash != "" {
+		problems = append(problems, key+": "+clash)
+	}
 	for _, prm := range op.Params {
 		kp := findParam(item, kop, prm)
 		if kp == nil {
@@ -96,6 +208,23 @@ func planOp(syn *mock.Synth, doc *openapi3.T, svc *ir.Service, op *ir.Operation)
 			}
 		}
 		v := value(prm.In.String()+" parameter "+prm.WireName, ref)
+		if prm.In == ir.InQuery && prm.Style == "form" && prm.Explode && prm.ContentType == "" && nestsValue(v) {
+			// Each property is a query name of its own; OpenAPI
+			// defines no encoding of a property that is itself an
+			// object or a list (the client sends it comma-joined,
+			// openapi3filter wants indexes).
+			problems = append(problems, fmt.Sprintf("%s: query parameter %s: an exploded form object with a property that is an object or a list, which OpenAPI defines no encoding of: %s", key, prm.WireName, v))
+		}
+		if prm.Style == "deepObject" && holdsEmpty(v) {
+			// qs and every deepObject parser read nothing back for
+			// a[b]={} or a[b]=[]: no request carries such a value.
+			problems = append(problems, fmt.Sprintf("%s: query parameter %s: no deepObject encoding of the value: it holds an empty object or array: %s", key, prm.WireName, v))
+		}
+		if (prm.In == ir.InPath || prm.Required) && string(v) == "null" {
+			// A required argument has the non-null type (the method
+			// cannot be given null), and its zero value is refused.
+			problems = append(problems, fmt.Sprintf("%s: %s parameter %s: the planned value is null, which the method's argument cannot hold", key, prm.In, prm.WireName))
+		}
 		if prm.In == ir.InPath || prm.Required {
 			p.Args = append(p.Args, drive.Arg{Name: prm.Name, Role: prm.In.String(), Value: v})
 		} else {
@@ -124,8 +253,15 @@ func planOp(syn *mock.Synth, doc *openapi3.T, svc *ir.Service, op *ir.Operation)
 		}
 		p.Args = append(p.Args, arg)
 	}
+	if err := mock.CanAnswer(doc, kop); err != nil {
+		problems = append(problems, fmt.Sprintf("%s: the mock has no valid answer: %v", key, firstLine(err.Error())))
+	}
 	status, resp := mock.FirstSuccess(kop)
-	p.WantBody = status != 204 && resp != nil && resp.Value != nil && len(resp.Value.Content) > 0
+	if status >= 400 {
+		p.WantError = status
+	} else {
+		p.WantBody = status != 204 && resp != nil && resp.Value != nil && len(resp.Value.Content) > 0
+	}
 	return p, problems
 }
 

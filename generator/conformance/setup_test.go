@@ -53,9 +53,13 @@ type prepared struct {
 	planFile string
 	bin      string   // the driver binary; "" when it did not build
 	problems []string // values the synthesiser could not make valid
-	err      error    // why the spec could not be prepared
-	ops      int
-	bodies   map[string]int // planned request bodies by kind
+	// grammar marks a document built by package docgrammar: its
+	// operations with problems are not called, and unplanned lists them.
+	grammar   bool
+	unplanned []string
+	err       error // why the spec could not be prepared
+	ops       int
+	bodies    map[string]int // planned request bodies by kind
 	// services are the names of the API's services with operations ("" for
 	// the operations without a tag), examples the Example functions of
 	// the SDK module's example_test.go.
@@ -183,7 +187,11 @@ func (p *prepared) generate(dir string) error {
 	if err != nil {
 		return err
 	}
-	plan, problems := buildPlan(api, doc, p.path)
+	var unplanned *[]string
+	if p.grammar {
+		unplanned = &p.unplanned
+	}
+	plan, problems := buildPlan(api, doc, p.path, unplanned)
 	p.problems, p.ops = problems, len(plan.Ops)
 	p.bodies = map[string]int{}
 	for _, op := range plan.Ops {

@@ -112,8 +112,25 @@ func fill(v reflect.Value, x any, files map[string]string, prop string) error {
 		return fmt.Errorf("a single runtime.Part is not supported")
 	}
 	raw, _ := json.Marshal(x)
-	if json.Unmarshal(raw, v.Addr().Interface()) == nil {
+	if runtime.Unmarshal(raw, v.Addr().Interface()) == nil && !(isUnion(t) && noVariant(v)) {
 		return nil
+	}
+	if isUnion(t) {
+		// A value the union's decoder does not take (a discriminated
+		// union gets a string its untyped variant accepts): set the
+		// first variant that holds it, as a caller would.
+		v.SetZero()
+		for i := range t.NumField() {
+			if !t.Field(i).IsExported() {
+				continue
+			}
+			f := reflect.New(t.Field(i).Type).Elem()
+			if fill(f, x, files, prop) == nil {
+				v.Field(i).Set(f)
+				return nil
+			}
+		}
+		return fmt.Errorf("no variant of %s holds %s", t, raw)
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -136,6 +153,21 @@ func fill(v reflect.Value, x any, files map[string]string, prop string) error {
 		}
 		v.Set(s)
 		return nil
+	case reflect.Map:
+		m, ok := x.(map[string]any)
+		if !ok || t.Key().Kind() != reflect.String {
+			return fmt.Errorf("cannot set %s from %s", t, raw)
+		}
+		out := reflect.MakeMapWithSize(t, len(m))
+		for _, k := range sortedKeys(m) {
+			e := reflect.New(t.Elem()).Elem()
+			if err := fill(e, m[k], files, prop); err != nil {
+				return fmt.Errorf("[%q]: %w", k, err)
+			}
+			out.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
+		}
+		v.Set(out)
+		return nil
 	case reflect.Struct:
 		if isWrapper(t) {
 			return fillWrapper(v, x, files, prop)
@@ -147,6 +179,27 @@ func fill(v reflect.Value, x any, files map[string]string, prop string) error {
 		return fillStruct(v, m, files)
 	}
 	return fmt.Errorf("cannot set %s from %s", t, raw)
+}
+
+// isUnion reports a generated union: a struct of variant fields with an
+// unexported raw json.RawMessage and its own MarshalJSON.
+func isUnion(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct {
+		return false
+	}
+	f, ok := t.FieldByName("raw")
+	_, marshals := t.MethodByName("MarshalJSON")
+	return ok && !f.IsExported() && f.Type == reflect.TypeFor[json.RawMessage]() && marshals
+}
+
+// noVariant reports a union value with no variant and no raw value.
+func noVariant(v reflect.Value) bool {
+	for i := range v.NumField() {
+		if !v.Field(i).IsZero() {
+			return false
+		}
+	}
+	return true
 }
 
 // isWrapper reports a runtime.Opt or runtime.Nullable.

@@ -3,6 +3,7 @@ package drive
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -186,7 +187,17 @@ func call(client any, op Op, srv *mock.Server) (res Result) {
 		if res.Outcome == "" && op.WantBody && n == 0 {
 			res.Outcome, res.Detail = "client", append(res.Detail, "the stream yielded nothing, though the server sent a body")
 		}
-	} else if e := outs[len(outs)-1]; !e.IsNil() {
+	} else if e := outs[len(outs)-1]; op.WantError != 0 {
+		var ae *runtime.APIError
+		switch {
+		case e.IsNil():
+			res.Outcome = "client"
+			res.Detail = append(res.Detail, fmt.Sprintf("the server answered %d, a documented error, and the call succeeded", op.WantError))
+		case !errors.As(e.Interface().(error), &ae) || ae.StatusCode != op.WantError:
+			res.Outcome = "client"
+			res.Detail = append(res.Detail, fmt.Sprintf("the server answered %d, a documented error; want a *runtime.APIError with that status, got: %v", op.WantError, e.Interface()))
+		}
+	} else if !e.IsNil() {
 		res.Outcome = "client"
 		res.Detail = append(res.Detail, "error: "+e.Interface().(error).Error())
 	} else if len(outs) == 2 {

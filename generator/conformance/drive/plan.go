@@ -35,6 +35,10 @@ type Op struct {
 	// WantBody is true when the chosen response has a body: the result
 	// must then be non-zero.
 	WantBody bool
+	// WantError is the status the mock answers an operation that
+	// declares only errors with: the call must return a *runtime.APIError
+	// with that status.
+	WantError int `json:",omitempty"`
 }
 
 // Arg is one method argument.

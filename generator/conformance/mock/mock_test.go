@@ -165,3 +165,59 @@ func TestFromPattern(t *testing.T) {
 		}
 	}
 }
+
+const cookieDoc = `
+openapi: 3.0.3
+info: {title: cookies, version: "1"}
+paths:
+  /c:
+    get:
+      parameters:
+        - {name: tags, in: cookie, required: true, schema: {type: array, items: {type: string, enum: [a, b c]}}}
+        - {name: color, in: cookie, schema: {type: object, required: [R], properties: {R: {type: integer}, G: {type: integer}}}}
+        - {name: doc, in: cookie, required: true, content: {application/json: {schema: {type: object, required: [k], properties: {k: {type: string, enum: ["x;y"]}}}}}}
+        - {name: plain, in: cookie, schema: {type: string, pattern: "^a b$"}}
+      responses:
+        "204": {description: none}
+`
+
+// TestServerCookies: the mock percent-decodes cookies (as Express's and
+// PHP's parsers do, and as the runtime encodes what a cookie cannot
+// hold) and checks the exploded form style, which openapi3filter itself
+// refuses; a wrong value is still a violation.
+func TestServerCookies(t *testing.T) {
+	doc, err := openapi3.NewLoader().LoadFromData([]byte(cookieDoc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Start(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	send := func(cookie string) []Violation {
+		before := len(s.Violations())
+		req, _ := http.NewRequestWithContext(context.Background(), "GET", s.URL+"/c", nil)
+		req.Header.Set("Cookie", cookie)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return s.Violations()[before:]
+	}
+	good := `tags=a; tags=b%20c; R=1; G=2; doc={%22k%22:%22x%3By%22}; plain=a%20b`
+	if v := send(good); len(v) != 0 {
+		t.Errorf("valid cookies: %v", v)
+	}
+	for _, bad := range []string{
+		`tags=a; tags=d; doc={%22k%22:%22x%3By%22}`,      // d is not in the enum
+		`tags=a; G=2; doc={%22k%22:%22x%3By%22}`,         // color lacks R
+		`tags=a; doc={%22k%22:%22xy%22}`,                 // not the enum's "x;y"
+		`tags=a; doc={%22k%22:%22x%3By%22}; plain=a%2Bb`, // a+b
+	} {
+		if v := send(bad); len(v) == 0 {
+			t.Errorf("%s: no violation", bad)
+		}
+	}
+}

@@ -143,14 +143,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.hits = append(s.hits, op)
 	s.mu.Unlock()
+	escaped := unescapeCookies(r)
 	in := &openapi3filter.RequestValidationInput{
-		Request:    r,
-		PathParams: pathParams,
-		Route:      route,
+		Request:      r,
+		PathParams:   pathParams,
+		Route:        explodedCookies(r, route),
+		ParamDecoder: contentParam(escaped),
 		Options: &openapi3filter.Options{
-			MultiError:              true,
-			AuthenticationFunc:      authenticate,
-			SchemaValidationOptions: []openapi3.SchemaValidationOption{ShortErrors()},
+			MultiError:         true,
+			AuthenticationFunc: authenticate,
+			// openapi3filter checks the body as a request (a readOnly
+			// property required there need not be sent) but not the
+			// parameters; VisitAsRequest makes them alike.
+			SchemaValidationOptions: []openapi3.SchemaValidationOption{ShortErrors(), openapi3.VisitAsRequest()},
 		},
 	}
 	if err := openapi3filter.ValidateRequest(r.Context(), in); err != nil {
@@ -164,7 +169,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err := s.checkExtras(r, route); err != nil {
 		s.record(op, "request", err)
 	}
-	status, header, body, err := s.answer(r, route)
+	status, header, body, err := s.answer(r, route.Operation)
 	if err != nil {
 		s.record(op, "synth", err)
 		writeProblem(w, http.StatusInternalServerError, "mock cannot answer: "+err.Error())
@@ -189,6 +194,86 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(status)
 	w.Write(body)
+}
+
+// unescapeCookies percent-decodes the request's cookie values, as
+// servers that decode cookies do (Express's cookie parser, PHP) and the
+// clients send what a cookie cannot hold (RFC 6570's form style);
+// openapi3filter reads them raw. A decoded value a Cookie header cannot
+// carry (a JSON text with its quotes) stays encoded: its name is in the
+// set returned, for contentParam to decode.
+func unescapeCookies(r *http.Request) map[string]bool {
+	cookies := r.Cookies()
+	if len(cookies) == 0 {
+		return nil
+	}
+	escaped := map[string]bool{}
+	parts := make([]string, len(cookies))
+	for i, c := range cookies {
+		v := c.Value
+		if u, err := url.PathUnescape(v); err == nil && u != v {
+			if strings.ContainsAny(u, "\";\\") || strings.IndexFunc(u, func(r rune) bool { return r < 0x20 || r >= 0x7f }) >= 0 {
+				escaped[c.Name] = true
+			} else {
+				v = u
+			}
+		}
+		parts[i] = c.Name + "=" + v
+	}
+	r.Header.Set("Cookie", strings.Join(parts, "; "))
+	return escaped
+}
+
+// contentParam decodes a parameter described by content (its only media
+// type): JSON when it parses, else the text, as openapi3filter's own
+// decoder does for JSON; a cookie in escaped is percent-decoded first.
+func contentParam(escaped map[string]bool) openapi3filter.ContentParameterDecoder {
+	return func(p *openapi3.Parameter, values []string) (any, *openapi3.Schema, error) {
+		if len(values) > 1 && p.In != openapi3.ParameterInQuery {
+			return nil, nil, fmt.Errorf("%s parameter %q cannot have multiple values", p.In, p.Name)
+		}
+		if len(p.Content) != 1 {
+			return nil, nil, fmt.Errorf("parameter %q: %d media types, want one", p.Name, len(p.Content))
+		}
+		var mt *openapi3.MediaType
+		for _, m := range p.Content {
+			mt = m
+		}
+		if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+			return nil, nil, fmt.Errorf("parameter %q: its media type has no schema", p.Name)
+		}
+		schema := mt.Schema.Value
+		decode := func(s string) (any, error) {
+			if p.In == openapi3.ParameterInCookie && escaped[p.Name] {
+				u, err := url.PathUnescape(s)
+				if err != nil {
+					return nil, err
+				}
+				s = u
+			}
+			var v any
+			if err := json.Unmarshal([]byte(s), &v); err != nil {
+				if schema.Type.Is("object") {
+					return nil, err
+				}
+				return s, nil
+			}
+			return v, nil
+		}
+		if len(values) == 1 {
+			v, err := decode(values[0])
+			return v, schema, err
+		}
+		out := make([]any, len(values))
+		for i, s := range values {
+			v, err := decode(s)
+			if err != nil {
+				return nil, nil, err
+			}
+			out[i] = v
+		}
+		return out, schema, nil
+	}
 }
 
 // checkExtras checks what openapi3filter leaves alone: query parameters
@@ -235,8 +320,11 @@ func (s *Server) checkExtras(r *http.Request, route *routers.Route) error {
 		problems = append(problems, fmt.Sprintf("undeclared query parameter %q=%q", k, r.URL.Query()[k]))
 	}
 	if accept := r.Header.Get("Accept"); accept != "" {
-		_, ref := FirstSuccess(route.Operation)
-		if ref != nil && ref.Value != nil && len(ref.Value.Content) > 0 && !acceptsAny(accept, sortedKeys(ref.Value.Content)) {
+		// Servers answer an error in its own media type whatever the
+		// Accept (RFC 9457 problem details among them); only a success
+		// is negotiated.
+		status, ref := FirstSuccess(route.Operation)
+		if status < 400 && ref != nil && ref.Value != nil && len(ref.Value.Content) > 0 && !acceptsAny(accept, sortedKeys(ref.Value.Content)) {
 			problems = append(problems, fmt.Sprintf("Accept %q matches none of the response media types %v", accept, sortedKeys(ref.Value.Content)))
 		}
 	}
@@ -325,8 +413,8 @@ func authenticate(_ context.Context, in *openapi3filter.AuthenticationInput) err
 }
 
 // answer builds the operation's first 2xx response.
-func (s *Server) answer(r *http.Request, route *routers.Route) (int, http.Header, []byte, error) {
-	status, ref := FirstSuccess(route.Operation)
+func (s *Server) answer(r *http.Request, op *openapi3.Operation) (int, http.Header, []byte, error) {
+	status, ref := FirstSuccess(op)
 	h := http.Header{}
 	if ref == nil || ref.Value == nil {
 		return status, h, nil, nil
@@ -371,6 +459,34 @@ func (s *Server) answer(r *http.Request, route *routers.Route) (int, http.Header
 	return status, h, body, nil
 }
 
+// CanAnswer returns why the mock cannot answer op of doc with a response
+// that passes its own check (a schema no value satisfies; a binary media
+// type whose schema is an object, which openapi3filter reads as a
+// string), or nil.
+func CanAnswer(doc *openapi3.T, op *openapi3.Operation) error {
+	s := &Server{doc: doc, synth: NewSynth(doc)}
+	r := &http.Request{Method: "GET", Host: "127.0.0.1", URL: &url.URL{Path: "/"}, Header: http.Header{}}
+	status, header, body, err := s.answer(r, op)
+	if err != nil {
+		return err
+	}
+	out := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: r, Route: &routers.Route{Spec: doc, Operation: op}},
+		Status:                 status,
+		Header:                 header,
+		Options: &openapi3filter.Options{
+			IncludeResponseStatus:   true,
+			SchemaValidationOptions: []openapi3.SchemaValidationOption{ShortErrors()},
+		},
+	}
+	out.SetBodyBytes(body)
+	err = openapi3filter.ValidateResponse(context.Background(), out)
+	if pe := (*openapi3filter.ParseError)(nil); errors.As(err, &pe) && pe.Kind == openapi3filter.KindUnsupportedFormat {
+		return nil // not validated when served either (see record)
+	}
+	return err
+}
+
 func (s *Server) bodyValue(media *openapi3.MediaType) (any, error) {
 	if media.Schema == nil || media.Schema.Value == nil {
 		return "value", nil
@@ -400,22 +516,27 @@ func (s *Server) bodyValue(media *openapi3.MediaType) (any, error) {
 }
 
 // FirstSuccess returns the response the mock sends for op: the first 2xx
-// response by code, then 2XX, then default (sent as 200); 200 with no
-// response when there is none.
+// response by code, then 2XX, then default (sent as 200), then the first
+// 3xx; for an operation that declares only errors, the first of them by
+// code (4XX and 5XX sent as 400 and 500), which the client must return
+// as its error; 200 with no response when there is none.
 func FirstSuccess(op *openapi3.Operation) (int, *openapi3.ResponseRef) {
 	if op.Responses == nil {
 		return http.StatusOK, nil
 	}
 	m := op.Responses.Map()
-	codes := make([]int, 0, len(m))
-	for k := range m {
-		if n, err := strconv.Atoi(k); err == nil && n >= 200 && n < 300 {
-			codes = append(codes, n)
+	// lowest is the response with the lowest code in [lo, hi).
+	lowest := func(lo, hi int) (int, *openapi3.ResponseRef) {
+		best := 0
+		for k := range m {
+			if n, err := strconv.Atoi(k); err == nil && n >= lo && n < hi && (best == 0 || n < best) {
+				best = n
+			}
 		}
+		return best, m[strconv.Itoa(best)]
 	}
-	sort.Ints(codes)
-	if len(codes) > 0 {
-		return codes[0], m[strconv.Itoa(codes[0])]
+	if n, ref := lowest(200, 300); n != 0 {
+		return n, ref
 	}
 	for _, k := range []string{"2XX", "2xx", "default"} {
 		if ref, ok := m[k]; ok {
@@ -424,14 +545,16 @@ func FirstSuccess(op *openapi3.Operation) (int, *openapi3.ResponseRef) {
 	}
 	// Only a redirect (GitHub's downloads): the mock sends it, pointing
 	// to RedirectPath.
-	for k := range m {
-		if n, err := strconv.Atoi(k); err == nil && n >= 300 && n < 400 {
-			codes = append(codes, n)
-		}
+	if n, ref := lowest(300, 400); n != 0 {
+		return n, ref
 	}
-	sort.Ints(codes)
-	if len(codes) > 0 {
-		return codes[0], m[strconv.Itoa(codes[0])]
+	if n, ref := lowest(400, 600); n != 0 {
+		return n, ref
+	}
+	for _, k := range []string{"4XX", "4xx", "5XX", "5xx"} {
+		if ref, ok := m[k]; ok {
+			return int(k[0]-'0') * 100, ref
+		}
 	}
 	return http.StatusOK, nil
 }
