@@ -84,7 +84,9 @@ func checkGenerate(t *testing.T, p string) bool {
 		}
 	}
 	gen := func() []File {
-		files, err := Generate(api, Config{Package: "fuzz"})
+		// As an SDK module, so that example_test.go is type-checked
+		// with the package: it calls an operation with every argument.
+		files, err := Generate(api, Config{Package: "fuzz", Module: "example.com/fuzz"})
 		if ie := (*InternalError)(nil); errors.As(err, &ie) {
 			t.Fatalf("%v\n%s", err, ie.Stack)
 		}

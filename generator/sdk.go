@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -284,8 +285,9 @@ func (g *gen) exampleUnit() unit {
 			Comment("the environment, retries with backoff and a timeout for each whole call.").Line().
 			Func().Id("Example").Params().Block(append(newClient(opts...), jen.Id("_").Op("=").Id("c"))...),
 	}
+	used := map[string]bool{}
 	for _, s := range g.api.Services {
-		if d := g.serviceExample(s, newClient(), fatal); d != nil {
+		if d := g.serviceExample(s, newClient(), fatal, used); d != nil {
 			decls = append(decls, d)
 		}
 	}
@@ -401,7 +403,7 @@ func (g *gen) exampleBody(op *ir.Operation) ([]jen.Code, []jen.Code) {
 // exampleOp picks with its arguments declared (zero values; a required
 // body as exampleBody makes it) and prints what it returns. It is nil
 // only for a service without operations.
-func (g *gen) serviceExample(s *ir.Service, newClient []jen.Code, fatal *jen.Statement) jen.Code {
+func (g *gen) serviceExample(s *ir.Service, newClient []jen.Code, fatal *jen.Statement, used map[string]bool) jen.Code {
 	op, iter := g.exampleOp(s)
 	if op == nil {
 		return nil
@@ -463,6 +465,12 @@ func (g *gen) serviceExample(s *ir.Service, newClient []jen.Code, fatal *jen.Sta
 		body = append(body, jen.List(jen.Id("res"), jen.Err()).Op(":=").Add(target.Clone().Dot(op.Name).Call(args...)), fatal.Clone(),
 			jen.Qual("fmt", "Println").Call(jen.Id("res")))
 	}
+	// A service named Client and the client's own operations would both
+	// be Example_client: the later one gets a number.
 	name := "Example_" + suffix
+	for n := 2; used[name]; n++ {
+		name = "Example_" + suffix + strconv.Itoa(n)
+	}
+	used[name] = true
 	return jen.Comment(name + " calls " + what + ".").Line().Func().Id(name).Params().Block(body...)
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -168,6 +169,9 @@ func checkExamples(t *testing.T, api *ir.API, files []File) File {
 		name := "Example_client"
 		if s.Name != "" {
 			name = "Example_" + strings.ToLower(s.Name[:1]) + s.Name[1:]
+		}
+		for base, n := name, 2; want[name] > 0; n++ {
+			name = base + strconv.Itoa(n)
 		}
 		want[name]++
 	}
