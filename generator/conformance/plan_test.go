@@ -3,6 +3,7 @@ package conformance
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -103,27 +104,16 @@ func holdsEmpty(b json.RawMessage) bool {
 	}
 	var walk func(x any, top bool) bool
 	walk = func(x any, top bool) bool {
+		var kids []any
 		switch x := x.(type) {
 		case map[string]any:
-			if len(x) == 0 && !top {
-				return true
-			}
-			for _, e := range x {
-				if walk(e, false) {
-					return true
-				}
-			}
+			kids = slices.Collect(maps.Values(x))
 		case []any:
-			if len(x) == 0 && !top {
-				return true
-			}
-			for _, e := range x {
-				if walk(e, false) {
-					return true
-				}
-			}
+			kids = x
+		default:
+			return false
 		}
-		return false
+		return len(kids) == 0 && !top || slices.ContainsFunc(kids, func(e any) bool { return walk(e, false) })
 	}
 	return walk(x, true)
 }

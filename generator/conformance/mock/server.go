@@ -196,34 +196,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Write(body)
 }
 
-// unescapeCookies percent-decodes the request's cookie values, as
-// servers that decode cookies do (Express's cookie parser, PHP) and the
-// clients send what a cookie cannot hold (RFC 6570's form style);
-// openapi3filter reads them raw. A decoded value a Cookie header cannot
-// carry (a JSON text with its quotes) stays encoded: its name is in the
-// set returned, for contentParam to decode.
-func unescapeCookies(r *http.Request) map[string]bool {
-	cookies := r.Cookies()
-	if len(cookies) == 0 {
-		return nil
-	}
-	escaped := map[string]bool{}
-	parts := make([]string, len(cookies))
-	for i, c := range cookies {
-		v := c.Value
-		if u, err := url.PathUnescape(v); err == nil && u != v {
-			if strings.ContainsAny(u, "\";\\") || strings.IndexFunc(u, func(r rune) bool { return r < 0x20 || r >= 0x7f }) >= 0 {
-				escaped[c.Name] = true
-			} else {
-				v = u
-			}
-		}
-		parts[i] = c.Name + "=" + v
-	}
-	r.Header.Set("Cookie", strings.Join(parts, "; "))
-	return escaped
-}
-
 // contentParam decodes a parameter described by content (its only media
 // type): JSON when it parses, else the text, as openapi3filter's own
 // decoder does for JSON; a cookie in escaped is percent-decoded first.
